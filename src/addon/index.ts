@@ -1,3 +1,15 @@
 // The add-in's entry: every export here becomes a top-level function in dist/Code.js (see build.mjs),
-// which is what Apps Script can call: triggers, menu items and google.script.run targets.
+// which is what Apps Script can call: triggers, menu items and google.script.run targets. Nothing else.
 export { onOpen, onInstall } from './menu';
+export {
+  showSellPackage,
+  showAddClient,
+  showAdHocInvoice,
+  showProcessBilling,
+  showReconcile,
+  showOutstanding,
+  setUpWorkbook,
+  setUpWorkbookMenu,
+} from './sidebars';
+export { getSellForm, previewSale, sellPackage } from './sales';
+export { addClient, addAdHocInvoice } from './clients';

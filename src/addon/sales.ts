@@ -1,0 +1,120 @@
+// google.script.run targets of the Sell package sidebar.
+import type { Cents } from '../core/money';
+import { LedgerTx } from '../sheets/ledgerTx';
+import {
+  planSell,
+  saleDefaults,
+  SELL_TABS,
+  writeSell,
+  type SellPlan,
+  type SellRequest,
+} from '../sheets/actions/sell';
+import { readClients } from '../sheets/tabs/clients';
+import { readPackages } from '../sheets/tabs/packages';
+import { context, type Request } from './context';
+import { withDocumentLock } from './lock';
+import { attempt, plain, type Result } from './result';
+
+export interface SellForm {
+  today: string;
+  billingDay: string;
+  clients: { id: string; name: string; billingMethod: string; email: string }[];
+  packages: {
+    code: string;
+    name: string;
+    kind: string;
+    sessions: number;
+    price: Cents;
+    instalments: number | null;
+    frequency: string | null;
+  }[];
+}
+
+export interface SalePreview {
+  saleId: string;
+  clientId: string;
+  clientName: string;
+  packageCode: string;
+  packageName: string;
+  kind: string;
+  saleDate: string;
+  startDate: string;
+  dueDate: string;
+  total: Cents;
+  invoices: { id: string; description: string; dueDate: string; amount: Cents }[];
+  allocations: { id: string; date: string; sessions: number }[];
+}
+
+function toPreview(p: SellPlan): SalePreview {
+  return plain({
+    saleId: p.sale.id,
+    clientId: p.sale.clientId,
+    clientName: p.clientName,
+    packageCode: p.sale.packageCode,
+    packageName: p.sale.packageName,
+    kind: p.sale.kind,
+    saleDate: p.sale.saleDate,
+    startDate: p.sale.startDate,
+    dueDate: p.sale.dueDate,
+    total: p.invoices.reduce((s, i) => s + i.amount, 0),
+    invoices: p.invoices.map((i) => ({
+      id: i.id,
+      description: i.description,
+      dueDate: i.dueDate,
+      amount: i.amount,
+    })),
+    allocations: p.allocations.map((a) => ({ id: a.id, date: a.date, sessions: a.sessions })),
+  });
+}
+
+export function getSellForm(req?: Request): Result<SellForm> {
+  return attempt(() => {
+    const ctx = context(req);
+    const tx = new LedgerTx(ctx.port, ['settings', 'clients', 'packages']);
+    const defaults = saleDefaults(tx, ctx.today, 'Instalments');
+    return plain({
+      today: ctx.today,
+      billingDay: defaults.billingDay,
+      clients: readClients(tx.table('clients'))
+        .filter((c) => c.status !== 'Inactive')
+        .map((c) => ({ id: c.id, name: c.name, billingMethod: c.billingMethod, email: c.email })),
+      packages: readPackages(tx.table('packages'))
+        .filter((p) => p.active)
+        .map((p) => ({
+          code: p.code,
+          name: p.name,
+          kind: p.kind,
+          sessions: p.sessions,
+          price: p.price,
+          instalments: p.instalments,
+          frequency: p.frequency,
+        })),
+    });
+  });
+}
+
+/** The same plan Save would write, with provisional IDs; writes nothing. */
+export function previewSale(req: SellRequest & Request): Result<SalePreview> {
+  return attempt(() => {
+    const ctx = context(req);
+    return toPreview(planSell(new LedgerTx(ctx.port, SELL_TABS), req, ctx.today));
+  });
+}
+
+export function sellPackage(req: SellRequest & Request): Result<SalePreview> {
+  return attempt(() => {
+    const ctx = context(req);
+    return withDocumentLock(() => {
+      const tx = new LedgerTx(ctx.port, SELL_TABS);
+      const plan = planSell(tx, req, ctx.today);
+      writeSell(tx, plan);
+      const total = plan.invoices.reduce((s, i) => s + i.amount, 0);
+      tx.commit(
+        'Sell package',
+        `${plan.sale.id} ${plan.sale.packageCode} to ${plan.sale.clientId}: ${plan.invoices.length} invoice(s) totalling ${(total / 100).toFixed(2)}, ${plan.allocations.length} allocation(s)`,
+        ctx.timestamp(),
+      );
+      return toPreview(plan);
+    });
+  });
+}

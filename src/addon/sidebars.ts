@@ -1,0 +1,71 @@
+// Menu handlers that open sidebars, and the handlers of features not built yet.
+import { context } from './context';
+import { setUpWorkbook as runSetup } from '../sheets/actions/setup';
+import { withDocumentLock } from './lock';
+import { attempt, type Result } from './result';
+import type { SetupResult } from '../sheets/actions/setup';
+import type { Request } from './context';
+
+export const SIDEBARS = {
+  SellPackage: 'Sell package',
+  AddClient: 'Add client',
+  AdHocInvoice: 'Add ad-hoc invoice',
+} as const;
+
+function showSidebar(file: keyof typeof SIDEBARS): void {
+  const html = HtmlService.createHtmlOutputFromFile(file).setTitle(SIDEBARS[file]).setWidth(300);
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+export function showSellPackage(): void {
+  showSidebar('SellPackage');
+}
+export function showAddClient(): void {
+  showSidebar('AddClient');
+}
+export function showAdHocInvoice(): void {
+  showSidebar('AdHocInvoice');
+}
+
+function notYet(feature: string): void {
+  SpreadsheetApp.getUi().alert(
+    'Studio Ledger',
+    `${feature} is not built yet in this version.`,
+    SpreadsheetApp.getUi().ButtonSet.OK,
+  );
+}
+export function showProcessBilling(): void {
+  notYet('Process Billing');
+}
+export function showReconcile(): void {
+  notYet('Reconcile DD report');
+}
+export function showOutstanding(): void {
+  notYet('Outstanding invoices');
+}
+
+/** The server function behind Set up workbook (also the CLI's init). */
+export function setUpWorkbook(req?: Request): Result<SetupResult> {
+  return attempt(() => {
+    const ctx = context(req);
+    return withDocumentLock(() => runSetup(ctx.port, ctx.today, ctx.timestamp()));
+  });
+}
+
+export function setUpWorkbookMenu(): void {
+  const result = setUpWorkbook();
+  const ui = SpreadsheetApp.getUi();
+  if (!result.ok) {
+    ui.alert('Studio Ledger', result.error, ui.ButtonSet.OK);
+    return;
+  }
+  const r = result.value;
+  const lines = [
+    r.created.length ? `Created tabs: ${r.created.join(', ')}.` : 'Every tab was already there.',
+    r.headersAdded.length ? `Added columns: ${r.headersAdded.join(', ')}.` : '',
+    r.settingsAdded.length
+      ? `Added settings: ${r.settingsAdded.join(', ')}. Check them on the Settings tab.`
+      : '',
+  ].filter(Boolean);
+  ui.alert('Studio Ledger is set up', lines.join('\n'), ui.ButtonSet.OK);
+}

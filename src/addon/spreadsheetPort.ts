@@ -1,0 +1,143 @@
+// The WorkbookPort over SpreadsheetApp: one getValues + getFormulas per tab read, one setValues per block.
+import { isoDateInZone, midnightInZone } from '../core/zonedDate';
+import type {
+  CellBlock,
+  CellValue,
+  ColumnFormat,
+  TabLayout,
+  TabSnapshot,
+  WorkbookPort,
+} from '../sheets/port';
+import { isSheetDate, isSheetFormula } from '../sheets/port';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+export const NUMBER_FORMATS = {
+  date: 'dd/mm/yyyy',
+  money: '$#,##0.00',
+  integer: '0',
+  text: '@',
+} as const;
+
+export class SpreadsheetPort implements WorkbookPort {
+  private zone: string | null = null;
+  private readonly sheets = new Map<string, Sheet | null>();
+
+  constructor(private readonly ss: Spreadsheet) {}
+
+  timeZone(): string {
+    if (!this.zone) this.zone = this.ss.getSpreadsheetTimeZone();
+    return this.zone;
+  }
+
+  private sheet(name: string): Sheet | null {
+    if (!this.sheets.has(name)) this.sheets.set(name, this.ss.getSheetByName(name));
+    return this.sheets.get(name) ?? null;
+  }
+
+  readTabs(names: readonly string[]): Record<string, TabSnapshot | null> {
+    const zone = this.timeZone();
+    const out: Record<string, TabSnapshot | null> = {};
+    for (const name of names) {
+      const sheet = this.sheet(name);
+      if (!sheet) {
+        out[name] = null;
+        continue;
+      }
+      const range = sheet.getDataRange();
+      const raw = range.getValues() as unknown[][];
+      const formulas = range.getFormulas();
+      const values = raw.map((row) => row.map((v): CellValue => fromSheet(v, zone)));
+      out[name] = { name, values, formulas };
+    }
+    return out;
+  }
+
+  writeBlocks(tab: string, blocks: readonly CellBlock[]): void {
+    const sheet = this.sheet(tab);
+    if (!sheet) throw new Error(`The ${tab} tab is missing. Run Studio Ledger > Set up workbook.`);
+    const zone = this.timeZone();
+    const lastNeeded = Math.max(...blocks.map((b) => b.row + b.values.length - 1));
+    const maxRows = sheet.getMaxRows();
+    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + 100);
+    for (const b of blocks) {
+      if (!b.values.length) continue;
+      const width = b.values[0]!.length;
+      const values = b.values.map((row) =>
+        row.map((v) => (isSheetDate(v) ? midnightInZone(v.date, zone) : isSheetFormula(v) ? v.formula : v)),
+      );
+      sheet.getRange(b.row, b.column, values.length, width).setValues(values);
+    }
+  }
+
+  applyLayout(layout: TabLayout): void {
+    let sheet = this.sheet(layout.name);
+    if (!sheet) {
+      sheet = this.ss.insertSheet(layout.name);
+      this.sheets.set(layout.name, sheet);
+    }
+    if (layout.addHeaders.length) {
+      const lastCol = layout.create ? 0 : sheet.getLastColumn();
+      const start = layout.create ? 1 : lastColumnOfHeader(sheet, lastCol) + 1;
+      const needed = start + layout.addHeaders.length - 1;
+      const maxCols = sheet.getMaxColumns();
+      if (needed > maxCols) sheet.insertColumnsAfter(maxCols, needed - maxCols);
+      sheet.getRange(1, start, 1, layout.addHeaders.length).setValues([[...layout.addHeaders]]);
+    }
+    if (layout.boldHeader) sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).setFontWeight('bold');
+    if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
+    const rows = sheet.getMaxRows() - 1;
+    if (rows < 1) return;
+    for (const { column, format } of layout.columnFormats) {
+      applyFormat(sheet.getRange(2, column, rows, 1), format);
+    }
+  }
+
+  getProperty(key: string): string | null {
+    return PropertiesService.getDocumentProperties().getProperty(key);
+  }
+
+  setProperties(values: Record<string, string>): void {
+    PropertiesService.getDocumentProperties().setProperties(values);
+  }
+}
+
+/** The last column of row 1 that holds a header (user columns after ours count too). */
+function lastColumnOfHeader(sheet: Sheet, lastCol: number): number {
+  if (lastCol < 1) return 0;
+  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? [];
+  for (let i = header.length - 1; i >= 0; i--) if (String(header[i]).trim() !== '') return i + 1;
+  return 0;
+}
+
+function applyFormat(range: GoogleAppsScript.Spreadsheet.Range, format: ColumnFormat): void {
+  switch (format.kind) {
+    case 'date':
+    case 'money':
+    case 'integer':
+    case 'text':
+      range.setNumberFormat(NUMBER_FORMATS[format.kind]);
+      return;
+    case 'list':
+      range.setDataValidation(
+        SpreadsheetApp.newDataValidation()
+          .requireValueInList([...format.values], true)
+          .setAllowInvalid(false)
+          .build(),
+      );
+      return;
+    case 'checkbox':
+      range.setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
+      return;
+  }
+}
+
+function fromSheet(v: unknown, zone: string): CellValue {
+  if (v instanceof Date) return { date: isoDateInZone(v, zone) };
+  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
+  if (v === null || v === undefined) return '';
+  // A Date from another realm (the vm context in tests) is still a date.
+  if (Object.prototype.toString.call(v) === '[object Date]') return { date: isoDateInZone(v as Date, zone) };
+  return String(v);
+}

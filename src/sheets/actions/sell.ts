@@ -1,0 +1,108 @@
+// Sell package: one sale, its invoices and its session allocations, planned in full before anything is written.
+import { nextBillingDay } from '../../core/billingCycle';
+import type { IsoDate } from '../../core/calendar';
+import { planSale, validateSaleTerms, type SaleTerms } from '../../core/packageKinds';
+import { UserError } from '../errors';
+import type { LedgerTx } from '../ledgerTx';
+import type { Allocation, Invoice, Sale } from '../records';
+import { allocationCells } from '../tabs/allocations';
+import { readClients } from '../tabs/clients';
+import { invoiceCells } from '../tabs/invoices';
+import { readPackages } from '../tabs/packages';
+import { saleCells } from '../tabs/sales';
+import { billingCycle, readSettings } from '../tabs/settings';
+import { optionalDateField, textField } from './fields';
+
+export interface SellRequest {
+  clientId: string;
+  packageCode: string;
+  saleDate?: string;
+  startDate?: string;
+  dueDate?: string;
+}
+
+export interface SellPlan {
+  sale: Sale;
+  clientName: string;
+  invoices: Invoice[];
+  allocations: Allocation[];
+}
+
+export const SELL_TABS = ['settings', 'clients', 'packages', 'sales', 'invoices', 'allocations'] as const;
+
+/** The dates a sale defaults to: start on the next billing day, paid-in-full due on the sale date. */
+export function saleDefaults(tx: LedgerTx, today: IsoDate, kind: string, saleDate: IsoDate = today) {
+  const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
+  const billingDay = nextBillingDay(billingCycle(settings), saleDate);
+  const startDate = kind === 'Paid in full' ? saleDate : billingDay;
+  return { saleDate, startDate, dueDate: kind === 'Paid in full' ? saleDate : startDate, billingDay };
+}
+
+export function planSell(tx: LedgerTx, req: SellRequest, today: IsoDate): SellPlan {
+  const clientId = textField(req.clientId, 'clientId', 'Client', { required: true });
+  const code = textField(req.packageCode, 'packageCode', 'Package', { required: true });
+  const client = readClients(tx.table('clients')).find((c) => c.id.toLowerCase() === clientId.toLowerCase());
+  if (!client) throw new UserError(`No client ${clientId} on the Clients tab.`, 'clientId');
+  const pkg = readPackages(tx.table('packages')).find((p) => p.code.toLowerCase() === code.toLowerCase());
+  if (!pkg) throw new UserError(`No package ${code} on the Packages tab.`, 'packageCode');
+  if (!pkg.active)
+    throw new UserError(`Package ${pkg.code} is not active (Packages tab, row ${pkg.row}).`, 'packageCode');
+
+  const saleDate = optionalDateField(req.saleDate, 'saleDate', 'Sale date') ?? today;
+  const defaults = saleDefaults(tx, today, pkg.kind, saleDate);
+  const startDate = optionalDateField(req.startDate, 'startDate', 'Start date') ?? defaults.startDate;
+  const dueDate =
+    pkg.kind === 'Paid in full'
+      ? (optionalDateField(req.dueDate, 'dueDate', 'Due date') ?? defaults.dueDate)
+      : startDate;
+
+  const saleId = tx.ids.next('sale');
+  const terms: SaleTerms = { saleId, clientId: client.id, pkg, saleDate, startDate, dueDate };
+  const problems = validateSaleTerms(terms);
+  if (problems.length) throw new UserError(problems[0]!);
+  const drafts = planSale(terms);
+
+  const sale: Sale = {
+    id: saleId,
+    saleDate,
+    clientId: client.id,
+    packageCode: pkg.code,
+    packageName: pkg.name,
+    kind: pkg.kind,
+    startDate,
+    dueDate,
+    total: pkg.price,
+    instalments: pkg.kind === 'Paid in full' ? 1 : pkg.instalments,
+    frequency: pkg.kind === 'Paid in full' ? null : pkg.frequency,
+    sessions: pkg.sessions,
+    status: 'Active',
+  };
+  const invoices: Invoice[] = drafts.invoices.map((d) => ({
+    id: tx.ids.next('invoice'),
+    saleId,
+    clientId: client.id,
+    description: d.description,
+    instalment: d.instalment,
+    dueDate: d.dueDate,
+    amount: d.amount,
+    paid: 0,
+    status: 'Open',
+    batchId: '',
+    created: today,
+  }));
+  const allocations: Allocation[] = drafts.allocations.map((a) => ({
+    id: tx.ids.next('allocation'),
+    saleId,
+    clientId: client.id,
+    date: a.date,
+    sessions: a.sessions,
+    cycle: a.cycle,
+  }));
+  return { sale, clientName: client.name, invoices, allocations };
+}
+
+export function writeSell(tx: LedgerTx, plan: SellPlan): void {
+  tx.append('sales', saleCells(plan.sale));
+  for (const i of plan.invoices) tx.append('invoices', invoiceCells(i));
+  for (const a of plan.allocations) tx.append('allocations', allocationCells(a));
+}

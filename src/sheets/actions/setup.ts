@@ -1,0 +1,74 @@
+// Set up workbook: creates what is missing (tabs, headers, formats, drop-downs, Settings rows) and
+// never clears, reorders or rewrites a user's rows or extra columns. Safe to run again at any time.
+import type { IsoDate } from '../../core/calendar';
+import { LedgerTx } from '../ledgerTx';
+import type { TabLayout, TabSnapshot, WorkbookPort } from '../port';
+import { SETTING_KEYS, TABS, TAB_ORDER, type TabSpec } from '../schema';
+import { normaliseHeader } from '../table';
+import { defaultSettings, settingCells } from '../tabs/settings';
+
+export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayout {
+  const header = snapshot?.values[0] ?? [];
+  const positions = new Map<string, number>();
+  header.forEach((h, i) => {
+    const key = normaliseHeader(h);
+    if (key && !positions.has(key)) positions.set(key, i + 1);
+  });
+  let lastUsed = 0;
+  header.forEach((h, i) => {
+    if (normaliseHeader(h)) lastUsed = i + 1;
+  });
+  const addHeaders: string[] = [];
+  for (const col of spec.columns) {
+    const key = normaliseHeader(col.header);
+    if (!positions.has(key)) {
+      addHeaders.push(col.header);
+      positions.set(key, lastUsed + addHeaders.length);
+    }
+  }
+  const columnFormats = spec.columns
+    .filter((c) => c.format)
+    .map((c) => ({ column: positions.get(normaliseHeader(c.header))!, format: c.format! }));
+  return {
+    name: spec.name,
+    addHeaders,
+    columnFormats,
+    create: snapshot === null,
+    frozenRows: 1,
+    boldHeader: true,
+  };
+}
+
+export interface SetupResult {
+  created: string[];
+  headersAdded: string[];
+  settingsAdded: string[];
+}
+
+export function setUpWorkbook(port: WorkbookPort, today: IsoDate, timestamp: string): SetupResult {
+  const snapshots = port.readTabs(TAB_ORDER.map((k) => TABS[k].name));
+  const layouts = TAB_ORDER.map((k) => planLayout(TABS[k], snapshots[TABS[k].name] ?? null));
+  for (const layout of layouts) port.applyLayout(layout);
+
+  const tx = new LedgerTx(port, ['settings']);
+  const settingsTable = tx.table('settings');
+  const present = new Set(
+    settingsTable.rows.map((r) => normaliseHeader(r.cells[settingsTable.columns.get('Setting')!] ?? '')),
+  );
+  const defaults = defaultSettings(today, port.timeZone());
+  const settingsAdded = SETTING_KEYS.filter((k) => !present.has(normaliseHeader(k)));
+  for (const key of settingsAdded) tx.append('settings', settingCells(key, defaults[key]));
+
+  const result: SetupResult = {
+    created: layouts.filter((l) => l.create).map((l) => l.name),
+    headersAdded: layouts.filter((l) => !l.create).flatMap((l) => l.addHeaders.map((h) => `${l.name}: ${h}`)),
+    settingsAdded: [...settingsAdded],
+  };
+  const parts = [
+    result.created.length ? `created ${result.created.join(', ')}` : 'all tabs present',
+    result.headersAdded.length ? `added columns ${result.headersAdded.join(', ')}` : '',
+    result.settingsAdded.length ? `added settings ${result.settingsAdded.join(', ')}` : '',
+  ].filter(Boolean);
+  tx.commit('Set up workbook', parts.join('; '), timestamp);
+  return result;
+}

@@ -1,0 +1,109 @@
+// Reading typed values out of header-mapped cells, and encoding them for writing.
+// Every read error names the tab, the sheet row and the column.
+import { isIsoDate, type IsoDate } from '../core/calendar';
+import { amountToCents, centsToAmount, MoneyError, parseMoney, type Cents } from '../core/money';
+import { cellError } from './errors';
+import { isSheetDate, type CellValue, type CellWrite } from './port';
+import { safeText } from './cellSafety';
+import { cellOf, type Table, type TableRow } from './table';
+
+interface ReadOpts {
+  readonly required?: boolean;
+}
+
+function show(v: CellValue): string {
+  return isSheetDate(v) ? v.date : JSON.stringify(v);
+}
+
+export function readText(t: Table, r: TableRow, header: string, opts: ReadOpts = {}): string {
+  const v = cellOf(t, r, header);
+  const s = isSheetDate(v) ? v.date : String(v).trim();
+  if (!s && opts.required) throw cellError(t.spec.name, r.rowNumber, header, 'is empty');
+  return s;
+}
+
+/** A date cell, or text typed as YYYY-MM-DD or D/M/YYYY (day first, as Australian studios write). */
+export function parseDateText(s: string): IsoDate | null {
+  const t = s.trim();
+  if (isIsoDate(t)) return t;
+  const m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+  if (m) {
+    const iso = `${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+    if (isIsoDate(iso)) return iso;
+  }
+  return null;
+}
+
+export function readDate(t: Table, r: TableRow, header: string, opts: ReadOpts = {}): IsoDate | null {
+  const v = cellOf(t, r, header);
+  if (isSheetDate(v)) return v.date;
+  if (v === '' || (typeof v === 'string' && !v.trim())) {
+    if (opts.required) throw cellError(t.spec.name, r.rowNumber, header, 'is empty; a date is needed');
+    return null;
+  }
+  const parsed = typeof v === 'string' ? parseDateText(v) : null;
+  if (!parsed) throw cellError(t.spec.name, r.rowNumber, header, `${show(v)} is not a date`);
+  return parsed;
+}
+
+export function readMoney(t: Table, r: TableRow, header: string, opts: ReadOpts = {}): Cents | null {
+  const v = cellOf(t, r, header);
+  if (v === '' || (typeof v === 'string' && !v.trim())) {
+    if (opts.required) throw cellError(t.spec.name, r.rowNumber, header, 'is empty; an amount is needed');
+    return null;
+  }
+  try {
+    if (typeof v === 'number') return amountToCents(v);
+    if (typeof v === 'string') return parseMoney(v, { allowNegative: true });
+  } catch (e) {
+    const why = e instanceof MoneyError ? e.message : `${show(v)} is not an amount`;
+    throw cellError(t.spec.name, r.rowNumber, header, why);
+  }
+  throw cellError(t.spec.name, r.rowNumber, header, `${show(v)} is not an amount`);
+}
+
+export function readInt(t: Table, r: TableRow, header: string, opts: ReadOpts = {}): number | null {
+  const v = cellOf(t, r, header);
+  if (v === '' || (typeof v === 'string' && !v.trim())) {
+    if (opts.required)
+      throw cellError(t.spec.name, r.rowNumber, header, 'is empty; a whole number is needed');
+    return null;
+  }
+  const n = typeof v === 'number' ? v : typeof v === 'string' ? Number(v.trim()) : NaN;
+  if (!Number.isInteger(n))
+    throw cellError(t.spec.name, r.rowNumber, header, `${show(v)} is not a whole number`);
+  return n;
+}
+
+export function readBool(t: Table, r: TableRow, header: string): boolean {
+  const v = cellOf(t, r, header);
+  if (typeof v === 'boolean') return v;
+  if (typeof v === 'string') return /^(true|yes|y|1|x|✓)$/i.test(v.trim());
+  return v === 1;
+}
+
+export function readChoice<T extends string>(
+  t: Table,
+  r: TableRow,
+  header: string,
+  allowed: readonly T[],
+  opts: ReadOpts & { fallback?: T } = {},
+): T {
+  const s = readText(t, r, header);
+  if (!s) {
+    if (opts.fallback !== undefined) return opts.fallback;
+    throw cellError(t.spec.name, r.rowNumber, header, `is empty; expected one of ${allowed.join(', ')}`);
+  }
+  const hit = allowed.find((a) => a.toLowerCase() === s.toLowerCase().replace(/\s+/g, ' '));
+  if (!hit) throw cellError(t.spec.name, r.rowNumber, header, `"${s}" is not one of ${allowed.join(', ')}`);
+  return hit;
+}
+
+// Encoders: what each kind of value becomes in a cell.
+export const encode = {
+  text: (s: string | null | undefined): CellWrite => (s ? safeText(s) : ''),
+  date: (d: IsoDate | null | undefined): CellWrite => (d ? { date: d } : ''),
+  money: (c: Cents | null | undefined): CellWrite => (c === null || c === undefined ? '' : centsToAmount(c)),
+  int: (n: number | null | undefined): CellWrite => (n === null || n === undefined ? '' : n),
+  bool: (b: boolean): CellWrite => b,
+};

@@ -1,0 +1,99 @@
+// Plan, then write: an action reads each tab it needs once, plans every change in memory, and only
+// then writes each tab once (and a Log row). Nothing is written until commit().
+import { toBlocks, type RowCells, type TabChanges } from './changes';
+import { IdAllocator, type IdKind } from './ids';
+import type { WorkbookPort } from './port';
+import { TABS, type TabKey } from './schema';
+import { readTable, type Table } from './table';
+import { logCells } from './tabs/log';
+
+const ID_COLUMN: Record<IdKind, [TabKey, string]> = {
+  client: ['clients', 'Client ID'],
+  sale: ['sales', 'Sale ID'],
+  invoice: ['invoices', 'Invoice ID'],
+  allocation: ['allocations', 'Allocation ID'],
+  payment: ['payments', 'Payment ID'],
+  batch: ['invoices', 'Batch ID'],
+};
+
+interface PendingTab {
+  updates: { rowNumber: number; cells: RowCells }[];
+  appends: RowCells[];
+}
+
+export class LedgerTx {
+  private readonly tables = new Map<TabKey, Table>();
+  private readonly pending = new Map<TabKey, PendingTab>();
+  readonly ids: IdAllocator;
+
+  constructor(
+    readonly port: WorkbookPort,
+    keys: readonly TabKey[],
+  ) {
+    const wanted = [...new Set<TabKey>([...keys, 'log'])];
+    const snapshots = port.readTabs(wanted.map((k) => TABS[k].name));
+    for (const k of wanted) this.tables.set(k, readTable(TABS[k], snapshots[TABS[k].name] ?? null));
+    this.ids = new IdAllocator(
+      (key) => port.getProperty(key),
+      (kind) => this.idsInTab(kind),
+    );
+  }
+
+  table(key: TabKey): Table {
+    const t = this.tables.get(key);
+    if (!t) throw new Error(`${TABS[key].name} was not read for this action`);
+    return t;
+  }
+
+  private *idsInTab(kind: IdKind): Iterable<string> {
+    const [key, header] = ID_COLUMN[kind];
+    const t = this.tables.get(key);
+    if (!t) return;
+    const idx = t.columns.get(header);
+    if (idx === undefined) return;
+    for (const r of t.rows) yield String(r.cells[idx] ?? '');
+    for (const a of this.pending.get(key)?.appends ?? []) {
+      const v = a[header];
+      if (typeof v === 'string') yield v.replace(/^'/, '');
+    }
+  }
+
+  private tab(key: TabKey): PendingTab {
+    let p = this.pending.get(key);
+    if (!p) this.pending.set(key, (p = { updates: [], appends: [] }));
+    return p;
+  }
+
+  append(key: TabKey, cells: RowCells): void {
+    this.table(key);
+    this.tab(key).appends.push(cells);
+  }
+
+  update(key: TabKey, rowNumber: number, cells: RowCells): void {
+    this.table(key);
+    this.tab(key).updates.push({ rowNumber, cells });
+  }
+
+  /** Rows planned so far, per tab: what a preview shows and tests assert. */
+  planned(key: TabKey): Readonly<PendingTab> {
+    return this.pending.get(key) ?? { updates: [], appends: [] };
+  }
+
+  /** Writes every tab once, then the ID counters, then a Log row. */
+  commit(action: string, details: string, timestamp: string): void {
+    this.append('log', logCells({ timestamp, action, details }));
+    const order = [...this.pending.keys()].sort((a, b) => (a === 'log' ? 1 : b === 'log' ? -1 : 0));
+    const writes: { name: string; changes: TabChanges }[] = order.map((key) => {
+      const p = this.pending.get(key)!;
+      return {
+        name: TABS[key].name,
+        changes: { table: this.table(key), updates: p.updates, appends: p.appends },
+      };
+    });
+    // Encode every block first so a bad plan fails before the first byte is written.
+    const blocks = writes.map((w) => ({ name: w.name, blocks: toBlocks(w.changes) }));
+    const props = this.ids.properties();
+    if (Object.keys(props).length) this.port.setProperties(props);
+    for (const b of blocks) if (b.blocks.length) this.port.writeBlocks(b.name, b.blocks);
+  }
+}

@@ -1,0 +1,70 @@
+// The narrow port between the workbook contract and a spreadsheet: one batch read per tab, one batch write
+// per block of columns. The Apps Script adapter (src/addon) and tests implement it; nothing here knows Sheets.
+import type { IsoDate } from '../core/calendar';
+
+/** A calendar date cell. Adapters turn it into a real date cell in the spreadsheet's time zone. */
+export interface SheetDate {
+  readonly date: IsoDate;
+}
+/** A cell that holds a formula (read back so a write can put it back untouched). */
+export interface SheetFormula {
+  readonly formula: string;
+}
+/** What a cell holds when read: '' for empty, dates as SheetDate. */
+export type CellValue = string | number | boolean | SheetDate;
+/** What may be written: text must already be made safe by cellSafety.safeText. */
+export type CellWrite = CellValue | SheetFormula;
+
+export function isSheetDate(v: unknown): v is SheetDate {
+  return typeof v === 'object' && v !== null && typeof (v as SheetDate).date === 'string';
+}
+export function isSheetFormula(v: unknown): v is SheetFormula {
+  return typeof v === 'object' && v !== null && typeof (v as SheetFormula).formula === 'string';
+}
+
+export interface TabSnapshot {
+  readonly name: string;
+  /** Row 0 is the header row (sheet row 1); row i is sheet row i + 1. Rectangular. */
+  readonly values: CellValue[][];
+  /** Same shape as values; '' where the cell holds no formula. */
+  readonly formulas: string[][];
+}
+
+/** A rectangle to write: top-left at 1-based sheet row/column. */
+export interface CellBlock {
+  readonly row: number;
+  readonly column: number;
+  readonly values: CellWrite[][];
+}
+
+export type ColumnFormat =
+  | { readonly kind: 'date' }
+  | { readonly kind: 'money' }
+  | { readonly kind: 'integer' }
+  | { readonly kind: 'text' }
+  | { readonly kind: 'list'; readonly values: readonly string[] }
+  | { readonly kind: 'checkbox' };
+
+/** How a tab should look: set up once, then only added to. */
+export interface TabLayout {
+  readonly name: string;
+  /** Headers to append after the last used header column, in order. */
+  readonly addHeaders: readonly string[];
+  /** Header row position of each column to format (1-based), with its format. */
+  readonly columnFormats: readonly { column: number; format: ColumnFormat }[];
+  readonly create: boolean;
+  readonly frozenRows: number;
+  readonly boldHeader: boolean;
+}
+
+export interface WorkbookPort {
+  timeZone(): string;
+  /** One batch read per tab; null when the tab does not exist. */
+  readTabs(names: readonly string[]): Record<string, TabSnapshot | null>;
+  /** One write per block; rows past the end of the sheet are added first. */
+  writeBlocks(tab: string, blocks: readonly CellBlock[]): void;
+  /** Creates a missing tab and applies header, frozen row, formats and validations. */
+  applyLayout(layout: TabLayout): void;
+  getProperty(key: string): string | null;
+  setProperties(values: Record<string, string>): void;
+}

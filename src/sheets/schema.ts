@@ -1,0 +1,177 @@
+// The workbook contract from SPEC.md: tab names and headers users and other tools see. Keep them exact.
+import type { ColumnFormat } from './port';
+import { FREQUENCIES } from '../core/frequency';
+import { PACKAGE_KINDS } from '../core/packageKinds';
+
+export const BILLING_METHODS = [
+  'Manual',
+  'DD Full Integration',
+  'DD Partial Integration',
+  'DD Reconciliation',
+] as const;
+export type BillingMethod = (typeof BILLING_METHODS)[number];
+
+export const INVOICE_STATUSES = ['Open', 'Sent', 'Part paid', 'Paid', 'Declined', 'Cancelled'] as const;
+export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+
+export const SALE_STATUSES = ['Active', 'Paused', 'Cancelled', 'Completed'] as const;
+export type SaleStatus = (typeof SALE_STATUSES)[number];
+
+export const CLIENT_STATUSES = ['Active', 'Inactive'] as const;
+
+export interface ColumnSpec {
+  readonly header: string;
+  /** Part of SPEC.md's required headers: a workbook without it cannot be used. */
+  readonly required: boolean;
+  readonly format?: ColumnFormat;
+}
+
+export interface TabSpec {
+  readonly name: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+const req = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: true, format });
+const extra = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: false, format });
+const list = (values: readonly string[]): ColumnFormat => ({ kind: 'list', values });
+const DATE: ColumnFormat = { kind: 'date' };
+const MONEY: ColumnFormat = { kind: 'money' };
+const INT: ColumnFormat = { kind: 'integer' };
+const TEXT: ColumnFormat = { kind: 'text' };
+
+export const TABS = {
+  settings: { name: 'Settings', columns: [req('Setting'), req('Value')] },
+  clients: {
+    name: 'Clients',
+    columns: [
+      req('Client ID', TEXT),
+      req('Name'),
+      req('Email'),
+      req('Phone', TEXT),
+      req('Billing Method', list(BILLING_METHODS)),
+      req('DD Reference', TEXT),
+      req('BSB', TEXT),
+      req('Account Number', TEXT),
+      req('Account Name'),
+      req('Status', list(CLIENT_STATUSES)),
+    ],
+  },
+  packages: {
+    name: 'Packages',
+    columns: [
+      req('Package Code', TEXT),
+      req('Name'),
+      req('Kind', list(PACKAGE_KINDS)),
+      req('Sessions', INT),
+      req('Price', MONEY),
+      req('Instalments', INT),
+      req('Frequency', list(FREQUENCIES)),
+      req('Active', { kind: 'checkbox' }),
+    ],
+  },
+  sales: {
+    name: 'Sales',
+    columns: [
+      req('Sale ID', TEXT),
+      req('Sale Date', DATE),
+      req('Client ID', TEXT),
+      req('Package Code', TEXT),
+      req('Kind', list(PACKAGE_KINDS)),
+      req('Start Date', DATE),
+      req('Due Date', DATE),
+      req('Total', MONEY),
+      req('Instalments', INT),
+      req('Frequency', list(FREQUENCIES)),
+      req('Sessions', INT),
+      req('Status', list(SALE_STATUSES)),
+      extra('Package Name'),
+    ],
+  },
+  invoices: {
+    name: 'Invoices',
+    columns: [
+      req('Invoice ID', TEXT),
+      req('Sale ID', TEXT),
+      req('Client ID', TEXT),
+      req('Description'),
+      req('Instalment', INT),
+      req('Due Date', DATE),
+      req('Amount', MONEY),
+      req('Paid', MONEY),
+      req('Status', list(INVOICE_STATUSES)),
+      req('Batch ID', TEXT),
+      extra('Balance', MONEY),
+      extra('Created', DATE),
+    ],
+  },
+  allocations: {
+    name: 'Allocations',
+    columns: [
+      req('Allocation ID', TEXT),
+      req('Sale ID', TEXT),
+      req('Client ID', TEXT),
+      req('Date', DATE),
+      req('Sessions', INT),
+      extra('Cycle', INT),
+    ],
+  },
+  attendance: {
+    name: 'Attendance',
+    columns: [req('Date', DATE), req('Client ID', TEXT), req('Sessions', INT)],
+  },
+  payments: {
+    name: 'Payments',
+    columns: [
+      req('Payment ID', TEXT),
+      req('Date', DATE),
+      req('Client ID', TEXT),
+      req('Invoice ID', TEXT),
+      req('Amount', MONEY),
+      req('Method'),
+      req('Reference', TEXT),
+    ],
+  },
+  processBilling: {
+    name: 'Process Billing',
+    columns: [
+      req('Client ID', TEXT),
+      req('Name'),
+      req('Billing Method'),
+      req('Invoice IDs', TEXT),
+      req('Amount Due', MONEY),
+      req('Amount to Debit', MONEY),
+      req('Include', { kind: 'checkbox' }),
+    ],
+  },
+  log: { name: 'Log', columns: [req('Timestamp'), req('Action'), req('Details')] },
+} as const satisfies Record<string, TabSpec>;
+
+export type TabKey = keyof typeof TABS;
+export const TAB_ORDER: readonly TabKey[] = [
+  'settings',
+  'clients',
+  'packages',
+  'sales',
+  'invoices',
+  'allocations',
+  'attendance',
+  'payments',
+  'processBilling',
+  'log',
+];
+
+export const SETTING_KEYS = [
+  'Business Name',
+  'Time Zone',
+  'Billing Frequency',
+  'Billing Day',
+  'Dishonour Fee',
+  'ABA Bank',
+  'ABA User Name',
+  'ABA User ID',
+  'ABA Description',
+  'Studio BSB',
+  'Studio Account Number',
+  'Studio Account Name',
+] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];

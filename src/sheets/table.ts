@@ -1,0 +1,90 @@
+// Header-mapped tables: columns are found by header text, so users may reorder columns, add their own,
+// sort rows and leave blank rows. Row numbers are the sheet's (1-based) so errors can name them.
+import { UserError } from './errors';
+import type { CellValue, TabSnapshot } from './port';
+import type { TabSpec } from './schema';
+
+export function normaliseHeader(h: unknown): string {
+  return String(h ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
+}
+
+export interface TableRow {
+  /** 1-based sheet row. */
+  readonly rowNumber: number;
+  readonly cells: readonly CellValue[];
+}
+
+export interface Table {
+  readonly spec: TabSpec;
+  /** 1-based sheet row of the header row. */
+  readonly headerRow: number;
+  /** 0-based column index of each header that exists, keyed by the spec's header text. */
+  readonly columns: ReadonlyMap<string, number>;
+  /** Every non-blank row below the header. */
+  readonly rows: readonly TableRow[];
+  /** Number of columns in the sheet's data range (user columns included). */
+  readonly width: number;
+  /** Last sheet row holding anything (the header row when empty). */
+  readonly lastRow: number;
+  readonly snapshot: TabSnapshot;
+}
+
+const HEADER_SEARCH_ROWS = 10;
+
+function isBlank(v: CellValue): boolean {
+  return v === '' || (typeof v === 'string' && v.trim() === '');
+}
+
+/** Maps a tab's headers onto its spec. A missing required header is an error naming tab and header. */
+export function readTable(spec: TabSpec, snapshot: TabSnapshot | null): Table {
+  if (!snapshot) throw new UserError(`The ${spec.name} tab is missing. Run Studio Ledger > Set up workbook.`);
+  const required = spec.columns.filter((c) => c.required).map((c) => normaliseHeader(c.header));
+  let headerIndex = -1;
+  for (let r = 0; r < Math.min(HEADER_SEARCH_ROWS, snapshot.values.length); r++) {
+    const row = new Set((snapshot.values[r] ?? []).map(normaliseHeader));
+    if (required.every((h) => row.has(h))) {
+      headerIndex = r;
+      break;
+    }
+  }
+  if (headerIndex < 0) {
+    const first = new Set((snapshot.values[0] ?? []).map(normaliseHeader));
+    const missing = spec.columns.filter((c) => c.required && !first.has(normaliseHeader(c.header)));
+    const names = missing.map((c) => `"${c.header}"`).join(', ');
+    throw new UserError(
+      `The ${spec.name} tab has no ${names} column${missing.length > 1 ? 's' : ''} in its header row.`,
+    );
+  }
+  const headerCells = snapshot.values[headerIndex] ?? [];
+  const columns = new Map<string, number>();
+  for (const col of spec.columns) {
+    const idx = headerCells.findIndex((h) => normaliseHeader(h) === normaliseHeader(col.header));
+    if (idx >= 0) columns.set(col.header, idx);
+  }
+  const rows: TableRow[] = [];
+  let lastRow = headerIndex + 1;
+  for (let r = headerIndex + 1; r < snapshot.values.length; r++) {
+    const cells = snapshot.values[r] ?? [];
+    if (cells.every(isBlank)) continue;
+    rows.push({ rowNumber: r + 1, cells });
+    lastRow = r + 1;
+  }
+  return {
+    spec,
+    headerRow: headerIndex + 1,
+    columns,
+    rows,
+    width: headerCells.length,
+    lastRow,
+    snapshot,
+  };
+}
+
+/** The cell under a header, '' when the column is absent (an optional column the user removed). */
+export function cellOf(table: Table, row: TableRow, header: string): CellValue {
+  const idx = table.columns.get(header);
+  return idx === undefined ? '' : (row.cells[idx] ?? '');
+}

@@ -1,0 +1,38 @@
+import { readChoice, readText, encode } from '../cells';
+import type { RowCells } from '../changes';
+import type { Client } from '../records';
+import { BILLING_METHODS, TABS } from '../schema';
+import type { Table } from '../table';
+
+export function readClients(t: Table): Client[] {
+  return t.rows.map((r) => ({
+    row: r.rowNumber,
+    id: readText(t, r, 'Client ID', { required: true }),
+    name: readText(t, r, 'Name'),
+    email: readText(t, r, 'Email'),
+    phone: readText(t, r, 'Phone'),
+    billingMethod: readChoice(t, r, 'Billing Method', BILLING_METHODS, { fallback: 'Manual' }),
+    ddReference: readText(t, r, 'DD Reference'),
+    bsb: readText(t, r, 'BSB'),
+    accountNumber: readText(t, r, 'Account Number'),
+    accountName: readText(t, r, 'Account Name'),
+    status: readText(t, r, 'Status') || 'Active',
+  }));
+}
+
+export function clientCells(c: Client): RowCells {
+  return {
+    'Client ID': encode.text(c.id),
+    Name: encode.text(c.name),
+    Email: encode.text(c.email),
+    Phone: encode.text(c.phone),
+    'Billing Method': encode.text(c.billingMethod),
+    'DD Reference': encode.text(c.ddReference),
+    BSB: encode.text(c.bsb),
+    'Account Number': encode.text(c.accountNumber),
+    'Account Name': encode.text(c.accountName),
+    Status: encode.text(c.status),
+  };
+}
+
+export const CLIENTS = TABS.clients;

@@ -1,0 +1,41 @@
+import { encode, readChoice, readDate, readInt, readMoney, readText } from '../cells';
+import type { RowCells } from '../changes';
+import type { Invoice } from '../records';
+import { INVOICE_STATUSES, TABS } from '../schema';
+import type { Table } from '../table';
+
+export function readInvoices(t: Table): Invoice[] {
+  return t.rows.map((r) => ({
+    row: r.rowNumber,
+    id: readText(t, r, 'Invoice ID', { required: true }),
+    saleId: readText(t, r, 'Sale ID'),
+    clientId: readText(t, r, 'Client ID', { required: true }),
+    description: readText(t, r, 'Description'),
+    instalment: readInt(t, r, 'Instalment'),
+    dueDate: readDate(t, r, 'Due Date', { required: true })!,
+    amount: readMoney(t, r, 'Amount', { required: true })!,
+    paid: readMoney(t, r, 'Paid') ?? 0,
+    status: readChoice(t, r, 'Status', INVOICE_STATUSES, { fallback: 'Open' }),
+    batchId: readText(t, r, 'Batch ID'),
+    created: readDate(t, r, 'Created'),
+  }));
+}
+
+export function invoiceCells(i: Invoice): RowCells {
+  return {
+    'Invoice ID': encode.text(i.id),
+    'Sale ID': encode.text(i.saleId),
+    'Client ID': encode.text(i.clientId),
+    Description: encode.text(i.description),
+    Instalment: encode.int(i.instalment),
+    'Due Date': encode.date(i.dueDate),
+    Amount: encode.money(i.amount),
+    Paid: encode.money(i.paid),
+    Status: encode.text(i.status),
+    'Batch ID': encode.text(i.batchId),
+    Balance: encode.money(i.amount - i.paid),
+    Created: encode.date(i.created),
+  };
+}
+
+export const INVOICES = TABS.invoices;

@@ -1,0 +1,114 @@
+// The Settings tab: one row per setting (Setting, Value). Missing rows fall back to defaults.
+import type { BillingCycle } from '../../core/billingCycle';
+import { parseFrequency, type Frequency } from '../../core/frequency';
+import type { IsoDate } from '../../core/calendar';
+import { MoneyError, parseMoney, amountToCents, type Cents } from '../../core/money';
+import { encode, parseDateText } from '../cells';
+import type { RowCells } from '../changes';
+import { cellError } from '../errors';
+import { isSheetDate, type CellValue } from '../port';
+import { SETTING_KEYS, TABS, type SettingKey } from '../schema';
+import { cellOf, normaliseHeader, type Table, type TableRow } from '../table';
+
+export interface Settings {
+  businessName: string;
+  timeZone: string;
+  billingFrequency: Frequency;
+  billingDay: IsoDate;
+  dishonourFee: Cents | null;
+  abaBank: string;
+  abaUserName: string;
+  abaUserId: string;
+  abaDescription: string;
+  studioBsb: string;
+  studioAccountNumber: string;
+  studioAccountName: string;
+  /** Rows present in the tab (by key), with their sheet row, so set-up only adds what is missing. */
+  present: ReadonlyMap<SettingKey, number>;
+}
+
+export function defaultSettings(today: IsoDate, timeZone: string): Record<SettingKey, CellValue> {
+  return {
+    'Business Name': 'My Studio',
+    'Time Zone': timeZone,
+    'Billing Frequency': 'Fortnightly',
+    'Billing Day': { date: today },
+    'Dishonour Fee': '',
+    'ABA Bank': '',
+    'ABA User Name': '',
+    'ABA User ID': '',
+    'ABA Description': 'DEBITS',
+    'Studio BSB': '',
+    'Studio Account Number': '',
+    'Studio Account Name': '',
+  };
+}
+
+function text(v: CellValue): string {
+  return isSheetDate(v) ? v.date : String(v).trim();
+}
+
+export function readSettings(t: Table, today: IsoDate, timeZone: string): Settings {
+  const defaults = defaultSettings(today, timeZone);
+  const found = new Map<SettingKey, { row: TableRow; value: CellValue }>();
+  for (const row of t.rows) {
+    const key = SETTING_KEYS.find((k) => normaliseHeader(k) === normaliseHeader(cellOf(t, row, 'Setting')));
+    if (key && !found.has(key)) found.set(key, { row, value: cellOf(t, row, 'Value') });
+  }
+  const get = (k: SettingKey): CellValue => {
+    const v = found.get(k)?.value;
+    return v === undefined || v === '' ? defaults[k] : v;
+  };
+  const fail = (k: SettingKey, why: string) =>
+    cellError(t.spec.name, found.get(k)?.row.rowNumber ?? 0, 'Value', `${k} ${why}`);
+
+  let billingFrequency: Frequency;
+  try {
+    billingFrequency = parseFrequency(text(get('Billing Frequency')));
+  } catch {
+    throw fail(
+      'Billing Frequency',
+      `"${text(get('Billing Frequency'))}" is not Weekly, Fortnightly, Four-weekly or Monthly`,
+    );
+  }
+  const dayCell = get('Billing Day');
+  const billingDay = isSheetDate(dayCell) ? dayCell.date : parseDateText(text(dayCell));
+  if (!billingDay) throw fail('Billing Day', `"${text(dayCell)}" is not a date`);
+
+  const feeCell = get('Dishonour Fee');
+  let dishonourFee: Cents | null = null;
+  try {
+    if (typeof feeCell === 'number') dishonourFee = amountToCents(feeCell);
+    else if (text(feeCell)) dishonourFee = parseMoney(text(feeCell));
+  } catch (e) {
+    throw fail('Dishonour Fee', e instanceof MoneyError ? e.message : 'is not an amount');
+  }
+  if (dishonourFee === 0) dishonourFee = null;
+
+  return {
+    businessName: text(get('Business Name')),
+    timeZone: text(get('Time Zone')) || timeZone,
+    billingFrequency,
+    billingDay,
+    dishonourFee,
+    abaBank: text(get('ABA Bank')),
+    abaUserName: text(get('ABA User Name')),
+    abaUserId: text(get('ABA User ID')),
+    abaDescription: text(get('ABA Description')),
+    studioBsb: text(get('Studio BSB')),
+    studioAccountNumber: text(get('Studio Account Number')),
+    studioAccountName: text(get('Studio Account Name')),
+    present: new Map([...found].map(([k, v]) => [k, v.row.rowNumber])),
+  };
+}
+
+export function billingCycle(s: Settings): BillingCycle {
+  return { billingDay: s.billingDay, frequency: s.billingFrequency };
+}
+
+export function settingCells(key: SettingKey, value: CellValue): RowCells {
+  const v = isSheetDate(value) ? value : typeof value === 'string' ? encode.text(value) : value;
+  return { Setting: encode.text(key), Value: v };
+}
+
+export const SETTINGS = TABS.settings;

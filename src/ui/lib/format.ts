@@ -1,0 +1,2 @@
+export { formatMoney } from '../../core/money';
+export { formatDisplayDate } from '../../core/calendar';
