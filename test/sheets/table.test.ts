@@ -44,22 +44,35 @@ describe('header-mapped tables', () => {
   it('reports a bad cell with tab, row and column', () => {
     const inv = TABS.invoices;
     const headers = inv.columns.filter((c) => c.required).map((c) => c.header);
-    const row = headers.map((h) => (h === 'Due Date' ? '31/02/2016' : h === 'Amount' ? 220 : h === 'Invoice ID' ? 'INV-000001' : h === 'Client ID' ? 'C-0001' : ''));
+    const row = headers.map((h) =>
+      h === 'Due Date'
+        ? '31/02/2016'
+        : h === 'Amount'
+          ? 220
+          : h === 'Invoice ID'
+            ? 'INV-000001'
+            : h === 'Client ID'
+              ? 'C-0001'
+              : '',
+    );
     const t = readTable(inv, snap('Invoices', [headers, row]));
-    expect(() => readInvoices(t)).toThrow(new UserError('Invoices row 2, column Due Date: "31/02/2016" is not a date'));
+    expect(() => readInvoices(t)).toThrow(
+      new UserError('Invoices row 2, column Due Date: "31/02/2016" is not a date'),
+    );
   });
 });
 
 describe('batched writes', () => {
   const header = ['Date', 'Client ID', 'Mine', 'Sessions'];
-  const t = readTable(
-    ATT,
-    {
-      name: 'Attendance',
-      values: [header, [{ date: '2016-09-13' }, 'C-0001', 'x', 2], [{ date: '2016-09-14' }, '=C-1', 'y', 1]],
-      formulas: [['', '', '', ''], ['', '', '', ''], ['', '', '=A1', '']],
-    },
-  );
+  const t = readTable(ATT, {
+    name: 'Attendance',
+    values: [header, [{ date: '2016-09-13' }, 'C-0001', 'x', 2], [{ date: '2016-09-14' }, '=C-1', 'y', 1]],
+    formulas: [
+      ['', '', '', ''],
+      ['', '', '', ''],
+      ['', '', '=A1', ''],
+    ],
+  });
 
   it('appends below the last row, one block per run of owned columns, user columns untouched', () => {
     const blocks = toBlocks({
@@ -74,29 +87,45 @@ describe('batched writes', () => {
   });
 
   it('updates in place and rewrites rows between as they were, text kept literal', () => {
-    const blocks = toBlocks({ table: t, updates: [{ rowNumber: 2, cells: { 'Client ID': 'C-0009' } }], appends: [{ 'Client ID': 'C-0010' }] });
+    const blocks = toBlocks({
+      table: t,
+      updates: [{ rowNumber: 2, cells: { 'Client ID': 'C-0009' } }],
+      appends: [{ 'Client ID': 'C-0010' }],
+    });
     expect(blocks).toEqual([{ row: 2, column: 2, values: [['C-0009'], ["'=C-1"], ['C-0010']] }]);
   });
 });
 
 describe('cell safety', () => {
-  it.each(['=HYPERLINK("x")', '+61 400', '-5', '@home', '0012', '1/2', '12:30', 'TRUE', "'quoted", '$5'])('quotes %s', (s) => {
-    expect(needsQuoting(s)).toBe(true);
-    expect(safeText(s)).toBe(`'${s}`);
-  });
-  it.each(['Jane Citizen', 'PT fortnightly — 2 of 5', 'C-0001', 'INV-000001', '062-000'])('leaves %s alone', (s) => {
-    expect(safeText(s)).toBe(s);
-  });
+  it.each(['=HYPERLINK("x")', '+61 400', '-5', '@home', '0012', '1/2', '12:30', 'TRUE', "'quoted", '$5'])(
+    'quotes %s',
+    (s) => {
+      expect(needsQuoting(s)).toBe(true);
+      expect(safeText(s)).toBe(`'${s}`);
+    },
+  );
+  it.each(['Jane Citizen', 'PT fortnightly — 2 of 5', 'C-0001', 'INV-000001', '062-000'])(
+    'leaves %s alone',
+    (s) => {
+      expect(safeText(s)).toBe(s);
+    },
+  );
 });
 
 describe('IDs', () => {
   it('never reuses a number: the larger of the stored counter and the highest in the tab', () => {
     expect(highestNumber('invoice', ['INV-000007', 'INV-000003', 'X', 'INV-abc'])).toBe(7);
     const stored = new Map([['studioLedger.lastId.invoice', '12']]);
-    const ids = new IdAllocator((k) => stored.get(k) ?? null, () => ['INV-000007']);
+    const ids = new IdAllocator(
+      (k) => stored.get(k) ?? null,
+      () => ['INV-000007'],
+    );
     expect([ids.next('invoice'), ids.next('invoice')]).toEqual(['INV-000013', 'INV-000014']);
     expect(ids.next('client')).toBe('C-0001');
-    expect(ids.properties()).toEqual({ 'studioLedger.lastId.invoice': '14', 'studioLedger.lastId.client': '1' });
+    expect(ids.properties()).toEqual({
+      'studioLedger.lastId.invoice': '14',
+      'studioLedger.lastId.client': '1',
+    });
     expect(formatId('sale', 42)).toBe('S-000042');
   });
 });
