@@ -33,7 +33,12 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
   const cols: { header: string; index: number }[] = [];
   for (const header of touched) {
     const index = table.columns.get(header);
-    if (index === undefined) throw new Error(`${table.spec.name} has no "${header}" column`);
+    // Optional columns (Balance, Created…) a user removed are simply not written.
+    if (index === undefined) {
+      if (table.spec.columns.some((c) => c.header === header && c.required))
+        throw new Error(`${table.spec.name} has no "${header}" column`);
+      continue;
+    }
     cols.push({ header, index });
   }
   cols.sort((a, b) => a.index - b.index);

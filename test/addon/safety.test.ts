@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { loadAddin, records } from './harness';
+import { ok, setUpStudio, typeRows } from './studio';
+
+describe('cell safety and columns users change', () => {
+  it('a client named =HYPERLINK("x") stays text, and so do other formula-looking names', () => {
+    const addin = loadAddin();
+    setUpStudio(addin);
+    const names = ['=HYPERLINK("x")', '+61 400 000 000', '-Dash', '@handle', '0012'];
+    for (const name of names)
+      ok(addin.run('addClient', { name, phone: name === '0012' ? '0400 000 000' : '', today: '2016-09-09' }));
+    const sheet = addin.sheet('Clients');
+    const range = sheet.getDataRange();
+    const formulas = range.getFormulas().flat().filter(Boolean);
+    expect(formulas).toEqual([]);
+    const got = records(addin.tab('Clients'))
+      .slice(-names.length)
+      .map((c) => c.Name);
+    expect(got).toEqual(names);
+  });
+
+  it('a user-text ad-hoc description is kept literal and its amount in cents', () => {
+    const addin = loadAddin();
+    setUpStudio(addin);
+    const inv = ok<{ id: string; amount: number }>(
+      addin.run('addAdHocInvoice', {
+        clientId: 'C-0001',
+        description: '=1+1 protein',
+        amount: '$49.95',
+        dueDate: '2016-09-20',
+        today: '2016-09-13',
+      }),
+    );
+    expect(inv).toMatchObject({ id: 'INV-000001', amount: 4995 });
+    const row = records(addin.tab('Invoices'))[0]!;
+    expect(row).toMatchObject({
+      Description: '=1+1 protein',
+      Amount: 49.95,
+      'Due Date': '2016-09-20',
+      'Sale ID': '',
+      Instalment: '',
+      Status: 'Open',
+    });
+    expect(addin.sheet('Invoices').getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+  });
+
+  it('writes land under the right headers when columns are reordered, and user columns are untouched', () => {
+    const addin = loadAddin();
+    setUpStudio(addin);
+    // Rebuild Invoices with its columns in another order and a user column with a formula between them.
+    const inv = addin.sheet('Invoices');
+    inv.clear();
+    const header = [
+      'Due Date',
+      'Invoice ID',
+      'My check',
+      'Amount',
+      'Client ID',
+      'Status',
+      'Sale ID',
+      'Description',
+      'Instalment',
+      'Paid',
+      'Batch ID',
+    ];
+    inv.getRange(1, 1, 1, header.length).setValues([header]);
+    typeRows(addin, 'Invoices', [
+      {
+        'Due Date': '2016-09-01',
+        'Invoice ID': 'INV-000050',
+        'My check': '=D2*2',
+        Amount: 10,
+        'Client ID': 'C-0003',
+        Status: 'Open',
+        Paid: 0,
+      },
+    ]);
+    ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10', today: '2016-09-13' }));
+    const rows = records(addin.tab('Invoices'));
+    expect(rows).toHaveLength(2);
+    expect(rows[1]).toMatchObject({
+      'Invoice ID': 'INV-000051',
+      'Due Date': '2016-09-13',
+      Amount: 500,
+      'Client ID': 'C-0001',
+      Status: 'Open',
+      'My check': '',
+    });
+    expect(inv.getRange('C2').getFormula()).toBe('=D2*2');
+    expect(rows[0]).toMatchObject({ 'Invoice ID': 'INV-000050', Amount: 10 });
+  });
+
+  it('a second execution against the same spreadsheet continues the IDs', () => {
+    const first = loadAddin();
+    setUpStudio(first);
+    ok(first.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10', today: '2016-09-13' }));
+    const second = loadAddin({ emu: first.emu });
+    const r = ok<{ saleId: string }>(
+      second.run('sellPackage', { clientId: 'C-0002', packageCode: 'PT10', today: '2016-09-13' }),
+    );
+    expect(r.saleId).toBe('S-000002');
+    expect(records(first.tab('Invoices')).map((i) => i['Invoice ID'])).toEqual(['INV-000001', 'INV-000002']);
+  });
+});

@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import { loadAddin, records } from './harness';
+import { ok, typeRows } from './studio';
+import { TABS, TAB_ORDER } from '../../src/sheets/schema';
+
+describe('Set up workbook', () => {
+  it('creates every tab with its headers, bold and frozen, formats, drop-downs and Settings rows', () => {
+    const addin = loadAddin();
+    const r = ok<{ created: string[] }>(addin.run('setUpWorkbook', { today: '2016-09-09' }));
+    expect(r.created).toEqual(TAB_ORDER.map((k) => TABS[k].name));
+    for (const key of TAB_ORDER) {
+      const spec = TABS[key];
+      const sheet = addin.sheet(spec.name);
+      const header = sheet.getRange(1, 1, 1, spec.columns.length).getValues()[0];
+      expect(header, spec.name).toEqual(spec.columns.map((c) => c.header));
+      expect(sheet.getFrozenRows()).toBe(1);
+    }
+    const inv = addin.sheet('Invoices');
+    expect(inv.getRange('F2').getNumberFormat()).toBe('dd/mm/yyyy');
+    expect(inv.getRange('G500').getNumberFormat()).toBe('$#,##0.00');
+    expect(inv.getRange('A2').getNumberFormat()).toBe('@');
+    const status = inv.getRange('I2').getDataValidation();
+    expect(status?.getCriteriaType()).toBe(SpreadsheetAppEnum(addin).VALUE_IN_LIST);
+    expect(status?.getCriteriaValues()[0]).toEqual([
+      'Open',
+      'Sent',
+      'Part paid',
+      'Paid',
+      'Declined',
+      'Cancelled',
+    ]);
+    const include = addin.sheet('Process Billing').getRange('G2').getDataValidation();
+    expect(include?.getCriteriaType()).toBe(SpreadsheetAppEnum(addin).CHECKBOX);
+    const methods = addin.sheet('Clients').getRange('E2').getDataValidation();
+    expect(methods?.getCriteriaValues()[0]).toEqual([
+      'Manual',
+      'DD Full Integration',
+      'DD Partial Integration',
+      'DD Reconciliation',
+    ]);
+
+    const settings = records(addin.tab('Settings'));
+    expect(settings.map((s) => s.Setting)).toEqual([
+      'Business Name',
+      'Time Zone',
+      'Billing Frequency',
+      'Billing Day',
+      'Dishonour Fee',
+      'ABA Bank',
+      'ABA User Name',
+      'ABA User ID',
+      'ABA Description',
+      'Studio BSB',
+      'Studio Account Number',
+      'Studio Account Name',
+    ]);
+    expect(settings.find((s) => s.Setting === 'Billing Day')!.Value).toBe('2016-09-09');
+    expect(settings.find((s) => s.Setting === 'Time Zone')!.Value).toBe('Australia/Sydney');
+    const log = records(addin.tab('Log'));
+    expect(log).toHaveLength(1);
+    expect(log[0]!.Action).toBe('Set up workbook');
+  });
+
+  it('run again on a workbook in use adds only what is missing and keeps user rows and columns', () => {
+    const addin = loadAddin();
+    ok(addin.run('setUpWorkbook', { today: '2016-09-09' }));
+    // A user reorders Clients, adds a column with a formula, deletes one of ours, and types rows.
+    const clients = addin.sheet('Clients');
+    clients.clear();
+    const header = [
+      'Name',
+      'Client ID',
+      'Notes',
+      'Email',
+      'Phone',
+      'Billing Method',
+      'DD Reference',
+      'BSB',
+      'Account Number',
+      'Account Name',
+    ];
+    clients.getRange(1, 1, 1, header.length).setValues([header]);
+    clients.getRange(2, 1, 2, header.length).setValues([
+      ['Jane', 'C-0001', '=LEN(A2)', 'j@x.com', '', 'Manual', '', '', '', ''],
+      ['Sam', 'C-0002', 'likes mornings', '', '', 'Manual', '', '', '', ''],
+    ]);
+    const settings = addin.sheet('Settings');
+    settings.getRange('B2').setValue('Harbour PT');
+    settings.deleteRows(6, 1); // the user deleted the Dishonour Fee row
+    const before = addin.tab('Clients');
+
+    const again = ok<{ created: string[]; headersAdded: string[]; settingsAdded: string[] }>(
+      addin.run('setUpWorkbook', { today: '2016-09-09' }),
+    );
+    expect(again.created).toEqual([]);
+    expect(again.headersAdded).toEqual(['Clients: Status']);
+    expect(again.settingsAdded).toEqual(['Dishonour Fee']);
+    const after = addin.tab('Clients');
+    expect(after.map((r) => r.slice(0, header.length))).toEqual(before.map((r) => r.slice(0, header.length)));
+    expect(after[0]![header.length]).toBe('Status');
+    expect(clients.getRange('C2').getFormula()).toBe('=LEN(A2)');
+    expect(records(addin.tab('Settings')).find((s) => s.Setting === 'Business Name')!.Value).toBe(
+      'Harbour PT',
+    );
+    expect(records(addin.tab('Settings')).filter((s) => s.Setting === 'Dishonour Fee')).toHaveLength(1);
+
+    // The reordered tab still works: a new client lands under the right headers.
+    ok(addin.run('addClient', { name: 'Alex', today: '2016-09-09' }));
+    const rows = records(addin.tab('Clients'));
+    expect(rows.at(-1)).toMatchObject({
+      Name: 'Alex',
+      'Client ID': 'C-0003',
+      Notes: '',
+      'Billing Method': 'Manual',
+      Status: 'Active',
+    });
+    expect(records(addin.tab('Log')).map((l) => l.Action)).toEqual([
+      'Set up workbook',
+      'Set up workbook',
+      'Add client',
+    ]);
+    void typeRows;
+  });
+});
+
+function SpreadsheetAppEnum(addin: ReturnType<typeof loadAddin>) {
+  return (addin.emu.globals.SpreadsheetApp as unknown as { DataValidationCriteria: Record<string, unknown> })
+    .DataValidationCriteria;
+}
