@@ -4,6 +4,7 @@ import type {
   CellBlock,
   CellValue,
   ColumnFormat,
+  TabContent,
   TabLayout,
   TabSnapshot,
   WorkbookPort,
@@ -92,6 +93,36 @@ export class SpreadsheetPort implements WorkbookPort {
     for (const { column, format } of layout.columnFormats) {
       applyFormat(sheet.getRange(2, column, rows, 1), format);
     }
+  }
+
+  rewriteTab(name: string, content: TabContent): void {
+    let sheet = this.sheet(name);
+    if (!sheet) {
+      sheet = this.ss.insertSheet(name);
+      this.sheets.set(name, sheet);
+    }
+    const zone = this.timeZone();
+    const width = Math.max(1, ...content.values.map((r) => r.length));
+    const height = Math.max(1, content.values.length);
+    sheet.clearContents();
+    const maxRows = sheet.getMaxRows();
+    const maxCols = sheet.getMaxColumns();
+    sheet.getRange(1, 1, maxRows, maxCols).clearDataValidations().setFontWeight('normal');
+    if (height > maxRows) sheet.insertRowsAfter(maxRows, height - maxRows + 100);
+    if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
+    const values = content.values.map((row) => {
+      const out = row.map((v) =>
+        isSheetDate(v) ? midnightInZone(v.date, zone) : isSheetFormula(v) ? v.formula : v,
+      );
+      while (out.length < width) out.push('');
+      return out;
+    });
+    if (values.length) sheet.getRange(1, 1, values.length, width).setValues(values);
+    for (const f of content.formats) {
+      if (f.numRows > 0) applyFormat(sheet.getRange(f.row, f.column, f.numRows, 1), f.format);
+    }
+    for (const r of content.boldRows) sheet.getRange(r, 1, 1, width).setFontWeight('bold');
+    sheet.setFrozenRows(content.frozenRows);
   }
 
   getProperty(key: string): string | null {

@@ -2,7 +2,7 @@
 // then writes each tab once (and a Log row). Nothing is written until commit().
 import { toBlocks, type RowCells, type TabChanges } from './changes';
 import { IdAllocator, type IdKind } from './ids';
-import type { WorkbookPort } from './port';
+import type { TabContent, WorkbookPort } from './port';
 import { TABS, type TabKey } from './schema';
 import { readTable, type Table } from './table';
 import { logCells } from './tabs/log';
@@ -24,6 +24,8 @@ interface PendingTab {
 export class LedgerTx {
   private readonly tables = new Map<TabKey, Table>();
   private readonly pending = new Map<TabKey, PendingTab>();
+  private readonly rewrites = new Map<TabKey, TabContent>();
+  private readonly properties: Record<string, string> = {};
   readonly ids: IdAllocator;
 
   constructor(
@@ -74,6 +76,16 @@ export class LedgerTx {
     this.tab(key).updates.push({ rowNumber, cells });
   }
 
+  /** Replaces a regenerated tab's whole content (Process Billing). */
+  rewrite(key: TabKey, content: TabContent): void {
+    this.rewrites.set(key, content);
+  }
+
+  /** A document property to save with the action (batch records). */
+  setProperty(key: string, value: string): void {
+    this.properties[key] = value;
+  }
+
   /** Rows planned so far, per tab: what a preview shows and tests assert. */
   planned(key: TabKey): Readonly<PendingTab> {
     return this.pending.get(key) ?? { updates: [], appends: [] };
@@ -92,8 +104,9 @@ export class LedgerTx {
     });
     // Encode every block first so a bad plan fails before the first byte is written.
     const blocks = writes.map((w) => ({ name: w.name, blocks: toBlocks(w.changes) }));
-    const props = this.ids.properties();
+    const props = { ...this.properties, ...this.ids.properties() };
     if (Object.keys(props).length) this.port.setProperties(props);
+    for (const [key, content] of this.rewrites) this.port.rewriteTab(TABS[key].name, content);
     for (const b of blocks) if (b.blocks.length) this.port.writeBlocks(b.name, b.blocks);
   }
 }

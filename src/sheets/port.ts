@@ -57,6 +57,15 @@ export interface TabLayout {
   readonly boldHeader: boolean;
 }
 
+/** A whole tab's new content, for tabs an action regenerates (Process Billing). */
+export interface TabContent {
+  /** From A1; rows may differ in length (padded with blanks when written). */
+  readonly values: readonly (readonly CellWrite[])[];
+  readonly formats: readonly { row: number; column: number; numRows: number; format: ColumnFormat }[];
+  readonly boldRows: readonly number[];
+  readonly frozenRows: number;
+}
+
 export interface WorkbookPort {
   timeZone(): string;
   /** One batch read per tab; null when the tab does not exist. */
@@ -65,6 +74,8 @@ export interface WorkbookPort {
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void;
   /** Creates a missing tab and applies header, frozen row, formats and validations. */
   applyLayout(layout: TabLayout): void;
+  /** Clears the tab's contents and validations, then writes `content` (one write, constant calls). */
+  rewriteTab(name: string, content: TabContent): void;
   getProperty(key: string): string | null;
   setProperties(values: Record<string, string>): void;
 }

@@ -56,6 +56,9 @@ export interface Invoice {
   status: InvoiceStatus;
   batchId: string;
   created?: IsoDate | null;
+  /** What the batch in Batch ID debits from this invoice (a client on holiday may pay less). */
+  sentAmount?: Cents | null;
+  declineReason?: string;
 }
 
 export interface Allocation {

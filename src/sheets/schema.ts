@@ -2,6 +2,7 @@
 import type { ColumnFormat } from './port';
 import { FREQUENCIES } from '../core/frequency';
 import { PACKAGE_KINDS } from '../core/packageKinds';
+import { INVOICE_STATUSES } from '../core/billing/invoiceState';
 
 export const BILLING_METHODS = [
   'Manual',
@@ -11,8 +12,7 @@ export const BILLING_METHODS = [
 ] as const;
 export type BillingMethod = (typeof BILLING_METHODS)[number];
 
-export const INVOICE_STATUSES = ['Open', 'Sent', 'Part paid', 'Paid', 'Declined', 'Cancelled'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
+export { INVOICE_STATUSES, type InvoiceStatus } from '../core/billing/invoiceState';
 
 export const SALE_STATUSES = ['Active', 'Paused', 'Cancelled', 'Completed'] as const;
 export type SaleStatus = (typeof SALE_STATUSES)[number];
@@ -29,6 +29,8 @@ export interface ColumnSpec {
 export interface TabSpec {
   readonly name: string;
   readonly columns: readonly ColumnSpec[];
+  /** Rewritten whole by its action (Process Billing): set-up creates it but never reformats it. */
+  readonly regenerated?: boolean;
 }
 
 const req = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: true, format });
@@ -102,6 +104,8 @@ export const TABS = {
       req('Batch ID', TEXT),
       extra('Balance', MONEY),
       extra('Created', DATE),
+      extra('Sent Amount', MONEY),
+      extra('Decline Reason'),
     ],
   },
   allocations: {
@@ -133,6 +137,7 @@ export const TABS = {
   },
   processBilling: {
     name: 'Process Billing',
+    regenerated: true,
     columns: [
       req('Client ID', TEXT),
       req('Name'),
@@ -173,5 +178,6 @@ export const SETTING_KEYS = [
   'Studio BSB',
   'Studio Account Number',
   'Studio Account Name',
+  'ABA Balancing Record',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];

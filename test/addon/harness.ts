@@ -20,7 +20,7 @@ export interface Addin {
 export function loadAddin(opts: { timeZone?: string; emu?: AppsScriptEmulation } = {}): Addin {
   const emu =
     opts.emu ?? createAppsScript({ timeZone: opts.timeZone ?? 'Australia/Sydney', htmlDir: 'dist' });
-  const ctx = vm.createContext({ ...emu.globals });
+  const ctx = emu.createContext();
   script.runInContext(ctx);
   const zone = opts.timeZone ?? 'Australia/Sydney';
   const fmt = new Intl.DateTimeFormat('en-CA', {

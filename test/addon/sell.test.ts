@@ -56,6 +56,8 @@ describe('Sell package', () => {
         'Batch ID': '',
         Balance: 500,
         Created: '2016-09-13',
+        'Sent Amount': '',
+        'Decline Reason': '',
       },
     ]);
     expect(records(addin.tab('Allocations'))).toEqual([

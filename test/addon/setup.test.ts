@@ -53,6 +53,7 @@ describe('Set up workbook', () => {
       'Studio BSB',
       'Studio Account Number',
       'Studio Account Name',
+      'ABA Balancing Record',
     ]);
     expect(settings.find((s) => s.Setting === 'Billing Day')!.Value).toBe('2016-09-09');
     expect(settings.find((s) => s.Setting === 'Time Zone')!.Value).toBe('Australia/Sydney');

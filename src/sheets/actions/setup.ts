@@ -8,6 +8,15 @@ import { normaliseHeader } from '../table';
 import { defaultSettings, settingCells } from '../tabs/settings';
 
 export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayout {
+  if (spec.regenerated && snapshot && headerRowIndex(spec, snapshot) > 0)
+    return {
+      name: spec.name,
+      addHeaders: [],
+      columnFormats: [],
+      create: false,
+      frozenRows: 0,
+      boldHeader: false,
+    };
   const header = snapshot?.values[0] ?? [];
   const positions = new Map<string, number>();
   header.forEach((h, i) => {
@@ -26,7 +35,8 @@ export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayo
       positions.set(key, lastUsed + addHeaders.length);
     }
   }
-  const columnFormats = spec.columns
+  // A regenerated tab owns its layout once it exists; set-up only creates it.
+  const columnFormats = (spec.regenerated && snapshot ? [] : spec.columns)
     .filter((c) => c.format)
     .map((c) => ({ column: positions.get(normaliseHeader(c.header))!, format: c.format! }));
   return {
@@ -37,6 +47,15 @@ export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayo
     frozenRows: 1,
     boldHeader: true,
   };
+}
+
+/** 0-based row holding every required header within the first rows, or -1. */
+function headerRowIndex(spec: TabSpec, snapshot: TabSnapshot): number {
+  const required = spec.columns.filter((c) => c.required).map((c) => normaliseHeader(c.header));
+  return snapshot.values.slice(0, 10).findIndex((row) => {
+    const have = new Set(row.map(normaliseHeader));
+    return required.every((h) => have.has(h));
+  });
 }
 
 export interface SetupResult {

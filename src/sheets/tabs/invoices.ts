@@ -18,6 +18,8 @@ export function readInvoices(t: Table): Invoice[] {
     status: readChoice(t, r, 'Status', INVOICE_STATUSES, { fallback: 'Open' }),
     batchId: readText(t, r, 'Batch ID'),
     created: readDate(t, r, 'Created'),
+    sentAmount: readMoney(t, r, 'Sent Amount'),
+    declineReason: readText(t, r, 'Decline Reason'),
   }));
 }
 
@@ -35,6 +37,8 @@ export function invoiceCells(i: Invoice): RowCells {
     'Batch ID': encode.text(i.batchId),
     Balance: encode.money(i.amount - i.paid),
     Created: encode.date(i.created),
+    'Sent Amount': encode.money(i.sentAmount),
+    'Decline Reason': encode.text(i.declineReason),
   };
 }
 

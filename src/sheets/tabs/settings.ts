@@ -23,6 +23,8 @@ export interface Settings {
   studioBsb: string;
   studioAccountNumber: string;
   studioAccountName: string;
+  /** Add a balancing credit to the studio's own account at the end of an ABA file (some banks want one). */
+  abaBalancing: boolean;
   /** Rows present in the tab (by key), with their sheet row, so set-up only adds what is missing. */
   present: ReadonlyMap<SettingKey, number>;
 }
@@ -41,6 +43,7 @@ export function defaultSettings(today: IsoDate, timeZone: string): Record<Settin
     'Studio BSB': '',
     'Studio Account Number': '',
     'Studio Account Name': '',
+    'ABA Balancing Record': 'No',
   };
 }
 
@@ -98,6 +101,7 @@ export function readSettings(t: Table, today: IsoDate, timeZone: string): Settin
     studioBsb: text(get('Studio BSB')),
     studioAccountNumber: text(get('Studio Account Number')),
     studioAccountName: text(get('Studio Account Name')),
+    abaBalancing: /^(yes|y|true|1)$/i.test(text(get('ABA Balancing Record'))),
     present: new Map([...found].map(([k, v]) => [k, v.row.rowNumber])),
   };
 }

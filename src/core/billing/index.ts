@@ -1,0 +1,3 @@
+export * from './invoiceState';
+export * from './dueInvoices';
+export * from './spreadPayment';

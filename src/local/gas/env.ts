@@ -1,0 +1,158 @@
+// Shared plumbing for the emulated services: call counting (one count per call made from outside the
+// emulation), Google-style exceptions, and Apps Script's enum objects.
+import { types } from 'node:util';
+
+export interface CallCounter {
+  /** All counted calls since creation or the last reset(). */
+  total(): number;
+  /** Counts per 'Class.method', e.g. { 'Sheet.getRange': 1, 'Range.getValues': 1 }. */
+  byMethod(): Record<string, number>;
+  reset(): void;
+}
+
+/** Counts calls made from outside: a method that calls others inside the emulation counts once. */
+export class CallLedger implements CallCounter {
+  private counts = new Map<string, number>();
+  private sum = 0;
+  private depth = 0;
+  total(): number {
+    return this.sum;
+  }
+
+  byMethod(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const key of [...this.counts.keys()].sort()) out[key] = this.counts.get(key) ?? 0;
+    return out;
+  }
+
+  reset(): void {
+    this.counts.clear();
+    this.sum = 0;
+  }
+
+  invoke(key: string, fn: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): unknown {
+    if (this.depth === 0) {
+      this.sum++;
+      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+    }
+    this.depth++;
+    try {
+      return fn.apply(self, args);
+    } finally {
+      this.depth--;
+    }
+  }
+}
+
+/** An Apps Script enum value: an object whose toString() and name() give its name, compared by identity. */
+export interface EnumValue {
+  toString(): string;
+  name(): string;
+  ordinal(): number;
+  toJSON(): string;
+}
+
+export function makeEnum<const N extends string>(names: readonly N[]): Readonly<Record<N, EnumValue>> {
+  const out = {} as Record<N, EnumValue>;
+  names.forEach((name, i) => {
+    out[name] = Object.freeze({
+      toString: () => name,
+      name: () => name,
+      ordinal: () => i,
+      toJSON: () => name,
+    });
+  });
+  return Object.freeze(out);
+}
+
+/** The enum member of `e` whose name is `value` (or `value` itself if it is already a member). */
+export function enumMember<N extends string>(
+  e: Readonly<Record<N, EnumValue>>,
+  value: unknown,
+): EnumValue | undefined {
+  if (value === null || value === undefined) return undefined;
+  const name = String(value) as N;
+  const member = Object.prototype.hasOwnProperty.call(e, name) ? e[name] : undefined;
+  return member;
+}
+
+export function isDateValue(v: unknown): v is Date {
+  return types.isDate(v);
+}
+
+/**
+ * Shared by all service objects of one emulation. Values handed out (Dates, arrays, errors) belong to
+ * this (the host) realm; the emulation's globals include this realm's Date, so `instanceof Date` holds
+ * in a vm context too (see createContext in ./index for arrays and errors).
+ */
+export class Env {
+  readonly calls = new CallLedger();
+  private readonly wrappers = new WeakMap<object, object>();
+
+  constructor(readonly now: () => Date) {}
+
+  /** A Google-style exception: `e.name === 'Exception'`, so String(e) reads "Exception: ...". */
+  exception(message: string): Error {
+    const e = new Error(message);
+    e.name = 'Exception';
+    return e;
+  }
+
+  date(ms: number): Date {
+    return new Date(ms);
+  }
+
+  array<T>(length = 0): T[] {
+    return new Array<T>(length);
+  }
+
+  /** A fresh copy of `items`. */
+  list<T>(items: readonly T[]): T[] {
+    const out = this.array<T>(items.length);
+    for (let i = 0; i < items.length; i++) out[i] = items[i] as T;
+    return out;
+  }
+
+  record(): Record<string, string> {
+    return {};
+  }
+
+  /**
+   * Wraps a service object so that each method call from outside counts once as `${className}.${method}`.
+   * Methods named with a leading underscore, or listed in `uncounted`, are not counted.
+   */
+  wrap<T extends object>(target: T, className: string, uncounted: readonly string[] = []): T {
+    const existing = this.wrappers.get(target);
+    if (existing) return existing as T;
+    const calls = this.calls;
+    const skip = new Set(uncounted);
+    const cache = new Map<string, (...args: unknown[]) => unknown>();
+    const proxy = new Proxy(target, {
+      get(t, prop, receiver) {
+        const v: unknown = Reflect.get(t, prop, receiver);
+        if (typeof v !== 'function' || typeof prop !== 'string') return v;
+        if (prop === 'constructor' || prop.startsWith('_') || skip.has(prop)) return v;
+        let w = cache.get(prop);
+        if (!w) {
+          const fn = v as (...args: unknown[]) => unknown;
+          const key = `${className}.${prop}`;
+          // Methods run on the target itself, so the emulation's own work never pays for the proxy;
+          // they hand out wrapped objects (wrap() returns the same proxy for the same target).
+          w = function (...args: unknown[]): unknown {
+            const result = calls.invoke(key, fn, t, args);
+            return result === t ? proxy : result;
+          };
+          cache.set(prop, w);
+        }
+        return w;
+      },
+    });
+    this.wrappers.set(target, proxy);
+    return proxy;
+  }
+}
+
+/** Cast an emulated object to the @types/google-apps-script type it stands in for. */
+export function gas<T>(x: object): T {
+  return x as unknown as T;
+}
