@@ -13,3 +13,13 @@ export {
 } from './sidebars';
 export { getSellForm, previewSale, sellPackage } from './sales';
 export { addClient, addAdHocInvoice } from './clients';
+export {
+  getBillingForm,
+  previewBillingRun,
+  runBilling,
+  setBillingRow,
+  createDebitFile,
+  markBatchProcessed,
+  markListPaid,
+  processDeclines,
+} from './billing';

@@ -10,6 +10,7 @@ export const SIDEBARS = {
   SellPackage: 'Sell package',
   AddClient: 'Add client',
   AdHocInvoice: 'Add ad-hoc invoice',
+  ProcessBilling: 'Process Billing',
 } as const;
 
 function showSidebar(file: keyof typeof SIDEBARS): void {
@@ -35,7 +36,7 @@ function notYet(feature: string): void {
   );
 }
 export function showProcessBilling(): void {
-  notYet('Process Billing');
+  showSidebar('ProcessBilling');
 }
 export function showReconcile(): void {
   notYet('Reconcile DD report');

@@ -4,7 +4,6 @@ import { isIsoDate, type IsoDate } from '../core/calendar';
 import { amountToCents, centsToAmount, MoneyError, parseMoney, type Cents } from '../core/money';
 import { cellError } from './errors';
 import { isSheetDate, type CellValue, type CellWrite } from './port';
-import { safeText } from './cellSafety';
 import { cellOf, type Table, type TableRow } from './table';
 
 interface ReadOpts {
@@ -99,9 +98,10 @@ export function readChoice<T extends string>(
   return hit;
 }
 
-// Encoders: what each kind of value becomes in a cell.
+// Encoders: what each kind of value becomes in a cell. Text stays as typed here; toBlocks makes it safe
+// for the column it lands in (plain-text columns need no quoting).
 export const encode = {
-  text: (s: string | null | undefined): CellWrite => (s ? safeText(s) : ''),
+  text: (s: string | null | undefined): CellWrite => s ?? '',
   date: (d: IsoDate | null | undefined): CellWrite => (d ? { date: d } : ''),
   money: (c: Cents | null | undefined): CellWrite => (c === null || c === undefined ? '' : centsToAmount(c)),
   int: (n: number | null | undefined): CellWrite => (n === null || n === undefined ? '' : n),

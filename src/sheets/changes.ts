@@ -1,7 +1,7 @@
 // Turns a tab's planned changes (updates in place, appends) into as few rectangular writes as there are
 // runs of adjacent owned columns: the number of writes never grows with the number of rows.
 import { safeText } from './cellSafety';
-import { isSheetDate, type CellBlock, type CellValue, type CellWrite } from './port';
+import type { CellBlock, CellValue, CellWrite } from './port';
 import type { Table } from './table';
 
 export type RowCells = Readonly<Record<string, CellWrite>>;
@@ -12,12 +12,14 @@ export interface TabChanges {
   readonly appends: readonly RowCells[];
 }
 
-/** A cell as read, written back unchanged: formulas as formulas, text kept literal. */
+/** A cell as read, written back unchanged: formulas as formulas. */
 function rewrite(value: CellValue, formula: string): CellWrite {
-  if (formula) return { formula };
-  if (typeof value === 'string') return safeText(value);
-  if (isSheetDate(value)) return value;
-  return value;
+  return formula ? { formula } : value;
+}
+
+/** Text lands as text: quoted unless its column is formatted as plain text, which keeps it literal. */
+export function safeCell(v: CellWrite, plainTextColumn = false): CellWrite {
+  return typeof v === 'string' && !plainTextColumn ? safeText(v) : v;
 }
 
 export function hasChanges(c: TabChanges): boolean {
@@ -30,7 +32,7 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
   const touched = new Set<string>();
   for (const u of updates) Object.keys(u.cells).forEach((h) => touched.add(h));
   for (const a of appends) Object.keys(a).forEach((h) => touched.add(h));
-  const cols: { header: string; index: number }[] = [];
+  const cols: { header: string; index: number; plain: boolean }[] = [];
   for (const header of touched) {
     const index = table.columns.get(header);
     // Optional columns (Balance, Created…) a user removed are simply not written.
@@ -39,10 +41,11 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
         throw new Error(`${table.spec.name} has no "${header}" column`);
       continue;
     }
-    cols.push({ header, index });
+    const plain = table.spec.columns.some((c) => c.header === header && c.format?.kind === 'text');
+    cols.push({ header, index, plain });
   }
   cols.sort((a, b) => a.index - b.index);
-  const runs: { header: string; index: number }[][] = [];
+  const runs: { header: string; index: number; plain: boolean }[][] = [];
   for (const c of cols) {
     const run = runs[runs.length - 1];
     const prev = run?.[run.length - 1];
@@ -64,10 +67,13 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
     for (let r = first; r <= last; r++) {
       const change = byRow.get(r);
       block.push(
-        run.map(({ header, index }) => {
+        run.map(({ header, index, plain }) => {
           const planned = change?.[header];
-          if (planned !== undefined) return planned;
-          return rewrite(values[r - 1]?.[index] ?? '', formulas[r - 1]?.[index] ?? '');
+          const cell =
+            planned !== undefined
+              ? planned
+              : rewrite(values[r - 1]?.[index] ?? '', formulas[r - 1]?.[index] ?? '');
+          return safeCell(cell, plain);
         }),
       );
     }

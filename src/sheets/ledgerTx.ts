@@ -1,6 +1,6 @@
 // Plan, then write: an action reads each tab it needs once, plans every change in memory, and only
 // then writes each tab once (and a Log row). Nothing is written until commit().
-import { toBlocks, type RowCells, type TabChanges } from './changes';
+import { safeCell, toBlocks, type RowCells, type TabChanges } from './changes';
 import { IdAllocator, type IdKind } from './ids';
 import type { TabContent, WorkbookPort } from './port';
 import { TABS, type TabKey } from './schema';
@@ -106,7 +106,11 @@ export class LedgerTx {
     const blocks = writes.map((w) => ({ name: w.name, blocks: toBlocks(w.changes) }));
     const props = { ...this.properties, ...this.ids.properties() };
     if (Object.keys(props).length) this.port.setProperties(props);
-    for (const [key, content] of this.rewrites) this.port.rewriteTab(TABS[key].name, content);
+    for (const [key, content] of this.rewrites)
+      this.port.rewriteTab(TABS[key].name, {
+        ...content,
+        values: content.values.map((row) => row.map((v) => safeCell(v))),
+      });
     for (const b of blocks) if (b.blocks.length) this.port.writeBlocks(b.name, b.blocks);
   }
 }

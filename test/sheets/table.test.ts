@@ -86,13 +86,13 @@ describe('batched writes', () => {
     ]);
   });
 
-  it('updates in place and rewrites rows between as they were, text kept literal', () => {
+  it('updates in place and rewrites rows between as they were (a plain-text column needs no quoting)', () => {
     const blocks = toBlocks({
       table: t,
       updates: [{ rowNumber: 2, cells: { 'Client ID': 'C-0009' } }],
       appends: [{ 'Client ID': 'C-0010' }],
     });
-    expect(blocks).toEqual([{ row: 2, column: 2, values: [['C-0009'], ["'=C-1"], ['C-0010']] }]);
+    expect(blocks).toEqual([{ row: 2, column: 2, values: [['C-0009'], ['=C-1'], ['C-0010']] }]);
   });
 });
 

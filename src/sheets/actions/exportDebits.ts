@@ -1,0 +1,254 @@
+// Create debit file: the included rows of the Process Billing tab become an ABA file (or a CSV batch for
+// DD companies that take an upload). Every field is checked before a byte is written; the invoices debited
+// become Sent with the batch ID, and an amount lowered below what is due leaves the rest open.
+import { balanceOf, oldestFirst } from '../../core/billing/dueInvoices';
+import { spreadOldestFirst } from '../../core/billing/spreadPayment';
+import { AbaError, buildAbaFile, buildDebitCsv, type AbaBatch } from '../../core/aba';
+import type { IsoDate } from '../../core/calendar';
+import { formatMoney, type Cents } from '../../core/money';
+import { readBatch, writeBatch } from '../batches';
+import { UserError, cellError } from '../errors';
+import type { LedgerTx } from '../ledgerTx';
+import type { Client, Invoice } from '../records';
+import { readClients } from '../tabs/clients';
+import { invoiceCells, readInvoices } from '../tabs/invoices';
+import {
+  readBillingSheet,
+  renderBillingSheet,
+  type BillingRow,
+  type BillingSheet,
+} from '../tabs/processBilling';
+import { readSettings, type Settings } from '../tabs/settings';
+import { TABS } from '../schema';
+
+export const EXPORT_TABS = ['settings', 'clients', 'invoices', 'processBilling'] as const;
+export type DebitFormat = 'aba' | 'csv';
+
+export interface DebitFile {
+  batchId: string;
+  billingDate: IsoDate;
+  format: DebitFormat;
+  fileName: string;
+  content: string;
+  debits: number;
+  total: Cents;
+  /** Invoices now Sent, with what the batch takes from each. */
+  sent: { invoiceId: string; clientId: string; amount: Cents }[];
+  /** True when the batch had been sent already: the same file again, nothing changed. */
+  again: boolean;
+}
+
+const SENDS = new Set(['DD Full Integration', 'DD Partial Integration']);
+
+function rowsToSend(sheet: BillingSheet): BillingRow[] {
+  return sheet.rows.filter((r) => SENDS.has(r.billingMethod) && r.include && r.amountToDebit > 0);
+}
+
+/** The sheet must hold a batch; a row may not debit more than is due. */
+export function checkBillingSheet(
+  sheet: BillingSheet,
+): asserts sheet is BillingSheet & { billingDate: IsoDate } {
+  if (!sheet.batchId || !sheet.billingDate)
+    throw new UserError('The Process Billing tab holds no billing run. Run Process Billing first.');
+  for (const r of sheet.rows) {
+    if (r.amountToDebit > r.amountDue)
+      throw cellError(
+        TABS.processBilling.name,
+        r.row ?? 0,
+        'Amount to Debit',
+        `${formatMoney(r.amountToDebit)} is more than the ${formatMoney(r.amountDue)} due from ${r.name}`,
+      );
+  }
+}
+
+function abaBatch(
+  settings: Settings,
+  billingDate: IsoDate,
+  rows: BillingRow[],
+  clients: Map<string, Client>,
+): AbaBatch {
+  const remitter = (settings.businessName || settings.abaUserName).slice(0, 16).trim();
+  return {
+    header: {
+      bank: settings.abaBank,
+      userName: settings.abaUserName,
+      userId: settings.abaUserId,
+      description: settings.abaDescription,
+      processingDate: billingDate,
+    },
+    trace: { bsb: settings.studioBsb, accountNumber: settings.studioAccountNumber, remitter },
+    debits: rows.map((r) => {
+      const c = clients.get(r.clientId);
+      return {
+        clientId: r.clientId,
+        clientName: r.name,
+        bsb: c?.bsb ?? '',
+        accountNumber: c?.accountNumber ?? '',
+        accountTitle: c?.accountName || r.name,
+        amount: r.amountToDebit,
+        lodgementReference: c?.ddReference || r.clientId,
+      };
+    }),
+    balancing: settings.abaBalancing
+      ? {
+          accountTitle: settings.studioAccountName || settings.abaUserName,
+          lodgementReference:
+            `${settings.abaDescription} ${billingDate.slice(8, 10)}${billingDate.slice(5, 7)}${billingDate.slice(2, 4)}`.slice(
+              0,
+              18,
+            ),
+        }
+      : null,
+  };
+}
+
+function fileContent(
+  format: DebitFormat,
+  settings: Settings,
+  billingDate: IsoDate,
+  rows: BillingRow[],
+  clients: Map<string, Client>,
+): string {
+  try {
+    if (format === 'aba') return buildAbaFile(abaBatch(settings, billingDate, rows, clients));
+    return buildDebitCsv(
+      rows.map((r) => {
+        const c = clients.get(r.clientId);
+        return {
+          clientId: r.clientId,
+          name: r.name,
+          ddReference: c?.ddReference || r.clientId,
+          bsb: c?.bsb ?? '',
+          accountNumber: c?.accountNumber ?? '',
+          amount: r.amountToDebit,
+          invoiceIds: r.invoiceIds,
+        };
+      }),
+    );
+  } catch (e) {
+    if (e instanceof AbaError) {
+      const [first, ...rest] = e.problems;
+      const where = first?.clientId
+        ? ' (Clients tab)'
+        : first?.key?.startsWith('debits')
+          ? ''
+          : ' (Settings tab)';
+      throw new UserError(
+        `${first?.message ?? e.message}${where}${rest.length ? `; and ${rest.length} more problem${rest.length > 1 ? 's' : ''}` : ''}`,
+      );
+    }
+    throw e;
+  }
+}
+
+export function planExport(
+  tx: LedgerTx,
+  format: DebitFormat,
+  today: IsoDate,
+): { file: DebitFile; updates: Invoice[]; sheet: BillingSheet } {
+  const sheet = readBillingSheet(tx.table('processBilling'));
+  checkBillingSheet(sheet);
+  const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
+  const clients = new Map(readClients(tx.table('clients')).map((c) => [c.id, c]));
+  const invoices = new Map(readInvoices(tx.table('invoices')).map((i) => [i.id, i]));
+  const rows = rowsToSend(sheet);
+  const again = sheet.status === 'Sent';
+  if (sheet.status === 'Processed' || sheet.status === 'Marked paid')
+    throw new UserError(
+      `Batch ${sheet.batchId} is already ${sheet.status.toLowerCase()}. Run Process Billing for the next batch.`,
+    );
+  if (!rows.length)
+    throw new UserError(
+      'No client on the Process Billing tab is to be debited: tick Include for DD Full or Partial Integration clients with an amount to debit.',
+    );
+  for (const r of rows) {
+    const c = clients.get(r.clientId);
+    if (!c)
+      throw cellError(
+        TABS.processBilling.name,
+        r.row ?? 0,
+        'Client ID',
+        `${r.clientId} is not on the Clients tab`,
+      );
+  }
+  const content = fileContent(format, settings, sheet.billingDate, rows, clients);
+
+  const updates: Invoice[] = [];
+  const sent: DebitFile['sent'] = [];
+  for (const r of rows) {
+    const list = r.invoiceIds.map((id) => {
+      const inv = invoices.get(id);
+      if (!inv)
+        throw cellError(
+          TABS.processBilling.name,
+          r.row ?? 0,
+          'Invoice IDs',
+          `${id} is not on the Invoices tab`,
+        );
+      return inv;
+    });
+    if (again) {
+      for (const inv of list)
+        if (inv.batchId === sheet.batchId)
+          sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: inv.sentAmount ?? 0 });
+      continue;
+    }
+    for (const inv of list) {
+      if (inv.status === 'Sent' || inv.status === 'Paid' || inv.status === 'Cancelled')
+        throw cellError(
+          TABS.processBilling.name,
+          r.row ?? 0,
+          'Invoice IDs',
+          `${inv.id} is ${inv.status} since this list was made; run Process Billing again`,
+        );
+    }
+    list.sort(oldestFirst);
+    const spread = spreadOldestFirst(
+      list.map((i) => ({ id: i.id, balance: balanceOf(i) })),
+      r.amountToDebit,
+    );
+    for (const part of spread.parts) {
+      const inv = list.find((i) => i.id === part.invoiceId)!;
+      updates.push({
+        ...inv,
+        status: 'Sent',
+        batchId: sheet.batchId,
+        sentAmount: part.amount,
+        declineReason: '',
+      });
+      sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: part.amount });
+    }
+  }
+  const total = rows.reduce((s, r) => s + r.amountToDebit, 0);
+  return {
+    sheet,
+    updates,
+    file: {
+      batchId: sheet.batchId,
+      billingDate: sheet.billingDate,
+      format,
+      fileName: `${sheet.batchId}-${sheet.billingDate}.${format === 'aba' ? 'aba' : 'csv'}`,
+      content,
+      debits: rows.length,
+      total,
+      sent,
+      again,
+    },
+  };
+}
+
+export function writeExport(tx: LedgerTx, plan: ReturnType<typeof planExport>): void {
+  if (plan.file.again) return;
+  for (const inv of plan.updates) tx.update('invoices', inv.row!, invoiceCells(inv));
+  tx.rewrite('processBilling', renderBillingSheet({ ...plan.sheet, status: 'Sent' }));
+  const previous = readBatch((k) => tx.port.getProperty(k), plan.file.batchId);
+  writeBatch((k, v) => tx.setProperty(k, v), {
+    batchId: plan.file.batchId,
+    billingDate: plan.file.billingDate,
+    ...previous,
+    status: 'Sent',
+    format: plan.file.format,
+    count: plan.file.debits,
+    total: plan.file.total,
+  });
+}

@@ -1,0 +1,152 @@
+// Payments for a batch: "Mark batch processed" (the debits of a sent batch went through) and
+// "Mark list paid" (the Reconciliation method: the DD company debited on its own schedule).
+import { balanceOf, oldestFirst } from '../../core/billing/dueInvoices';
+import { statusAfterPayment } from '../../core/billing/invoiceState';
+import { spreadOldestFirst } from '../../core/billing/spreadPayment';
+import type { IsoDate } from '../../core/calendar';
+import type { Cents } from '../../core/money';
+import { readBatch, writeBatch } from '../batches';
+import { UserError, cellError } from '../errors';
+import type { LedgerTx } from '../ledgerTx';
+import type { Invoice, Payment } from '../records';
+import { TABS } from '../schema';
+import { invoiceCells, readInvoices } from '../tabs/invoices';
+import { paymentCells } from '../tabs/payments';
+import { readBillingSheet, renderBillingSheet } from '../tabs/processBilling';
+import { checkBillingSheet } from './exportDebits';
+
+export const SETTLE_TABS = ['invoices', 'payments', 'processBilling'] as const;
+
+export interface Settlement {
+  batchId: string;
+  date: IsoDate;
+  invoices: Invoice[];
+  payments: Payment[];
+  total: Cents;
+  clients: number;
+}
+
+/** The sent invoices of a batch become Paid (or Part paid when less was debited), with Payments rows. */
+export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): Settlement {
+  const sheet = readBillingSheet(tx.table('processBilling'));
+  const batchId = (batchIdIn ?? '').trim() || sheet.batchId;
+  if (!batchId) throw new UserError('Which batch? The Process Billing tab holds none.', 'batchId');
+  const batch = readBatch((k) => tx.port.getProperty(k), batchId);
+  const sent = readInvoices(tx.table('invoices')).filter((i) => i.batchId === batchId && i.status === 'Sent');
+  if (!sent.length) {
+    const why =
+      batch?.status === 'Processed' ? 'was marked processed already' : 'has no invoices waiting as Sent';
+    throw new UserError(`Batch ${batchId} ${why}.`, 'batchId');
+  }
+  const date = batch?.billingDate ?? (sheet.batchId === batchId ? sheet.billingDate : null);
+  if (!date) throw new UserError(`Batch ${batchId} has no billing date on record.`, 'batchId');
+  const invoices: Invoice[] = [];
+  const payments: Payment[] = [];
+  for (const inv of sent) {
+    const amount = inv.sentAmount ?? balanceOf(inv);
+    const paid = inv.paid + amount;
+    invoices.push({ ...inv, paid, status: statusAfterPayment(inv.amount, paid) });
+    payments.push({
+      id: tx.ids.next('payment'),
+      date,
+      clientId: inv.clientId,
+      invoiceId: inv.id,
+      amount,
+      method: 'Direct debit',
+      reference: batchId,
+    });
+  }
+  return {
+    batchId,
+    date,
+    invoices,
+    payments,
+    total: payments.reduce((s, p) => s + p.amount, 0),
+    clients: new Set(payments.map((p) => p.clientId)).size,
+  };
+}
+
+/** Reconciliation method: the included rows of DD Reconciliation clients are paid on the billing date. */
+export function planMarkListPaid(tx: LedgerTx): Settlement {
+  const sheet = readBillingSheet(tx.table('processBilling'));
+  checkBillingSheet(sheet);
+  if (sheet.status === 'Marked paid')
+    throw new UserError(`The list for batch ${sheet.batchId} was marked paid already.`);
+  const rows = sheet.rows.filter(
+    (r) => r.billingMethod === 'DD Reconciliation' && r.include && r.amountToDebit > 0,
+  );
+  if (!rows.length)
+    throw new UserError(
+      'No DD Reconciliation client is ticked on the Process Billing tab; nothing to mark paid.',
+    );
+  const byId = new Map(readInvoices(tx.table('invoices')).map((i) => [i.id, i]));
+  const invoices: Invoice[] = [];
+  const payments: Payment[] = [];
+  for (const r of rows) {
+    const list = r.invoiceIds.map((id) => {
+      const inv = byId.get(id);
+      if (!inv)
+        throw cellError(
+          TABS.processBilling.name,
+          r.row ?? 0,
+          'Invoice IDs',
+          `${id} is not on the Invoices tab`,
+        );
+      if (inv.status === 'Paid' || inv.status === 'Sent' || inv.status === 'Cancelled')
+        throw cellError(
+          TABS.processBilling.name,
+          r.row ?? 0,
+          'Invoice IDs',
+          `${id} is ${inv.status}; run Process Billing again`,
+        );
+      return inv;
+    });
+    list.sort(oldestFirst);
+    const spread = spreadOldestFirst(
+      list.map((i) => ({ id: i.id, balance: balanceOf(i) })),
+      r.amountToDebit,
+    );
+    for (const part of spread.parts) {
+      const inv = list.find((i) => i.id === part.invoiceId)!;
+      const paid = inv.paid + part.amount;
+      invoices.push({
+        ...inv,
+        paid,
+        status: statusAfterPayment(inv.amount, paid),
+        batchId: sheet.batchId,
+        sentAmount: part.amount,
+      });
+      payments.push({
+        id: tx.ids.next('payment'),
+        date: sheet.billingDate,
+        clientId: inv.clientId,
+        invoiceId: inv.id,
+        amount: part.amount,
+        method: 'DD Reconciliation',
+        reference: sheet.batchId,
+      });
+    }
+  }
+  return {
+    batchId: sheet.batchId,
+    date: sheet.billingDate,
+    invoices,
+    payments,
+    total: payments.reduce((s, p) => s + p.amount, 0),
+    clients: rows.length,
+  };
+}
+
+export function writeSettlement(tx: LedgerTx, s: Settlement, status: 'Processed' | 'Marked paid'): void {
+  for (const inv of s.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
+  for (const p of s.payments) tx.append('payments', paymentCells(p));
+  const sheet = readBillingSheet(tx.table('processBilling'));
+  if (sheet.batchId === s.batchId) tx.rewrite('processBilling', renderBillingSheet({ ...sheet, status }));
+  const previous = readBatch((k) => tx.port.getProperty(k), s.batchId);
+  writeBatch((k, v) => tx.setProperty(k, v), {
+    ...previous,
+    batchId: s.batchId,
+    billingDate: s.date,
+    status,
+  });
+}

@@ -1,0 +1,32 @@
+import { encode, readDate, readMoney, readText } from '../cells';
+import type { RowCells } from '../changes';
+import type { Payment } from '../records';
+import { TABS } from '../schema';
+import type { Table } from '../table';
+
+export function readPayments(t: Table): Payment[] {
+  return t.rows.map((r) => ({
+    row: r.rowNumber,
+    id: readText(t, r, 'Payment ID', { required: true }),
+    date: readDate(t, r, 'Date', { required: true })!,
+    clientId: readText(t, r, 'Client ID'),
+    invoiceId: readText(t, r, 'Invoice ID'),
+    amount: readMoney(t, r, 'Amount', { required: true })!,
+    method: readText(t, r, 'Method'),
+    reference: readText(t, r, 'Reference'),
+  }));
+}
+
+export function paymentCells(p: Payment): RowCells {
+  return {
+    'Payment ID': encode.text(p.id),
+    Date: encode.date(p.date),
+    'Client ID': encode.text(p.clientId),
+    'Invoice ID': encode.text(p.invoiceId),
+    Amount: encode.money(p.amount),
+    Method: encode.text(p.method),
+    Reference: encode.text(p.reference),
+  };
+}
+
+export const PAYMENTS = TABS.payments;

@@ -1,0 +1,382 @@
+// The Process Billing sidebar: choose the billing date, preview and run, adjust who is debited and how
+// much, create the debit file (downloaded in the browser), mark the batch processed or the list paid,
+// and process declines.
+import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
+import { formatDisplayDate, formatMoney } from './lib/format';
+import type { Result, ServerCall } from './lib/server';
+
+interface Row {
+  clientId: string;
+  name: string;
+  billingMethod: string;
+  invoiceIds: string[];
+  amountDue: number;
+  amountToDebit: number;
+  include: boolean;
+}
+interface View {
+  billingDate: string | null;
+  batchId: string;
+  status: string | null;
+  rows: Row[];
+  reminders: Row[];
+  totalDue: number;
+  totalToDebit: number;
+  invoicesCreated?: number;
+  allocationsCreated?: number;
+}
+interface Batch {
+  batchId: string;
+  billingDate: string | null;
+  status: string;
+  clients: { clientId: string; name: string }[];
+}
+interface Form {
+  today: string;
+  nextBillingDay: string;
+  current: View;
+  batches: Batch[];
+  declineReasons: string[];
+}
+interface DebitFile {
+  batchId: string;
+  fileName: string;
+  content: string;
+  debits: number;
+  total: number;
+  format: string;
+  again: boolean;
+}
+
+/** Offers text as a file download, with no Drive access: the browser saves it. */
+export function download(fileName: string, content: string, type = 'text/plain'): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = h('a', { href: url, download: fileName });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function mountProcessBilling(
+  root: HTMLElement,
+  call: ServerCall,
+  save = download,
+): Promise<void> {
+  clear(root);
+  const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', text: 'Loading…' });
+  root.append(h('h1', { text: 'Process Billing' }), status);
+  const loaded = await call<Result<Form>>('getBillingForm');
+  if (!loaded.ok) {
+    status.className = 'status error';
+    status.textContent = loaded.error;
+    return;
+  }
+  let form = loaded.value;
+  status.textContent = '';
+
+  const say = (text: string, kind: 'ok' | 'error' | '' = '') => {
+    status.className = `status ${kind}`;
+    status.textContent = text;
+  };
+  async function busy<T>(button: HTMLButtonElement, work: () => Promise<T>): Promise<T | undefined> {
+    button.disabled = true;
+    try {
+      return await work();
+    } catch (e) {
+      say(`Something went wrong: ${(e as Error).message}`, 'error');
+      return undefined;
+    } finally {
+      button.disabled = false;
+    }
+  }
+
+  // 1. The run.
+  const dateInput = h('input', { type: 'date', value: form.today });
+  const nextBtn = h('button', {
+    type: 'button',
+    text: `Next billing day: ${formatDisplayDate(form.nextBillingDay)}`,
+  });
+  nextBtn.addEventListener('click', () => {
+    dateInput.value = form.nextBillingDay;
+  });
+  const previewBtn = h('button', { type: 'button', text: 'Preview' });
+  const runBtn = h('button', { type: 'button', class: 'action', text: 'Run' });
+  const runSection = h(
+    'section',
+    { 'aria-label': 'Billing run' },
+    field('Billing date', 'billingDate', dateInput),
+    h('div', { class: 'block' }, nextBtn),
+    h('div', { class: 'buttons' }, previewBtn, runBtn),
+  );
+
+  const listSection = h('section', { 'aria-label': 'Billing list', 'data-testid': 'billing-list' });
+  const sendSection = h('section', { 'aria-label': 'Send' });
+  const declineSection = h('section', { 'aria-label': 'Declines' });
+
+  function renderList(v: View, editable: boolean, heading: string): void {
+    clear(listSection);
+    listSection.append(h('h2', { text: heading }));
+    if (!v.rows.length && !v.reminders.length) {
+      listSection.append(h('p', { class: 'secondary', text: 'No invoice is due by this date.' }));
+      return;
+    }
+    const body = h('tbody');
+    for (const r of v.rows) {
+      const tick = h('input', {
+        type: 'checkbox',
+        'aria-label': `Include ${r.name}`,
+        'data-client-id': r.clientId,
+      });
+      tick.checked = r.include;
+      tick.disabled = !editable;
+      const amount = h('input', {
+        type: 'text',
+        inputmode: 'decimal',
+        value: (r.amountToDebit / 100).toFixed(2),
+        'aria-label': `Amount to debit from ${r.name}`,
+        'data-amount-for': r.clientId,
+        size: 7,
+      });
+      amount.disabled = !editable;
+      tick.addEventListener('change', () => void edit({ clientId: r.clientId, include: tick.checked }, tick));
+      amount.addEventListener(
+        'change',
+        () => void edit({ clientId: r.clientId, amountToDebit: amount.value }, amount),
+      );
+      body.append(
+        h(
+          'tr',
+          { title: `${r.billingMethod}: ${r.invoiceIds.join(' ')}` },
+          h('td', {}, tick),
+          h('td', { text: r.name }),
+          h('td', { class: 'num', text: formatMoney(r.amountDue) }),
+          h('td', { class: 'num' }, amount),
+        ),
+      );
+    }
+    listSection.append(
+      h('p', {
+        class: 'secondary',
+        text: `${v.batchId} · ${v.billingDate ? formatDisplayDate(v.billingDate) : ''} · ${v.status ?? ''}`,
+      }),
+      h(
+        'table',
+        { class: 'preview' },
+        h(
+          'thead',
+          {},
+          h(
+            'tr',
+            {},
+            h('th', { text: '' }),
+            h('th', { text: 'Client' }),
+            h('th', { class: 'num', text: 'Due' }),
+            h('th', { class: 'num', text: 'Debit' }),
+          ),
+        ),
+        body,
+      ),
+      h('p', {
+        'data-testid': 'billing-totals',
+        text: `${v.rows.length} client(s), ${formatMoney(v.totalDue)} due, ${formatMoney(v.totalToDebit)} to debit.`,
+      }),
+    );
+    if (v.reminders.length) {
+      listSection.append(h('h2', { text: 'Manual billing: reminders' }));
+      const ul = h('ul');
+      for (const r of v.reminders) ul.append(h('li', { text: `${r.name}: ${formatMoney(r.amountDue)} due` }));
+      listSection.append(ul);
+    }
+  }
+
+  async function edit(
+    change: { clientId: string; include?: boolean; amountToDebit?: string },
+    control: HTMLInputElement,
+  ) {
+    control.disabled = true;
+    try {
+      const r = await call<Result<View>>('setBillingRow', change);
+      if (!r.ok) return say(r.error, 'error');
+      form.current = r.value;
+      say(
+        `Saved: ${r.value.rows.filter((x) => x.include).length} client(s) to debit, ${formatMoney(r.value.totalToDebit)}.`,
+        'ok',
+      );
+      renderList(r.value, true, 'Billing list');
+    } finally {
+      control.disabled = false;
+    }
+  }
+
+  previewBtn.addEventListener('click', () =>
+    busy(previewBtn, async () => {
+      clearErrors(runSection);
+      const r = await call<Result<View>>('previewBillingRun', { billingDate: dateInput.value });
+      if (!r.ok) return showFieldError(runSection, r.field, r.error, status);
+      renderList(r.value, false, `Preview for ${formatDisplayDate(dateInput.value)}`);
+      say(
+        `Preview only: nothing written. ${r.value.invoicesCreated ?? 0} recurring invoice(s) would be created.`,
+      );
+    }),
+  );
+  runBtn.addEventListener('click', () =>
+    busy(runBtn, async () => {
+      clearErrors(runSection);
+      const r = await call<Result<View>>('runBilling', { billingDate: dateInput.value });
+      if (!r.ok) return showFieldError(runSection, r.field, r.error, status);
+      form.current = r.value;
+      renderList(r.value, true, 'Billing list');
+      renderSend();
+      say(
+        `${r.value.batchId}: ${r.value.rows.length} client(s) to debit, ${formatMoney(r.value.totalDue)} due. The Process Billing tab is updated.`,
+        'ok',
+      );
+    }),
+  );
+
+  function renderSend(): void {
+    clear(sendSection);
+    const v = form.current;
+    if (!v.batchId) return;
+    const aba = h('button', { type: 'button', class: 'action', text: 'Create ABA file' });
+    const csv = h('button', { type: 'button', text: 'Create CSV' });
+    const processed = h('button', { type: 'button', text: 'Mark batch processed' });
+    const listPaid = h('button', { type: 'button', text: 'Mark list paid' });
+    const make = (format: 'aba' | 'csv', b: HTMLButtonElement) =>
+      busy(b, async () => {
+        const r = await call<Result<DebitFile>>('createDebitFile', { format });
+        if (!r.ok) return say(r.error, 'error');
+        save(r.value.fileName, r.value.content, format === 'csv' ? 'text/csv' : 'text/plain');
+        say(
+          `${r.value.fileName}: ${r.value.debits} debit(s), ${formatMoney(r.value.total)}.${r.value.again ? ' (Sent before: same file again.)' : ' Invoices are now Sent.'}`,
+          'ok',
+        );
+        await refresh();
+      });
+    aba.addEventListener('click', () => void make('aba', aba));
+    csv.addEventListener('click', () => void make('csv', csv));
+    processed.addEventListener('click', () =>
+      busy(processed, async () => {
+        const r = await call<Result<{ payments: unknown[]; total: number; batchId: string }>>(
+          'markBatchProcessed',
+          { batchId: v.batchId },
+        );
+        if (!r.ok) return say(r.error, 'error');
+        say(
+          `${r.value.batchId} processed: ${r.value.payments.length} payment(s), ${formatMoney(r.value.total)}.`,
+          'ok',
+        );
+        await refresh();
+      }),
+    );
+    listPaid.addEventListener('click', () =>
+      busy(listPaid, async () => {
+        const r = await call<Result<{ payments: unknown[]; total: number; batchId: string }>>('markListPaid');
+        if (!r.ok) return say(r.error, 'error');
+        say(
+          `${r.value.batchId}: list marked paid, ${r.value.payments.length} payment(s), ${formatMoney(r.value.total)}.`,
+          'ok',
+        );
+        await refresh();
+      }),
+    );
+    sendSection.append(
+      h('h2', { text: `Send ${v.batchId} (${v.status ?? ''})` }),
+      h('p', {
+        class: 'secondary',
+        text: 'DD Full and Partial Integration: create the file and upload it to the bank or DD company, then mark the batch processed. DD Reconciliation: mark the list paid after the debits.',
+      }),
+      h('div', { class: 'buttons' }, aba, csv),
+      h('div', { class: 'buttons' }, processed, listPaid),
+    );
+  }
+
+  function renderDeclines(): void {
+    clear(declineSection);
+    if (!form.batches.length) return;
+    const batch = h('select');
+    for (const b of form.batches)
+      batch.append(
+        h('option', {
+          value: b.batchId,
+          text: `${b.batchId} ${b.billingDate ? formatDisplayDate(b.billingDate) : ''} (${b.status})`,
+        }),
+      );
+    const who = h('div', {
+      role: 'group',
+      'aria-label': 'Declined clients',
+      'data-testid': 'decline-clients',
+    });
+    const reason = h('select');
+    for (const r of form.declineReasons) reason.append(h('option', { value: r, text: r }));
+    const date = h('input', { type: 'date', value: form.today });
+    const go = h('button', { type: 'button', text: 'Process declines' });
+    const fillClients = () => {
+      clear(who);
+      const b = form.batches.find((x) => x.batchId === batch.value);
+      for (const c of b?.clients ?? []) {
+        const box = h('input', { type: 'checkbox', value: c.clientId, id: `decline-${c.clientId}` });
+        who.append(
+          h(
+            'div',
+            {},
+            box,
+            h('label', {
+              for: box.id,
+              style: 'display:inline;font-weight:normal',
+              text: ` ${c.name} (${c.clientId})`,
+            }),
+          ),
+        );
+      }
+    };
+    batch.addEventListener('change', fillClients);
+    go.addEventListener('click', () =>
+      busy(go, async () => {
+        const picked = [...who.querySelectorAll<HTMLInputElement>('input:checked')].map((b) => ({
+          clientId: b.value,
+          reason: reason.value,
+        }));
+        const r = await call<Result<{ clients: { name: string; amount: number }[]; fees: unknown[] }>>(
+          'processDeclines',
+          {
+            batchId: batch.value,
+            date: date.value,
+            declines: picked,
+          },
+        );
+        if (!r.ok) return showFieldError(declineSection, r.field, r.error, status);
+        say(
+          `Declined: ${r.value.clients.map((c) => `${c.name} ${formatMoney(c.amount)}`).join(', ')}. ${r.value.fees.length} dishonour fee(s) added.`,
+          'ok',
+        );
+        await refresh();
+      }),
+    );
+    declineSection.append(
+      h('h2', { text: 'Declines' }),
+      field('Batch', 'batchId', batch),
+      who,
+      field('Reason', 'reason', reason),
+      field('Decline date', 'date', date),
+      h('div', { class: 'field-error', 'data-error-for': 'declines' }),
+      h('div', { class: 'buttons' }, go),
+    );
+    fillClients();
+  }
+
+  async function refresh(): Promise<void> {
+    const r = await call<Result<Form>>('getBillingForm');
+    if (!r.ok) return;
+    form = r.value;
+    renderList(form.current, form.current.status === 'Draft', 'Billing list');
+    renderSend();
+    renderDeclines();
+  }
+
+  root.append(runSection, listSection, sendSection, declineSection, status);
+  if (form.current.batchId) renderList(form.current, form.current.status === 'Draft', 'Billing list');
+  renderSend();
+  renderDeclines();
+}
