@@ -12,7 +12,7 @@ import { invoiceCells, readInvoices } from '../tabs/invoices';
 import { paymentCells, readPayments } from '../tabs/payments';
 import { readBillingSheet } from '../tabs/processBilling';
 import { readSettings } from '../tabs/settings';
-import { dateField, optionalDateField, textField } from './fields';
+import { optionalDateField, textField } from './fields';
 
 export const DECLINE_TABS = ['settings', 'clients', 'invoices', 'payments', 'processBilling'] as const;
 
