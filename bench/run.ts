@@ -1,0 +1,86 @@
+// npm run bench: Process Billing and the debit file on a synthetic studio, through the emulation of Apps
+// Script and the real bundle. Prints rows, milliseconds and service calls per action; the calls must not
+// grow with the number of rows.
+import { startAddin, type AddinRuntime } from '../src/local/runtime';
+import { buildStudio, type StudioSize } from './studio';
+
+interface Measured {
+  action: string;
+  ms: number;
+  calls: number;
+  note: string;
+}
+
+function measure<T>(addin: AddinRuntime, action: string, fn: () => T, note: (r: T) => string): Measured {
+  addin.emu.calls.reset();
+  const t0 = performance.now();
+  const r = fn();
+  const ms = performance.now() - t0;
+  const res = r as { ok?: boolean; error?: string };
+  if (res && res.ok === false) throw new Error(`${action} failed: ${res.error}`);
+  return { action, ms, calls: addin.emu.calls.total(), note: note(r) };
+}
+
+type Ok<T> = { ok: true; value: T };
+
+function bench(label: string, size: StudioSize): void {
+  const addin = startAddin();
+  const t0 = performance.now();
+  const { billingDate, invoices } = buildStudio(addin, size);
+  const built = performance.now() - t0;
+  console.log(
+    `\n${label}: ${size.clients.toLocaleString()} clients, ${size.years} years fortnightly, ${invoices.toLocaleString()} invoice rows (built in ${(built / 1000).toFixed(1)} s)`,
+  );
+  const today = billingDate;
+  const rows: Measured[] = [
+    measure(
+      addin,
+      'Process Billing (run)',
+      () =>
+        addin.call<Ok<{ rows: unknown[]; invoicesCreated: number; totalDue: number }>>('runBilling', {
+          billingDate,
+          today,
+        }),
+      (r) =>
+        `${r.value.rows.length} debits, ${r.value.invoicesCreated} recurring invoices created, $${(r.value.totalDue / 100).toFixed(2)} due`,
+    ),
+    measure(
+      addin,
+      'Process Billing (again, same date)',
+      () => addin.call<Ok<{ invoicesCreated: number }>>('runBilling', { billingDate, today }),
+      (r) => `${r.value.invoicesCreated} created`,
+    ),
+    measure(
+      addin,
+      'Create debit file (ABA)',
+      () => addin.call<Ok<{ debits: number; content: string }>>('createDebitFile', { format: 'aba', today }),
+      (r) => `${r.value.debits} debits, ${r.value.content.length.toLocaleString()} bytes`,
+    ),
+    measure(
+      addin,
+      'Mark batch processed',
+      () => addin.call<Ok<{ payments: unknown[] }>>('markBatchProcessed', { today }),
+      (r) => `${r.value.payments.length} payments`,
+    ),
+    measure(
+      addin,
+      'Sell package',
+      () =>
+        addin.call<Ok<{ saleId: string }>>('sellPackage', {
+          clientId: 'C-00001',
+          packageCode: 'PT2W',
+          today,
+        }),
+      (r) => r.value.saleId,
+    ),
+  ];
+  console.log('  action                               ms   service calls  result');
+  for (const r of rows)
+    console.log(
+      `  ${r.action.padEnd(34)} ${r.ms.toFixed(0).padStart(6)}  ${String(r.calls).padStart(14)}  ${r.note}`,
+    );
+}
+
+const quick = process.argv.includes('--quick');
+bench('Studio', quick ? { clients: 200, years: 4 } : { clients: 2_000, years: 4 });
+bench('Studio x5', quick ? { clients: 1_000, years: 4 } : { clients: 10_000, years: 4 });

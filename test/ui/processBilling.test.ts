@@ -1,0 +1,143 @@
+// @vitest-environment happy-dom
+import { beforeEach, describe, expect, it } from 'vitest';
+import { mountProcessBilling } from '../../src/ui/processBilling';
+import type { ServerCall } from '../../src/ui/lib/server';
+
+const row = (clientId: string, name: string, due: number, method = 'DD Full Integration') => ({
+  clientId,
+  name,
+  billingMethod: method,
+  invoiceIds: ['INV-000001'],
+  amountDue: due,
+  amountToDebit: due,
+  include: true,
+});
+const empty = {
+  billingDate: null,
+  batchId: '',
+  status: null,
+  rows: [],
+  reminders: [],
+  totalDue: 0,
+  totalToDebit: 0,
+};
+
+function server() {
+  const calls: { fn: string; arg: unknown }[] = [];
+  let current: Record<string, unknown> = { ...empty };
+  const call: ServerCall = async <T>(fn: string, arg?: unknown) => {
+    calls.push({ fn, arg });
+    const a = (arg ?? {}) as Record<string, unknown>;
+    const run = {
+      billingDate: a.billingDate,
+      batchId: 'B-000001',
+      status: 'Draft',
+      rows: [row('C-0001', 'Jane Citizen', 26995), row('C-0002', '<script>x()</script>', 16000)],
+      reminders: [row('C-0003', 'Sam Lee', 50000, 'Manual')],
+      totalDue: 42995,
+      totalToDebit: 42995,
+      invoicesCreated: 1,
+    };
+    switch (fn) {
+      case 'getBillingForm':
+        return {
+          ok: true,
+          value: {
+            today: '2016-09-14',
+            nextBillingDay: '2016-09-16',
+            current,
+            batches: [],
+            declineReasons: ['Refer to customer'],
+          },
+        } as T;
+      case 'previewBillingRun':
+        return { ok: true, value: run } as T;
+      case 'runBilling':
+        current = run;
+        return { ok: true, value: run } as T;
+      case 'setBillingRow': {
+        const rows = (current.rows as ReturnType<typeof row>[]).map((r) =>
+          r.clientId === a.clientId ? { ...r, include: a.include as boolean } : r,
+        );
+        current = {
+          ...current,
+          rows,
+          totalToDebit: rows.filter((r) => r.include).reduce((s, r) => s + r.amountToDebit, 0),
+        };
+        return { ok: true, value: current } as T;
+      }
+      case 'createDebitFile':
+        return {
+          ok: true,
+          value: {
+            batchId: 'B-000001',
+            fileName: 'B-000001-2016-09-16.aba',
+            content: '0...',
+            debits: 1,
+            total: 26995,
+            format: 'aba',
+            again: false,
+          },
+        } as T;
+      default:
+        throw new Error(fn);
+    }
+  };
+  return { call, calls };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 10));
+const button = (root: HTMLElement, text: string) =>
+  [...root.querySelectorAll('button')].find((b) => b.textContent === text)!;
+
+describe('Process Billing sidebar', () => {
+  let root: HTMLElement;
+  beforeEach(() => {
+    document.body.innerHTML = '<main id="app"></main>';
+    root = document.getElementById('app')!;
+  });
+
+  it('offers the next billing day, previews without writing, runs, unticks a client and downloads the file', async () => {
+    const { call, calls } = server();
+    const downloads: { name: string; content: string }[] = [];
+    await mountProcessBilling(root, call, (name, content) => downloads.push({ name, content }));
+    const date = root.querySelector<HTMLInputElement>('#f-billingDate')!;
+    expect(date.value).toBe('2016-09-14');
+    button(root, 'Next billing day: Fri 16 Sep 2016').click();
+    expect(date.value).toBe('2016-09-16');
+
+    button(root, 'Preview').click();
+    await settle();
+    expect(calls.at(-1)).toEqual({ fn: 'previewBillingRun', arg: { billingDate: '2016-09-16' } });
+    expect(root.querySelector<HTMLInputElement>('[data-client-id="C-0001"]')!.disabled).toBe(true);
+
+    button(root, 'Run').click();
+    await settle();
+    expect(calls.at(-1)!.fn).toBe('runBilling');
+    const names = [...root.querySelectorAll('[data-testid="billing-list"] tbody tr td:nth-child(2)')].map(
+      (td) => td.textContent,
+    );
+    expect(names).toEqual(['Jane Citizen', '<script>x()</script>']);
+    expect(root.querySelector('script')).toBeNull();
+    expect(root.querySelector('[data-testid="billing-totals"]')!.textContent).toBe(
+      '2 client(s), $429.95 due, $429.95 to debit.',
+    );
+    expect(root.textContent).toContain('Sam Lee: $500.00 due');
+
+    const tick = root.querySelector<HTMLInputElement>('[data-client-id="C-0002"]')!;
+    tick.checked = false;
+    tick.dispatchEvent(new Event('change'));
+    await settle();
+    expect(calls.find((c) => c.fn === 'setBillingRow')!.arg).toEqual({ clientId: 'C-0002', include: false });
+    expect(root.querySelector('[data-testid="billing-totals"]')!.textContent).toBe(
+      '2 client(s), $429.95 due, $269.95 to debit.',
+    );
+
+    button(root, 'Create ABA file').click();
+    await settle();
+    expect(downloads).toEqual([{ name: 'B-000001-2016-09-16.aba', content: '0...' }]);
+    expect(root.querySelector('.status.ok')!.textContent).toBe(
+      'B-000001-2016-09-16.aba: 1 debit(s), $269.95. Invoices are now Sent.',
+    );
+  });
+});
