@@ -87,11 +87,27 @@ async function buildPages() {
   return names;
 }
 
+/** The local command line, for Node: dist/cli.mjs (not uploaded by clasp: .claspignore keeps it out). */
+async function buildCli() {
+  await esbuild.build({
+    entryPoints: ['src/local/cli/bin.ts'],
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    outfile: join(OUT, 'cli.mjs'),
+    legalComments: 'none',
+    logLevel: 'warning',
+  });
+}
+
 export async function build() {
   mkdirSync(OUT, { recursive: true });
   copyFileSync('appsscript.json', join(OUT, 'appsscript.json'));
   const names = await buildCode();
   const pages = await buildPages();
+  await buildCli();
   return { names, pages };
 }
 

@@ -22,14 +22,19 @@ function script(codePath: string): vm.Script {
   return s;
 }
 
+/** Where the built add-in lives: the bin sets it, so the CLI works from any folder. */
+export function distDir(): string {
+  return process.env.STUDIO_LEDGER_DIST ?? 'dist';
+}
+
 export function startAddin(
   opts: { emu?: AppsScriptEmulation; codePath?: string; timeZone?: string; htmlDir?: string } = {},
 ): AddinRuntime {
   const emu =
     opts.emu ??
-    createAppsScript({ timeZone: opts.timeZone ?? 'Australia/Sydney', htmlDir: opts.htmlDir ?? 'dist' });
+    createAppsScript({ timeZone: opts.timeZone ?? 'Australia/Sydney', htmlDir: opts.htmlDir ?? distDir() });
   const ctx = emu.createContext();
-  script(opts.codePath ?? 'dist/Code.js').runInContext(ctx);
+  script(opts.codePath ?? `${distDir()}/Code.js`).runInContext(ctx);
   return {
     emu,
     has: (fn) => typeof ctx[fn] === 'function',

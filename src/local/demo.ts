@@ -1,0 +1,152 @@
+// `npm start`: a studio living with Studio Ledger, run for real through the command line on
+// demo/studio.xlsx: the seed's three packages sold on the seed's dates, two billing cycles with ABA files,
+// the Reconciliation list marked paid, and a decline with its dishonour fee. Each run starts fresh.
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { runCli } from './cli/main';
+
+const DIR = 'demo';
+const W = join(DIR, 'studio.xlsx');
+
+interface Step {
+  say: string;
+  args: string[];
+}
+
+const steps: Step[] = [
+  {
+    say: 'A new workbook with the demo studio (Harbour PT, billing every second Friday from 16 Sep 2016)',
+    args: ['init', '--demo', '--today', '2016-09-09'],
+  },
+  {
+    say: 'Seed: 10 PT sessions for $1,100 as 5 x $220 fortnightly, Package Start Date Tue 13 Sep',
+    args: [
+      'sell',
+      '--client',
+      'C-0001',
+      '--package',
+      'PT10-5F',
+      '--start',
+      '2016-09-13',
+      '--today',
+      '2016-09-13',
+    ],
+  },
+  {
+    say: 'Seed: recurring, 4 sessions a fortnight, Billing Start Date = next billing day, Fri 16 Sep',
+    args: ['sell', '--client', 'C-0002', '--package', 'PT2W', '--today', '2016-09-13'],
+  },
+  {
+    say: 'Seed: 10 PT sessions for $500, paid in full',
+    args: ['sell', '--client', 'C-0004', '--package', 'PT10', '--today', '2016-09-13'],
+  },
+  {
+    say: 'A DD Reconciliation client on the recurring package',
+    args: ['sell', '--client', 'C-0003', '--package', 'PT2W', '--today', '2016-09-13'],
+  },
+  {
+    say: 'Another instalment client',
+    args: ['sell', '--client', 'C-0005', '--package', 'PT10-5F', '--today', '2016-09-14'],
+  },
+  {
+    say: "Protein powder joins Jane's next debit",
+    args: [
+      'ad-hoc',
+      '--client',
+      'C-0001',
+      '--description',
+      'Protein powder 1kg',
+      '--amount',
+      '49.95',
+      '--due',
+      '2016-09-14',
+      '--today',
+      '2016-09-14',
+    ],
+  },
+  {
+    say: 'Billing day 1: Process Billing for Fri 16 Sep',
+    args: ['bill', '--date', '2016-09-16', '--today', '2016-09-16'],
+  },
+  {
+    say: 'The ABA file for the bank (Full and Partial Integration clients)',
+    args: [
+      'export',
+      '--format',
+      'aba',
+      '--out',
+      join(DIR, 'B-000001-2016-09-16.aba'),
+      '--today',
+      '2016-09-16',
+    ],
+  },
+  { say: 'The bank processed the file', args: ['mark-processed', '--today', '2016-09-19'] },
+  {
+    say: 'The DD company debited the Reconciliation client: mark the list paid',
+    args: ['mark-paid', '--today', '2016-09-19'],
+  },
+  {
+    say: "Priya's debit bounced: due again, payment reversed, $15 dishonour fee",
+    args: [
+      'decline',
+      '--client',
+      'C-0005',
+      '--reason',
+      'Refer to customer',
+      '--date',
+      '2016-09-20',
+      '--today',
+      '2016-09-20',
+    ],
+  },
+  {
+    say: 'Billing day 2: Fri 30 Sep (recurring cycle 2 invoiced and allocated; the decline is billed again)',
+    args: ['bill', '--date', '2016-09-30', '--today', '2016-09-30'],
+  },
+  {
+    say: 'The ABA file for cycle 2',
+    args: [
+      'export',
+      '--format',
+      'aba',
+      '--out',
+      join(DIR, 'B-000002-2016-09-30.aba'),
+      '--today',
+      '2016-09-30',
+    ],
+  },
+  { say: 'Processed, and the Reconciliation list paid', args: ['mark-processed', '--today', '2016-10-03'] },
+  { say: '', args: ['mark-paid', '--today', '2016-10-03'] },
+];
+
+async function main(): Promise<number> {
+  rmSync(DIR, { recursive: true, force: true });
+  mkdirSync(DIR, { recursive: true });
+  console.log('Studio Ledger demo: the real add-in bundle (dist/Code.js) on a local workbook.\n');
+  for (const step of steps) {
+    const args = [...step.args.slice(0, 1), '--workbook', W, ...step.args.slice(1)];
+    if (step.say) console.log(`== ${step.say}`);
+    console.log(`$ studio-ledger ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
+    const code = await runCli(args, {
+      out: (s) => console.log(s.replace(/^/gm, '  ')),
+      err: (s) => console.error(s),
+      progress: () => undefined,
+    });
+    console.log('');
+    if (code !== 0) {
+      console.error(`The demo stopped: that command exited ${code}.`);
+      return code;
+    }
+  }
+  console.log('Files:');
+  for (const f of readdirSync(DIR).sort()) console.log(`  ${join(DIR, f)}`);
+  console.log(
+    '\nOpen demo/studio.xlsx in LibreOffice or Excel, or import it into Google Sheets (File > Import).',
+  );
+  console.log('Try the sidebars in a browser: npm run preview');
+  return 0;
+}
+
+main().then((code) => {
+  process.exitCode = code;
+});
