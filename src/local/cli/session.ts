@@ -21,7 +21,7 @@ export async function openWorkbook(
     throw new UsageError(`No workbook at ${path}. Create one with: studio-ledger init --workbook ${path}`);
   const emu = createAppsScript({
     timeZone: opts.timeZone ?? 'Australia/Sydney',
-    htmlDir: opts.htmlDir ?? 'dist',
+    htmlDir: opts.htmlDir ?? distDir(),
   });
   if (existed) await loadIntoEmulation(path, emu);
   const addin = startAddin({ emu, codePath: opts.codePath });

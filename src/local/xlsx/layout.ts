@@ -70,12 +70,27 @@ export function columnLetters(col: number): string {
 
 /** 'B12' or '$B$12' -> { row: 12, col: 2 }; undefined when it is not a cell address. */
 export function decodeAddress(a1: string): { row: number; col: number } | undefined {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(a1);
-  if (!m) return undefined;
-  const letters = (m[1] as string).toUpperCase();
+  const n = a1.length;
+  let i = 0;
+  if (a1.charCodeAt(i) === 36) i++; // $
   let col = 0;
-  for (let i = 0; i < letters.length; i++) col = col * 26 + (letters.charCodeAt(i) - 64);
-  return { row: Number(m[2]), col };
+  const colStart = i;
+  for (; i < n; i++) {
+    const ch = a1.charCodeAt(i) | 32; // lower case
+    if (ch < 97 || ch > 122) break;
+    col = col * 26 + (ch - 96);
+  }
+  if (i === colStart || i - colStart > 3) return undefined;
+  if (a1.charCodeAt(i) === 36) i++;
+  let row = 0;
+  const rowStart = i;
+  for (; i < n; i++) {
+    const ch = a1.charCodeAt(i);
+    if (ch < 48 || ch > 57) return undefined;
+    row = row * 10 + (ch - 48);
+  }
+  if (i === rowStart || row < 1) return undefined;
+  return { row, col };
 }
 
 // ---- tab names -------------------------------------------------------------------------------

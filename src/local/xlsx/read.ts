@@ -35,6 +35,13 @@ interface SheetInternals {
   dataValidations: { model: Record<string, ExcelJS.DataValidation | undefined> };
 }
 
+interface ValidationGroup {
+  model: ValidationModel;
+  /** row, col pairs (1-based) */
+  cells: number[];
+  bottom: number;
+}
+
 interface Meta {
   timeZone?: string;
   sheets: Map<string, Partial<SheetMeta>>;
@@ -216,42 +223,45 @@ function readSheet(
     }
   }
 
-  // Validations: exceljs lists them per cell; the same object stands for one <dataValidation>.
+  // Validations: exceljs lists them per cell (a range is expanded); one object per <dataValidation>.
   const dvs = (ws as unknown as SheetInternals).dataValidations.model;
-  const models = new Map<ExcelJS.DataValidation, ValidationModel | null>();
-  const placed: { row: number; col: number; model: ValidationModel; wholeColumn: boolean }[] = [];
-  const bottoms = new Map<ExcelJS.DataValidation, number>();
-  const entries = Object.entries(dvs);
-  for (const [address, dv] of entries) {
+  const groups = new Map<ExcelJS.DataValidation, ValidationGroup | null>();
+  for (const address in dvs) {
+    const dv = dvs[address];
     if (!dv) continue;
-    const a = decodeAddress(address);
-    if (a) bottoms.set(dv, Math.max(bottoms.get(dv) ?? 0, a.row));
-  }
-  for (const [address, dv] of entries) {
-    if (!dv) continue;
-    let model = models.get(dv);
-    if (model === undefined) {
-      model = validationModel(dv, book, ws) ?? null;
-      models.set(dv, model);
+    let group = groups.get(dv);
+    if (group === undefined) {
+      const model = validationModel(dv, book, ws);
+      group = model ? { model, cells: [], bottom: 0 } : null;
+      groups.set(dv, group);
     }
-    if (!model) continue;
+    if (!group) continue;
     const a = decodeAddress(address);
     if (!a) continue;
-    placed.push({ ...a, model, wholeColumn: (bottoms.get(dv) ?? 0) >= EXCEL_MAX_ROWS - 1 });
+    group.cells.push(a.row, a.col);
+    if (a.row > group.bottom) group.bottom = a.row;
   }
 
   // Size: what the file recorded, never less than what is used (values, formats, validations
   // short of a whole column). Whole-column validations stop at the last row.
   let maxRows = Math.max(1, Number(meta?.maxRows) || DEFAULT_MAX_ROWS, lastRow);
-  for (const p of placed) if (!p.wholeColumn && p.row > maxRows) maxRows = p.row;
+  for (const g of groups.values()) {
+    if (g && g.bottom < EXCEL_MAX_ROWS - 1 && g.bottom > maxRows) maxRows = g.bottom;
+  }
   let validatedWidth = width;
-  for (const p of placed) {
-    if (p.row > maxRows) continue;
-    const cells = (rows[p.row - 1] ??= []);
-    const cell = (cells[p.col - 1] ??= { value: '' });
-    cell.validation = p.model;
-    if (p.col > validatedWidth) validatedWidth = p.col;
-    if (p.row > lastRow) lastRow = p.row;
+  for (const g of groups.values()) {
+    if (!g) continue;
+    const list = g.cells;
+    for (let i = 0; i < list.length; i += 2) {
+      const row = list[i] as number;
+      const col = list[i + 1] as number;
+      if (row > maxRows) continue;
+      const cells = (rows[row - 1] ??= []);
+      const cell = (cells[col - 1] ??= { value: '' });
+      cell.validation = g.model;
+      if (col > validatedWidth) validatedWidth = col;
+      if (row > lastRow) lastRow = row;
+    }
   }
   const maxColumns = Math.max(1, Number(meta?.maxColumns) || DEFAULT_MAX_COLUMNS, validatedWidth);
 
