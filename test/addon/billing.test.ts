@@ -208,7 +208,7 @@ describe('Process Billing through two cycles', () => {
     ]);
     expect(addin.run('markBatchProcessed', { batchId: 'B-000001', today: '2016-09-19' })).toMatchObject({
       ok: false,
-      error: 'Batch B-000001 was marked processed already.',
+      error: 'Batch B-000001 was marked processed already: none of its invoices is waiting as Sent.',
     });
 
     // Jane's debit bounced: her invoices are due again, the payments reversed, and a $15 fee added.

@@ -32,12 +32,14 @@ export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): 
   const batchId = (batchIdIn ?? '').trim() || sheet.batchId;
   if (!batchId) throw new UserError('Which batch? The Process Billing tab holds none.', 'batchId');
   const batch = readBatch((k) => tx.port.getProperty(k), batchId);
-  const sent = readInvoices(tx.table('invoices')).filter((i) => i.batchId === batchId && i.status === 'Sent');
-  if (!sent.length) {
-    const why =
-      batch?.status === 'Processed' ? 'was marked processed already' : 'has no invoices waiting as Sent';
-    throw new UserError(`Batch ${batchId} ${why}.`, 'batchId');
-  }
+  const inBatch = readInvoices(tx.table('invoices')).filter((i) => i.batchId === batchId);
+  const sent = inBatch.filter((i) => i.status === 'Sent');
+  if (!inBatch.length) throw new UserError(`No invoice is in batch ${batchId}.`, 'batchId');
+  if (!sent.length)
+    throw new UserError(
+      `Batch ${batchId} was marked processed already: none of its invoices is waiting as Sent.`,
+      'batchId',
+    );
   const date = batch?.billingDate ?? (sheet.batchId === batchId ? sheet.billingDate : null);
   if (!date) throw new UserError(`Batch ${batchId} has no billing date on record.`, 'batchId');
   const invoices: Invoice[] = [];

@@ -1,0 +1,102 @@
+// Reads one row's cells for a shape, collecting every problem with its row and column.
+import type { IsoDate } from '../calendar';
+import type { Cents } from '../money';
+import type { Columns } from './columns';
+import { parseReportAmount, parseReportDate, tidy, ValueError } from './reportValues';
+import { cellText, isBlankCell, type Cell, type TableRow } from './table';
+import type { ReportError } from './types';
+
+/** "Row 4, column DebitDate: …" or "Row 4: …". */
+export function rowMessage(rowNumber: number, column: string | null, message: string): string {
+  return column === null ? `Row ${rowNumber}: ${message}` : `Row ${rowNumber}, column ${column}: ${message}`;
+}
+
+export class RowReader {
+  readonly problems: ReportError[] = [];
+
+  constructor(
+    private readonly row: TableRow,
+    private readonly columns: Columns,
+    private readonly dayFirst: boolean,
+  ) {}
+
+  get rowNumber(): number {
+    return this.row.rowNumber;
+  }
+
+  get ok(): boolean {
+    return this.problems.length === 0;
+  }
+
+  cell(col: number | undefined): Cell {
+    return col === undefined ? '' : (this.row.cells[col] ?? '');
+  }
+
+  isBlank(col: number | undefined): boolean {
+    return isBlankCell(this.cell(col));
+  }
+
+  /** The cell's text, spaces tidied; '' when blank or the column is absent. */
+  text(col: number | undefined): string {
+    return tidy(cellText(this.cell(col)));
+  }
+
+  optionalText(col: number | undefined): string | null {
+    return this.text(col) || null;
+  }
+
+  /** Records a problem; column null for the whole row. */
+  fail(col: number | null, message: string): void {
+    const column = col === null ? null : this.columns.label(col);
+    this.problems.push({
+      rowNumber: this.row.rowNumber,
+      column,
+      message: rowMessage(this.row.rowNumber, column, message),
+    });
+  }
+
+  /** A required date; null (and a recorded problem) when it does not read. */
+  date(col: number): IsoDate | null {
+    return this.attempt(col, () => parseReportDate(this.cell(col), this.dayFirst));
+  }
+
+  /** A date that may be blank. */
+  optionalDate(col: number | undefined): IsoDate | null {
+    return col === undefined || this.isBlank(col) ? null : this.date(col);
+  }
+
+  /** A required signed amount in cents. */
+  amount(col: number): Cents | null {
+    return this.attempt(col, () => parseReportAmount(this.cell(col)));
+  }
+
+  private attempt<T>(col: number, read: () => T): T | null {
+    try {
+      return read();
+    } catch (e) {
+      if (!(e instanceof ValueError)) throw e;
+      this.fail(col, e.message);
+      return null;
+    }
+  }
+}
+
+/** The trimmed, non-empty values of some columns, each once, in column order given. */
+export function distinctTexts(r: RowReader, cols: (number | undefined)[]): string[] {
+  const out: string[] = [];
+  for (const c of cols) {
+    const t = r.text(c);
+    if (t !== '' && !out.includes(t)) out.push(t);
+  }
+  return out;
+}
+
+/** True when a cell is blank or reads as a zero amount. */
+export function isZeroOrBlank(r: RowReader, col: number | undefined): boolean {
+  if (col === undefined || r.isBlank(col)) return true;
+  try {
+    return parseReportAmount(r.cell(col)) === 0;
+  } catch {
+    return false;
+  }
+}
