@@ -23,3 +23,4 @@ export {
   markListPaid,
   processDeclines,
 } from './billing';
+export { previewReconcile, applyReconcile, saveReportMapping } from './reconcile';

@@ -11,6 +11,7 @@ export const SIDEBARS = {
   AddClient: 'Add client',
   AdHocInvoice: 'Add ad-hoc invoice',
   ProcessBilling: 'Process Billing',
+  Reconcile: 'Reconcile DD report',
 } as const;
 
 function showSidebar(file: keyof typeof SIDEBARS): void {
@@ -39,7 +40,7 @@ export function showProcessBilling(): void {
   showSidebar('ProcessBilling');
 }
 export function showReconcile(): void {
-  notYet('Reconcile DD report');
+  showSidebar('Reconcile');
 }
 export function showOutstanding(): void {
   notYet('Outstanding invoices');

@@ -149,6 +149,36 @@ export const TABS = {
     ],
   },
   log: { name: 'Log', columns: [req('Timestamp'), req('Action'), req('Details')] },
+  ddReport: { name: 'DD Report', columns: [] },
+  reconciliation: {
+    name: 'Reconciliation',
+    regenerated: true,
+    columns: [
+      req('Report Row', INT),
+      req('Date', DATE),
+      req('Reference'),
+      req('Name'),
+      req('Amount', MONEY),
+      req('Report Status'),
+      req('Outcome'),
+      req('Client ID'),
+      req('Invoice IDs'),
+      req('Note'),
+    ],
+  },
+  reconciled: {
+    name: 'Reconciled',
+    columns: [
+      req('Key', TEXT),
+      req('Applied', DATE),
+      req('Report Row', INT),
+      req('Date', DATE),
+      req('Outcome'),
+      req('Client ID', TEXT),
+      req('Invoice IDs', TEXT),
+      req('Amount', MONEY),
+    ],
+  },
 } as const satisfies Record<string, TabSpec>;
 
 export type TabKey = keyof typeof TABS;
@@ -162,6 +192,9 @@ export const TAB_ORDER: readonly TabKey[] = [
   'attendance',
   'payments',
   'processBilling',
+  'ddReport',
+  'reconciliation',
+  'reconciled',
   'log',
 ];
 
@@ -179,5 +212,6 @@ export const SETTING_KEYS = [
   'Studio Account Number',
   'Studio Account Name',
   'ABA Balancing Record',
+  'Report Date Order',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];

@@ -49,10 +49,10 @@ describe('the Studio Ledger menu', () => {
       'Add client',
       'Add ad-hoc invoice',
       'Process Billing',
+      'Reconcile DD report',
     ]);
     expect(addin.emu.ui.sidebars[0]!.html).toContain('<main id="app"');
     expect(addin.emu.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Reconcile DD report is not built yet in this version.',
       'Outstanding invoices is not built yet in this version.',
       expect.stringContaining('Every tab was already there.'),
     ]);

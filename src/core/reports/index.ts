@@ -1,8 +1,9 @@
 // Reading direct-debit reports (Ezidebit, Debitsuccess, ABA returns, mapped layouts): pure, no I/O.
 export * from './types';
-export { readReportText, readReportCells } from './readReport';
+export { readReportText, readReportCells, reportHeaders } from './readReport';
 export { detectShape } from './detect';
 export { headerSignature } from './columns';
 export { adaptAbaReturn, originalDebitDate, ABA_RETURN_FIELDS } from './shapes/abaReturn';
 export { parseReportAmount, parseReportDate } from './reportValues';
 export { RETURN_REASONS, returnReason } from './returnCodes';
+export { readAbaReturnRecords } from './abaReturnReader';

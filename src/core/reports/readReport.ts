@@ -95,3 +95,19 @@ export function readReportCells(cells: SheetCell[][], opts: ReadReportOptions = 
   if (text !== null) return readReportText(text, opts);
   return readTable(tableFromCells(cells), opts);
 }
+
+/** The header row of a pasted report, for asking the user to map an unrecognised layout; null if none. */
+export function reportHeaders(input: string | SheetCell[][]): string[] | null {
+  try {
+    if (typeof input === 'string') {
+      const kind = sniffText(input);
+      if (NOT_A_REPORT[kind] !== undefined || kind === 'aba-return') return null;
+      return parseDelimited(input).headers;
+    }
+    const text = unsplitText(input);
+    if (text !== null) return reportHeaders(text);
+    return tableFromCells(input).headers;
+  } catch {
+    return null;
+  }
+}

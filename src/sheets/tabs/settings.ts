@@ -25,6 +25,8 @@ export interface Settings {
   studioAccountName: string;
   /** Add a balancing credit to the studio's own account at the end of an ABA file (some banks want one). */
   abaBalancing: boolean;
+  /** DD reports write 16/09/2016 (day first, Australian) unless Settings says Month first. */
+  reportDayFirst: boolean;
   /** Rows present in the tab (by key), with their sheet row, so set-up only adds what is missing. */
   present: ReadonlyMap<SettingKey, number>;
 }
@@ -44,6 +46,7 @@ export function defaultSettings(today: IsoDate, timeZone: string): Record<Settin
     'Studio Account Number': '',
     'Studio Account Name': '',
     'ABA Balancing Record': 'No',
+    'Report Date Order': 'Day first',
   };
 }
 
@@ -102,6 +105,7 @@ export function readSettings(t: Table, today: IsoDate, timeZone: string): Settin
     studioAccountNumber: text(get('Studio Account Number')),
     studioAccountName: text(get('Studio Account Name')),
     abaBalancing: /^(yes|y|true|1)$/i.test(text(get('ABA Balancing Record'))),
+    reportDayFirst: !/^month/i.test(text(get('Report Date Order'))),
     present: new Map([...found].map(([k, v]) => [k, v.row.rowNumber])),
   };
 }

@@ -1,0 +1,145 @@
+// Who a report row is about, and which invoices it settles. By reference first (Invoice ID, Batch ID +
+// client, Client ID, DD Reference); otherwise by name and amount near a batch date, which is never
+// applied without a person confirming it.
+import { daysBetween, type IsoDate } from '../calendar';
+import type { Cents } from '../money';
+import type { ReportRow } from '../reports/types';
+import type { InvoiceStatus } from '../billing/invoiceState';
+
+export interface LedgerInvoice {
+  id: string;
+  clientId: string;
+  dueDate: IsoDate;
+  amount: Cents;
+  paid: Cents;
+  status: InvoiceStatus;
+  batchId: string;
+  sentAmount: Cents | null;
+}
+
+export interface LedgerClient {
+  id: string;
+  name: string;
+  ddReference: string;
+}
+
+export interface Ledger {
+  invoices: readonly LedgerInvoice[];
+  clients: readonly LedgerClient[];
+  /** Billing date of each batch, from the batch records. */
+  batchDates: ReadonlyMap<string, IsoDate>;
+}
+
+export type MatchHow = 'invoice' | 'batch and client' | 'client ID' | 'DD reference' | 'name and amount';
+
+export interface Identified {
+  clientId: string;
+  how: MatchHow;
+  /** False: shown for a person to confirm, never applied on its own. */
+  certain: boolean;
+  /** Invoices named by the report itself (Invoice ID references). */
+  invoiceIds: string[];
+  batchId: string | null;
+}
+
+/** Days either side of a batch's billing date in which a report's debit date counts as that batch. */
+export const BATCH_WINDOW_DAYS = 10;
+
+const norm = (s: string) => s.trim().toUpperCase();
+const normName = (s: string) =>
+  s
+    .toUpperCase()
+    .replace(/[^A-Z0-9 ]+/g, ' ')
+    .split(/\s+/)
+    .filter(Boolean)
+    .sort()
+    .join(' ');
+
+export class LedgerIndex {
+  readonly invoice = new Map<string, LedgerInvoice>();
+  readonly client = new Map<string, LedgerClient>();
+  readonly ddRef = new Map<string, LedgerClient[]>();
+  readonly batch = new Set<string>();
+  readonly byClient = new Map<string, LedgerInvoice[]>();
+  readonly byName = new Map<string, LedgerClient[]>();
+
+  constructor(readonly ledger: Ledger) {
+    for (const i of ledger.invoices) {
+      this.invoice.set(norm(i.id), i);
+      if (i.batchId) this.batch.add(norm(i.batchId));
+      const list = this.byClient.get(i.clientId);
+      if (list) list.push(i);
+      else this.byClient.set(i.clientId, [i]);
+    }
+    for (const c of ledger.clients) {
+      this.client.set(norm(c.id), c);
+      if (c.ddReference) {
+        const k = norm(c.ddReference);
+        this.ddRef.set(k, [...(this.ddRef.get(k) ?? []), c]);
+      }
+      const n = normName(c.name);
+      if (n) this.byName.set(n, [...(this.byName.get(n) ?? []), c]);
+    }
+  }
+
+  /** The batch of this client's whose billing date is nearest the debit date, within the window. */
+  nearestBatch(clientId: string, date: IsoDate): string | null {
+    let best: { id: string; gap: number } | null = null;
+    for (const i of this.byClient.get(clientId) ?? []) {
+      if (!i.batchId) continue;
+      const when = this.ledger.batchDates.get(i.batchId) ?? i.dueDate;
+      const gap = Math.abs(daysBetween(when, date));
+      if (gap <= BATCH_WINDOW_DAYS && (!best || gap < best.gap || (gap === best.gap && i.batchId > best.id)))
+        best = { id: i.batchId, gap };
+    }
+    return best?.id ?? null;
+  }
+}
+
+export function identify(row: ReportRow, idx: LedgerIndex): Identified | { candidates: LedgerClient[] } | null {
+  const refs = row.references.map(norm).filter(Boolean);
+  // Invoice IDs named in the report.
+  const invoices = refs.map((r) => idx.invoice.get(r)).filter((i): i is LedgerInvoice => !!i);
+  if (invoices.length) {
+    const clientId = invoices[0]!.clientId;
+    return {
+      clientId,
+      how: 'invoice',
+      certain: invoices.every((i) => i.clientId === clientId),
+      invoiceIds: invoices.map((i) => i.id),
+      batchId: null,
+    };
+  }
+  const batchRef = refs.find((r) => idx.batch.has(r)) ?? null;
+  for (const r of refs) {
+    const c = idx.client.get(r);
+    if (c)
+      return {
+        clientId: c.id,
+        how: batchRef ? 'batch and client' : 'client ID',
+        certain: true,
+        invoiceIds: [],
+        batchId: batchRef,
+      };
+  }
+  for (const r of refs) {
+    const cs = idx.ddRef.get(r);
+    if (cs?.length === 1)
+      return { clientId: cs[0]!.id, how: batchRef ? 'batch and client' : 'DD reference', certain: true, invoiceIds: [], batchId: batchRef };
+  }
+  // Name and amount: only ever a suggestion.
+  if (row.clientName) {
+    const named = idx.byName.get(normName(row.clientName)) ?? [];
+    const fits = named.filter((c) => {
+      const batch = idx.nearestBatch(c.id, row.date);
+      if (!batch) return false;
+      const sent = (idx.byClient.get(c.id) ?? []).filter((i) => i.batchId === batch);
+      const total = sent.reduce((s, i) => s + (i.sentAmount ?? i.amount - i.paid), 0);
+      return total === row.amount;
+    });
+    if (fits.length === 1)
+      return { clientId: fits[0]!.id, how: 'name and amount', certain: false, invoiceIds: [], batchId: idx.nearestBatch(fits[0]!.id, row.date) };
+    if (named.length) return { candidates: named };
+  }
+  return null;
+}

@@ -1,0 +1,421 @@
+// Reconcile a DD report: read it, match every row to a client and the invoices it settles, and plan
+// what happens (Paid, Part paid, Declined with the bank's reason and the dishonour fee, Pending,
+// Unmatched, To confirm, Already applied). Preview writes only the Reconciliation tab; apply writes the
+// invoices, payments, fees and the Reconciled keys that make a second apply change nothing.
+import { oldestFirst } from '../../core/billing/dueInvoices';
+import { statusAfterPayment } from '../../core/billing/invoiceState';
+import { addDays, compareDates, daysBetween, type IsoDate } from '../../core/calendar';
+import { formatMoney, type Cents } from '../../core/money';
+import { BATCH_WINDOW_DAYS, identify, LedgerIndex, type LedgerInvoice } from '../../core/reconcile/identify';
+import { reportRowKey } from '../../core/reconcile/reportKey';
+import {
+  headerSignature,
+  readAbaReturnRecords,
+  readReportCells,
+  readReportText,
+  reportHeaders,
+  ReportFormatError,
+  type ColumnMapping,
+  type ReadReport,
+  type ReportRow,
+  type SheetCell,
+} from '../../core/reports';
+import { readBatch } from '../batches';
+import { UserError } from '../errors';
+import type { LedgerTx } from '../ledgerTx';
+import { isSheetDate, type CellValue } from '../port';
+import type { Invoice, Payment } from '../records';
+import { readClients } from '../tabs/clients';
+import { invoiceCells, readInvoices } from '../tabs/invoices';
+import { paymentCells } from '../tabs/payments';
+import {
+  reconciledCells,
+  renderReconciliation,
+  totalsOf,
+  type ReconciledRow,
+  type ReconcileTotals,
+} from '../tabs/reconciliation';
+import { readSettings } from '../tabs/settings';
+
+export const RECONCILE_TABS = [
+  'settings',
+  'clients',
+  'invoices',
+  'payments',
+  'reconciled',
+  'reconciliation',
+] as const;
+
+export interface ReconcileRequest {
+  /** Pasted report text; when absent the DD Report tab is read. */
+  text?: string;
+  mapping?: ColumnMapping;
+  /** Report rows a person confirmed: report row number -> client ID. */
+  confirm?: Record<string, string>;
+}
+
+export interface ReconcilePlan {
+  shape: string;
+  signature: string;
+  rows: ReconciledRow[];
+  totals: ReconcileTotals;
+  invoices: Invoice[];
+  payments: Payment[];
+  fees: Invoice[];
+}
+
+/** A report we cannot read as a whole, with its columns when a mapping would help. */
+export class NeedsMapping extends UserError {
+  constructor(
+    message: string,
+    readonly headers: string[],
+  ) {
+    super(message, 'mapping');
+  }
+}
+
+export function mappingKey(signature: string): string {
+  return `studioLedger.mapping.${signature}`;
+}
+
+function toSheetCells(values: CellValue[][]): SheetCell[][] {
+  return values.map((row) => row.map((v) => (isSheetDate(v) ? { date: v.date } : v)));
+}
+
+/** Reads the report: a saved mapping for its columns is used when the layout is not one we know. */
+export function readReport(
+  tx: LedgerTx,
+  req: ReconcileRequest,
+  dayFirst: boolean,
+  ddReportCells: CellValue[][] | null,
+): ReadReport {
+  const input: string | SheetCell[][] =
+    typeof req.text === 'string' && req.text.trim() ? req.text : toSheetCells(ddReportCells ?? []);
+  if (typeof input !== 'string' && !input.some((r) => r.some((c) => c !== '' && c !== null)))
+    throw new UserError(
+      req.text !== undefined
+        ? 'The report is empty: paste the DD report first.'
+        : 'The DD Report tab is empty: paste the report there, or into the text box.',
+      'text',
+    );
+  const headers = reportHeaders(input);
+  const saved = headers ? tx.port.getProperty(mappingKey(headerSignature(headers))) : null;
+  const mapping = req.mapping ?? (saved ? (JSON.parse(saved) as ColumnMapping) : undefined);
+  const opts = { mapping, dayFirst, parseAbaReturn: readAbaReturnRecords };
+  try {
+    return typeof input === 'string' ? readReportText(input, opts) : readReportCells(input, opts);
+  } catch (e) {
+    if (e instanceof ReportFormatError) {
+      if (headers && headers.length > 1 && /map its columns/.test(e.message))
+        throw new NeedsMapping(e.message, headers);
+      throw new UserError(`${e.message}.`.replace(/\.\.$/, '.'), 'text');
+    }
+    throw e;
+  }
+}
+
+const OUTCOME_TEXT: Record<ReportRow['outcome'], string> = {
+  paid: 'Paid',
+  declined: 'Declined',
+  pending: 'Pending',
+  fee: 'DD company fee',
+  ignored: 'Other',
+};
+
+export function planReconcile(
+  tx: LedgerTx,
+  req: ReconcileRequest,
+  today: IsoDate,
+  ddReportCells: CellValue[][] | null,
+): ReconcilePlan {
+  const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
+  const report = readReport(tx, req, settings.reportDayFirst, ddReportCells);
+  const clients = readClients(tx.table('clients'));
+  const invoices = readInvoices(tx.table('invoices'));
+  const working = new Map<string, Invoice>(invoices.map((i) => [i.id, { ...i }]));
+  const changed = new Set<string>();
+  const batchIds = new Set(invoices.map((i) => i.batchId).filter(Boolean));
+  const batchDates = new Map<string, IsoDate>();
+  for (const b of batchIds) {
+    const rec = readBatch((k) => tx.port.getProperty(k), b);
+    if (rec) batchDates.set(b, rec.billingDate);
+  }
+  const ledgerInvoices: LedgerInvoice[] = invoices.map((i) => ({
+    id: i.id,
+    clientId: i.clientId,
+    dueDate: i.dueDate,
+    amount: i.amount,
+    paid: i.paid,
+    status: i.status,
+    batchId: i.batchId,
+    sentAmount: i.sentAmount ?? null,
+  }));
+  const idx = new LedgerIndex({ invoices: ledgerInvoices, clients, batchDates });
+  const names = new Map(clients.map((c) => [c.id, c.name]));
+  const reconciled = tx.table('reconciled');
+  const keyCol = reconciled.columns.get('Key')!;
+  const applied = new Set(reconciled.rows.map((r) => String(r.cells[keyCol] ?? '').trim()));
+
+  const plan: ReconcilePlan = {
+    shape: report.shape,
+    signature: headerSignature(report.headers),
+    rows: [],
+    totals: totalsOf([]),
+    invoices: [],
+    payments: [],
+    fees: [],
+  };
+  const seen = new Set<string>();
+
+  for (const row of report.rows) {
+    const key = reportRowKey(report.shape, row);
+    const base: ReconciledRow = {
+      reportRow: row.rowNumber,
+      key,
+      date: row.date,
+      reference: row.references.join(' '),
+      name: row.clientName ?? '',
+      amount: row.amount,
+      reportStatus: OUTCOME_TEXT[row.outcome] + (row.reason ? `: ${row.reason}` : ''),
+      outcome: 'Unmatched',
+      clientId: '',
+      invoiceIds: [],
+      note: '',
+    };
+    const out = (o: Partial<ReconciledRow>) => plan.rows.push({ ...base, ...o });
+    if (applied.has(key) || seen.has(key)) {
+      out({
+        outcome: 'Already applied',
+        note: seen.has(key) ? 'The same row appears twice in this report' : 'Applied from an earlier report',
+      });
+      continue;
+    }
+    seen.add(key);
+    if (row.outcome === 'pending') {
+      out({ outcome: 'Pending: no change', note: 'Waiting on the bank; reconcile a later report' });
+      continue;
+    }
+    if (row.outcome === 'fee' || row.outcome === 'ignored') {
+      out({
+        outcome: 'Ignored',
+        note:
+          row.outcome === 'fee'
+            ? "The DD company's own fee: not a client payment"
+            : 'Not a payment or a decline',
+      });
+      continue;
+    }
+    let found = identify(row, idx);
+    const confirmed = req.confirm?.[String(row.rowNumber)];
+    if (confirmed) {
+      const c = clients.find((x) => x.id.toLowerCase() === confirmed.trim().toLowerCase());
+      if (!c)
+        throw new UserError(`Report row ${row.rowNumber}: no client ${confirmed} to confirm.`, 'confirm');
+      found = {
+        clientId: c.id,
+        how: 'name and amount',
+        certain: true,
+        invoiceIds: [],
+        batchId: idx.nearestBatch(c.id, row.date),
+      };
+    }
+    if (!found) {
+      out({
+        outcome: 'Unmatched',
+        note: 'No invoice, client ID or DD reference matches, nor a client by name and amount',
+      });
+      continue;
+    }
+    if ('candidates' in found) {
+      out({
+        outcome: 'Unmatched',
+        note: `Same name as ${found.candidates.map((c) => `${c.name} (${c.id})`).join(', ')}, but no batch of that amount near ${row.date}`,
+      });
+      continue;
+    }
+    const clientId = found.clientId;
+    if (!found.certain) {
+      out({
+        outcome: 'To confirm',
+        clientId,
+        note: `Looks like ${names.get(clientId) ?? clientId} (${clientId}) by name and amount: confirm to apply`,
+      });
+      continue;
+    }
+    const batchId = found.batchId ?? (found.invoiceIds.length ? null : idx.nearestBatch(clientId, row.date));
+    const nearDate = (i: Invoice) => Math.abs(daysBetween(i.dueDate, row.date)) <= BATCH_WINDOW_DAYS;
+    const targets = (
+      found.invoiceIds.length
+        ? found.invoiceIds.map((id) => working.get(id)!)
+        : batchId
+          ? [...working.values()].filter((i) => i.clientId === clientId && i.batchId === batchId)
+          : row.outcome === 'paid'
+            ? // A payment settles what is owed, oldest first, up to the debit date.
+              [...working.values()].filter(
+                (i) =>
+                  i.clientId === clientId &&
+                  (i.status === 'Open' ||
+                    i.status === 'Part paid' ||
+                    i.status === 'Declined' ||
+                    i.status === 'Sent') &&
+                  compareDates(i.dueDate, addDays(row.date, BATCH_WINDOW_DAYS)) <= 0,
+              )
+            : // A decline with no batch undoes what was due around its date.
+              [...working.values()].filter(
+                (i) => i.clientId === clientId && i.status !== 'Cancelled' && nearDate(i),
+              )
+    ).sort(oldestFirst);
+    const how = `Matched by ${found.how}${batchId ? ` to ${batchId}` : ''}`;
+
+    if (row.outcome === 'paid') {
+      const owing = targets.filter(
+        (i) => i.status !== 'Paid' && i.status !== 'Cancelled' && i.amount - i.paid > 0,
+      );
+      if (!owing.length && targets.length) {
+        out({
+          outcome: 'Already paid',
+          clientId,
+          invoiceIds: targets.map((i) => i.id),
+          note: `${how}; these invoices are paid already (marked paid or processed)`,
+        });
+        continue;
+      }
+      let left = row.amount;
+      const touched: string[] = [];
+      for (const inv of owing) {
+        if (left <= 0) break;
+        const take = Math.min(inv.amount - inv.paid, left);
+        left -= take;
+        inv.paid += take;
+        inv.status = statusAfterPayment(inv.amount, inv.paid);
+        changed.add(inv.id);
+        touched.push(inv.id);
+        plan.payments.push({
+          id: tx.ids.next('payment'),
+          date: row.date,
+          clientId,
+          invoiceId: inv.id,
+          amount: take,
+          method: 'DD report',
+          reference: key,
+        });
+      }
+      if (left > 0)
+        plan.payments.push({
+          id: tx.ids.next('payment'),
+          date: row.date,
+          clientId,
+          invoiceId: '',
+          amount: left,
+          method: 'Credit',
+          reference: key,
+        });
+      const allPaid = touched.every((id) => working.get(id)!.status === 'Paid');
+      out({
+        outcome: !touched.length ? 'Credit' : allPaid ? 'Paid' : 'Part paid',
+        clientId,
+        invoiceIds: touched,
+        note: `${how}${left > 0 ? `; ${formatMoney(left)} more than owed, kept as a credit on the Payments tab` : ''}`,
+      });
+      continue;
+    }
+
+    // Declined: the invoices are due again, what this debit paid is reversed, and the fee added.
+    const reason = row.reason ?? 'Declined';
+    const hit = targets.filter(
+      (i) =>
+        i.status !== 'Cancelled' &&
+        (i.status === 'Sent' || i.paid > 0 || i.status === 'Open' || i.status === 'Part paid'),
+    );
+    if (!hit.length) {
+      out({
+        outcome: targets.length ? 'Already applied' : 'Unmatched',
+        clientId,
+        note: targets.length ? `${how}; declined already` : `${how}; no invoice of this client to decline`,
+      });
+      continue;
+    }
+    let left = row.amount;
+    for (const inv of hit) {
+      const reverse = inv.status === 'Sent' ? 0 : Math.min(inv.paid, left);
+      left -= inv.status === 'Sent' ? Math.min(inv.sentAmount ?? inv.amount - inv.paid, left) : reverse;
+      if (reverse > 0)
+        plan.payments.push({
+          id: tx.ids.next('payment'),
+          date: row.date,
+          clientId,
+          invoiceId: inv.id,
+          amount: -reverse,
+          method: 'Decline',
+          reference: `${key} declined: ${reason}`,
+        });
+      inv.paid -= reverse;
+      inv.status = 'Declined';
+      inv.declineReason = reason;
+      changed.add(inv.id);
+    }
+    let feeNote = '';
+    if (settings.dishonourFee) {
+      const fee: Invoice = {
+        id: tx.ids.next('invoice'),
+        saleId: '',
+        clientId,
+        description: `Dishonour fee: debit of ${row.date} declined (${reason})`,
+        instalment: null,
+        dueDate: row.date,
+        amount: settings.dishonourFee,
+        paid: 0,
+        status: 'Open',
+        batchId: '',
+        created: today,
+      };
+      plan.fees.push(fee);
+      feeNote = `; dishonour fee ${fee.id} ${formatMoney(fee.amount)}`;
+    }
+    out({
+      outcome: 'Declined',
+      clientId,
+      invoiceIds: hit.map((i) => i.id),
+      note: `${how}: ${reason}${feeNote}`,
+    });
+  }
+
+  for (const e of report.errors)
+    plan.rows.push({
+      reportRow: e.rowNumber,
+      key: '',
+      date: null,
+      reference: '',
+      name: '',
+      amount: null,
+      reportStatus: '',
+      outcome: 'Error',
+      clientId: '',
+      invoiceIds: [],
+      note: e.message,
+    });
+  plan.rows.sort((a, b) => a.reportRow - b.reportRow);
+  plan.totals = totalsOf(plan.rows);
+  plan.invoices = [...changed].map((id) => working.get(id)!);
+  return plan;
+}
+
+const APPLIES: ReadonlySet<string> = new Set(['Paid', 'Part paid', 'Credit', 'Declined']);
+
+export function writeReconcile(
+  tx: LedgerTx,
+  plan: ReconcilePlan,
+  apply: boolean,
+  when: string,
+  today: IsoDate,
+): void {
+  tx.rewrite(
+    'reconciliation',
+    renderReconciliation({ shape: plan.shape, applied: apply, when, rows: plan.rows }),
+  );
+  if (!apply) return;
+  for (const inv of plan.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
+  for (const fee of plan.fees) tx.append('invoices', invoiceCells(fee));
+  for (const p of plan.payments) tx.append('payments', paymentCells(p));
+  for (const r of plan.rows) if (APPLIES.has(r.outcome)) tx.append('reconciled', reconciledCells(r, today));
+}

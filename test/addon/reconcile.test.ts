@@ -1,0 +1,331 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { loadAddin, records, type Addin } from './harness';
+import { ok, setSetting, setUpStudio } from './studio';
+
+const fixture = (name: string) => readFileSync(`test/fixtures/reports/${name}`, 'utf8');
+
+/** Ben, Cara, Dan and Eve (the fixtures' clients) billed on Fri 16 Sep 2016, the batch sent. */
+function studio(opts: { send?: boolean } = {}): Addin {
+  const addin = loadAddin();
+  setUpStudio(addin, '2016-09-13');
+  setSetting(addin, 'Billing Day', '2016-09-16');
+  setSetting(addin, 'Dishonour Fee', 15);
+  for (const [k, v] of Object.entries({
+    'ABA Bank': 'CBA',
+    'ABA User Name': 'HARBOUR PT PTY LTD',
+    'ABA User ID': '301500',
+    'Studio BSB': '032-000',
+    'Studio Account Number': '123456',
+  }))
+    setSetting(addin, k, v);
+  const today = '2016-09-13';
+  const client = (name: string, ref: string, bsb: string, account: string) =>
+    ok<{ id: string }>(
+      addin.run('addClient', {
+        name,
+        billingMethod: 'DD Full Integration',
+        ddReference: ref,
+        bsb,
+        accountNumber: account,
+        today,
+      }),
+    ).id;
+  const ben = client("Ben O'Brien", 'HPT-BEN', '062-000', '11112222');
+  const cara = client('Cara Smith', 'HPT-CARA', '082-001', '987654321');
+  const dan = client('Dan Nguyen', 'HPT-DAN', '063-111', '55501234');
+  const eve = client('Eve Ray', 'HPT-EVE', '062-001', '33334444');
+  expect([ben, cara, dan, eve]).toEqual(['C-0004', 'C-0005', 'C-0006', 'C-0007']);
+  ok(addin.run('sellPackage', { clientId: ben, packageCode: 'PT10-5F', today })); // INV-000001..5, $220 from 16 Sep
+  ok(addin.run('sellPackage', { clientId: cara, packageCode: 'PT2W', today })); // INV-000006, $160 on 16 Sep
+  ok(
+    addin.run('addAdHocInvoice', {
+      clientId: dan,
+      description: 'Shaker and powder',
+      amount: '99',
+      dueDate: '2016-09-16',
+      today,
+    }),
+  ); // INV-000007
+  ok(
+    addin.run('addAdHocInvoice', {
+      clientId: eve,
+      description: 'Casual session',
+      amount: '55',
+      dueDate: '2016-09-16',
+      today,
+    }),
+  ); // INV-000008
+  ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+  if (opts.send !== false) ok(addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }));
+  return addin;
+}
+
+const invoice = (addin: Addin, id: string) =>
+  records(addin.tab('Invoices')).find((i) => i['Invoice ID'] === id)!;
+
+interface View {
+  rows: { reportRow: number; outcome: string; clientId: string; invoiceIds: string[]; note: string }[];
+  totals: {
+    paid: { count: number; amount: number };
+    declined: { count: number; amount: number };
+    unmatched: { count: number };
+    pending: { count: number };
+    already: number;
+  };
+  payments: number;
+  fees: number;
+}
+
+describe('Reconcile a DD report', () => {
+  it('Ezidebit: paid, declined with fee, pending, fatal dishonour; preview first, then apply, then again changes nothing', () => {
+    const addin = studio();
+    const text = fixture('ezidebit-payments-sample.csv');
+    const before = addin.tab('Invoices');
+    const preview = ok<View>(addin.run('previewReconcile', { text, today: '2016-09-20' }));
+    expect(preview.rows.map((r) => [r.reportRow, r.outcome, r.clientId, r.invoiceIds])).toEqual([
+      [2, 'Paid', 'C-0004', ['INV-000001']],
+      [3, 'Declined', 'C-0005', ['INV-000006']],
+      [4, 'Pending: no change', '', []],
+      [5, 'Declined', 'C-0007', ['INV-000008']],
+    ]);
+    expect(addin.tab('Invoices')).toEqual(before);
+    const tab = addin.tab('Reconciliation');
+    expect(tab[0]!.slice(0, 3)).toEqual(['Report', 'ezidebit', 'Status']);
+    expect(tab[2]).toEqual([
+      'Report Row',
+      'Date',
+      'Reference',
+      'Name',
+      'Amount',
+      'Report Status',
+      'Outcome',
+      'Client ID',
+      'Invoice IDs',
+      'Note',
+    ]);
+    expect(tab[4]!.slice(0, 9)).toEqual([
+      3,
+      '2016-09-16',
+      'C-CARA HPT-CARA 100232',
+      'Smith, Cara',
+      160,
+      'Declined: Refer to customer',
+      'Declined',
+      'C-0005',
+      'INV-000006',
+    ]);
+
+    const applied = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    expect(applied.totals).toMatchObject({
+      paid: { count: 1, amount: 22000 },
+      declined: { count: 2, amount: 21500 },
+      pending: { count: 1 },
+    });
+    expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Paid', Paid: 220, Balance: 0 });
+    expect(invoice(addin, 'INV-000006')).toMatchObject({
+      Status: 'Declined',
+      Paid: 0,
+      Balance: 160,
+      'Decline Reason': 'Refer to customer',
+    });
+    expect(invoice(addin, 'INV-000008')).toMatchObject({
+      Status: 'Declined',
+      'Decline Reason': 'Account closed',
+    });
+    expect(invoice(addin, 'INV-000007')).toMatchObject({ Status: 'Sent' });
+    const fees = records(addin.tab('Invoices')).filter((i) =>
+      String(i.Description).startsWith('Dishonour fee'),
+    );
+    expect(fees.map((f) => [f['Client ID'], f['Due Date'], f.Amount])).toEqual([
+      ['C-0005', '2016-09-16', 15],
+      ['C-0007', '2016-09-16', 15],
+    ]);
+    expect(
+      records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount, p.Method, p.Reference]),
+    ).toEqual([['INV-000001', 220, 'DD report', 'ezidebit:SCHEDULED-100231-20160916']]);
+
+    // The same report again: nothing changes, no double payment.
+    const invoicesAfter = addin.tab('Invoices');
+    const paymentsAfter = addin.tab('Payments');
+    const again = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-21' }));
+    expect(again.rows.map((r) => r.outcome)).toEqual([
+      'Already applied',
+      'Already applied',
+      'Pending: no change',
+      'Already applied',
+    ]);
+    expect(again.payments).toBe(0);
+    expect(addin.tab('Invoices')).toEqual(invoicesAfter);
+    expect(addin.tab('Payments')).toEqual(paymentsAfter);
+
+    // Cara and Eve's declined invoices and fees come back in the next run.
+    const run = ok<{ rows: { clientId: string; amountDue: number }[] }>(
+      addin.run('runBilling', { billingDate: '2016-09-30', today: '2016-09-30' }),
+    );
+    expect(run.rows.find((r) => r.clientId === 'C-0005')!.amountDue).toBe(16000 + 1500 + 16000);
+    expect(run.rows.find((r) => r.clientId === 'C-0007')!.amountDue).toBe(5500 + 1500);
+  });
+
+  it('part paid, overpaid (a credit), unmatched, and a name-and-amount match that waits for a person', () => {
+    const addin = studio();
+    const text = [
+      'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
+      'P1,HPT-BEN,,"O\'Brien, Ben",16/09/2016,19/09/2016,$100.00,220.00,S,,',
+      'P2,HPT-DAN,,"Nguyen, Dan",16/09/2016,19/09/2016,120.00,99.00,S,,',
+      'P3,HPT-ZED,,Zed Zulu,16/09/2016,,50.00,50.00,S,,',
+      'P4,,,"Ray, Eve",17/09/2016,,55.00,55.00,S,,',
+    ].join('\n');
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([
+      ['Part paid', 'C-0004'],
+      ['Paid', 'C-0006'],
+      ['Unmatched', ''],
+      ['To confirm', 'C-0007'],
+    ]);
+    expect(view.rows[1]!.note).toContain('$21.00 more than owed, kept as a credit on the Payments tab');
+    expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Part paid', Paid: 100, Balance: 120 });
+    expect(
+      records(addin.tab('Payments')).map((p) => [p['Client ID'], p['Invoice ID'], p.Amount, p.Method]),
+    ).toEqual([
+      ['C-0004', 'INV-000001', 100, 'DD report'],
+      ['C-0006', 'INV-000007', 99, 'DD report'],
+      ['C-0006', '', 21, 'Credit'],
+    ]);
+    expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Sent' });
+    // A person confirms row 5 is Eve: now it applies, and the rest stay as they were.
+    const confirmed = ok<View>(
+      addin.run('applyReconcile', { text, confirm: { '5': 'C-0007' }, today: '2016-09-20' }),
+    );
+    expect(confirmed.rows.map((r) => r.outcome)).toEqual([
+      'Already applied',
+      'Already applied',
+      'Unmatched',
+      'Paid',
+    ]);
+    expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Paid', Paid: 55 });
+  });
+
+  it('Debitsuccess: a payment then its reversal, and the penalty fee ignored', () => {
+    const addin = loadAddin();
+    setUpStudio(addin, '2016-09-13');
+    setSetting(addin, 'Billing Day', '2016-09-16');
+    setSetting(addin, 'Dishonour Fee', 15);
+    const today = '2016-09-13';
+    const ben = ok<{ id: string }>(
+      addin.run('addClient', {
+        name: 'Ben',
+        billingMethod: 'DD Reconciliation',
+        ddReference: 'C-BEN',
+        today,
+      }),
+    ).id;
+    const cara = ok<{ id: string }>(
+      addin.run('addClient', {
+        name: 'Cara',
+        billingMethod: 'DD Reconciliation',
+        ddReference: 'C-CARA',
+        today,
+      }),
+    ).id;
+    ok(addin.run('sellPackage', { clientId: ben, packageCode: 'PT10-5F', today }));
+    ok(addin.run('sellPackage', { clientId: cara, packageCode: 'PT2W', today }));
+    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    const view = ok<View>(
+      addin.run('applyReconcile', {
+        text: fixture('debitsuccess-transactions-sample.txt'),
+        today: '2016-09-20',
+      }),
+    );
+    expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([
+      ['Paid', ben],
+      ['Paid', cara],
+      ['Declined', cara],
+      ['Ignored', ''],
+    ]);
+    expect(invoice(addin, 'INV-000006')).toMatchObject({
+      Status: 'Declined',
+      Paid: 0,
+      'Decline Reason': 'Insufficient Funds',
+    });
+    expect(records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount, p.Date])).toEqual([
+      ['INV-000001', 220, '2016-09-16'],
+      ['INV-000006', 160, '2016-09-16'],
+      ['INV-000006', -160, '2016-09-19'],
+    ]);
+  });
+
+  it('an ABA return file declines by lodgement reference with the bank reason', () => {
+    const addin = studio();
+    const view = ok<View>(
+      addin.run('applyReconcile', { text: fixture('aba-return-sample.txt'), today: '2016-09-20' }),
+    );
+    expect(view.rows.map((r) => [r.outcome, r.clientId, r.note.split(': ')[1]])).toEqual([
+      ['Declined', 'C-0005', 'Refer to customer; dishonour fee INV-000009 $15.00'],
+      ['Declined', 'C-0006', 'Account closed; dishonour fee INV-000010 $15.00'],
+    ]);
+  });
+
+  it('reads the DD Report tab when nothing is pasted', () => {
+    const addin = studio();
+    const lines = fixture('ezidebit-payments-sample.csv').trim().split('\n');
+    const cells = lines.map((l) =>
+      l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '')),
+    );
+    const sheet = addin.sheet('DD Report');
+    sheet.getRange(1, 1, cells.length, cells[0]!.length).setValues(cells);
+    const view = ok<View>(addin.run('previewReconcile', { today: '2016-09-20' }));
+    expect(view.rows.map((r) => r.outcome)).toEqual(['Paid', 'Declined', 'Pending: no change', 'Declined']);
+  });
+
+  it('bad input names the problem and writes nothing', () => {
+    const addin = studio();
+    const before = addin.emu.spreadsheet.getSheets().map((s) => s.getDataRange().getValues());
+    const cases: [string, RegExp][] = [
+      ['', /^The report is empty: paste the DD report first\.$/],
+      [
+        readFileSync('test/fixtures/reports/malformed/aba-debit-file.aba', 'utf8'),
+        /^This is an ABA debit file/,
+      ],
+      [
+        'Name,Email\nJane,j@x.com\n',
+        /^Not a recognised payment report \(columns: Name, Email\): map its columns/,
+      ],
+    ];
+    for (const [text, message] of cases) {
+      const r = addin.run<{ ok: boolean; error: string }>('applyReconcile', { text, today: '2016-09-20' });
+      expect(r.ok).toBe(false);
+      expect(r.error).toMatch(message);
+    }
+    expect(addin.emu.spreadsheet.getSheets().map((s) => s.getDataRange().getValues())).toEqual(before);
+  });
+
+  it('an unknown layout is mapped once, remembered, and read the next time', () => {
+    const addin = studio();
+    const text = 'Ref;When;Dollars;Result\nHPT-BEN;16/09/2016;220,00;OK\n'.replace('220,00', '220.00');
+    const first = addin.run<{ ok: boolean; field: string; headers: string[] }>('previewReconcile', {
+      text,
+      today: '2016-09-20',
+    });
+    expect(first).toMatchObject({
+      ok: false,
+      field: 'mapping',
+      headers: ['Ref', 'When', 'Dollars', 'Result'],
+    });
+    ok(
+      addin.run('saveReportMapping', {
+        headers: first.headers,
+        mapping: {
+          reference: ['Ref'],
+          date: 'When',
+          amount: 'Dollars',
+          status: 'Result',
+          paidValues: ['OK'],
+          declinedValues: ['BOUNCED'],
+        },
+      }),
+    );
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([['Paid', 'C-0004']]);
+  });
+});
