@@ -5,7 +5,7 @@
 import { oldestFirst } from '../../core/billing/dueInvoices';
 import { statusAfterPayment } from '../../core/billing/invoiceState';
 import { addDays, compareDates, daysBetween, type IsoDate } from '../../core/calendar';
-import { formatMoney, type Cents } from '../../core/money';
+import { formatMoney } from '../../core/money';
 import { BATCH_WINDOW_DAYS, identify, LedgerIndex, type LedgerInvoice } from '../../core/reconcile/identify';
 import { reportRowKey } from '../../core/reconcile/reportKey';
 import {
