@@ -1,12 +1,21 @@
 // `npm start`: a studio living with Studio Ledger, run for real through the command line on
 // demo/studio.xlsx: the seed's three packages sold on the seed's dates, two billing cycles with ABA files,
 // the Reconciliation list marked paid, and a decline with its dishonour fee. Each run starts fresh.
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './cli/main';
 
 const DIR = 'demo';
 const W = join(DIR, 'studio.xlsx');
+const REPORT = join(DIR, 'ezidebit-report-2016-09-19.csv');
+
+/** What the DD company sends back after the first billing day (Ezidebit's columns). */
+const SAMPLE_REPORT = [
+  'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
+  'SCHEDULED-2001-20160916,HPT-ALEX,C-0003,"Wong, Alex",16/09/2016,19/09/2016,160.00,160.00,S,,',
+  'SCHEDULED-2002-20160916,HPT-PRIYA,C-0005,"Shah, Priya",16/09/2016,,220.00,220.00,D,06,Refer to customer',
+  '',
+].join('\r\n');
 
 interface Step {
   say: string;
@@ -82,22 +91,16 @@ const steps: Step[] = [
   },
   { say: 'The bank processed the file', args: ['mark-processed', '--today', '2016-09-19'] },
   {
-    say: 'The DD company debited the Reconciliation client: mark the list paid',
-    args: ['mark-paid', '--today', '2016-09-19'],
+    say: "The DD company's report: Alex (Reconciliation) paid, Priya's debit dishonoured. Preview first",
+    args: ['reconcile', '--report', REPORT, '--today', '2016-09-20'],
   },
   {
-    say: "Priya's debit bounced: due again, payment reversed, $15 dishonour fee",
-    args: [
-      'decline',
-      '--client',
-      'C-0005',
-      '--reason',
-      'Refer to customer',
-      '--date',
-      '2016-09-20',
-      '--today',
-      '2016-09-20',
-    ],
+    say: "Apply it: Alex paid; Priya's invoices due again, the payment reversed, a $15 dishonour fee",
+    args: ['reconcile', '--report', REPORT, '--apply', '--today', '2016-09-20'],
+  },
+  {
+    say: 'The same report again changes nothing',
+    args: ['reconcile', '--report', REPORT, '--apply', '--today', '2016-09-21'],
   },
   {
     say: 'Billing day 2: Fri 30 Sep (recurring cycle 2 invoiced and allocated; the decline is billed again)',
@@ -122,6 +125,7 @@ const steps: Step[] = [
 async function main(): Promise<number> {
   rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
+  writeFileSync(REPORT, SAMPLE_REPORT);
   console.log('Studio Ledger demo: the real add-in bundle (dist/Code.js) on a local workbook.\n');
   for (const step of steps) {
     const args = [...step.args.slice(0, 1), '--workbook', W, ...step.args.slice(1)];

@@ -54,6 +54,11 @@ export class IdAllocator {
     return formatId(kind, last);
   }
 
+  /** A preview shows IDs but must not use them up. */
+  forget(): void {
+    this.used.clear();
+  }
+
   properties(): Record<string, string> {
     const out: Record<string, string> = {};
     for (const kind of this.used) out[propertyKey(kind)] = String(this.last.get(kind));

@@ -1,0 +1,55 @@
+// The lifecycle columns of the Sales tab: Holds (holiday pauses, as text) and Cancelled From (a date).
+// Billing runs, the daily upkeep, pauses and cancellations all read them from here.
+import { parseHolds, HoldError, type Hold } from '../../core/lifecycle/holds';
+import type { SaleLife } from '../../core/lifecycle/recurringHeld';
+import { encode, parseDateText, readDate, readText } from '../cells';
+import type { RowCells } from '../changes';
+import { cellError, UserError } from '../errors';
+import type { Sale } from '../records';
+import type { Table } from '../table';
+
+export type { SaleLife } from '../../core/lifecycle/recurringHeld';
+
+/** Each sale's holds and end, by its sheet row. Throws naming the row and column of a bad cell. */
+export function readSaleLives(t: Table): Map<number, SaleLife> {
+  const out = new Map<number, SaleLife>();
+  for (const r of t.rows) {
+    let holds: Hold[];
+    try {
+      holds = parseHolds(readText(t, r, 'Holds'), parseDateText);
+    } catch (e) {
+      if (e instanceof HoldError) throw cellError(t.spec.name, r.rowNumber, 'Holds', e.message);
+      throw e;
+    }
+    out.set(r.rowNumber, { holds, endsOn: readDate(t, r, 'Cancelled From') });
+  }
+  return out;
+}
+
+export function lifeOf(lives: ReadonlyMap<number, SaleLife>, sale: Sale): SaleLife {
+  return (sale.row !== undefined ? lives.get(sale.row) : undefined) ?? { holds: [], endsOn: null };
+}
+
+/**
+ * Whether billing and the upkeep roll a recurring sale forward: Active and Paused sales (their holds
+ * skip the paused cycles), and Cancelled ones up to their cancellation date. Completed ones never.
+ */
+export function rollsForward(sale: Sale, life: SaleLife): boolean {
+  return sale.status === 'Active' || sale.status === 'Paused' || (sale.status === 'Cancelled' && !!life.endsOn);
+}
+
+/** An action that records a hold or a cancellation needs its column: refuse rather than lose it. */
+export function requireColumn(t: Table, header: 'Holds' | 'Cancelled From'): void {
+  if (!t.columns.has(header))
+    throw new UserError(
+      `The ${t.spec.name} tab has no "${header}" column. Run Studio Ledger > Set up workbook to add it.`,
+    );
+}
+
+export function holdsCells(holdsText: string): RowCells {
+  return { Holds: encode.text(holdsText) };
+}
+
+export function cancelledFromCells(date: string): RowCells {
+  return { 'Cancelled From': encode.date(date) };
+}
