@@ -14,11 +14,8 @@ import {
 
 describe('the fixture copies', () => {
   it.each([DEBIT_FILE, RETURN_FILE])('%s is byte for byte the shared original', (name) => {
-    if (!sharedFixtureExists(name)) {
-      // CI without ../shared: the copies are what the tests use anyway.
-      console.warn(`${SHARED_FIXTURES} not found; comparing copies skipped`);
-      return;
-    }
+    // ../shared sits beside the repo for developers and in CI: a missing original is a failure.
+    expect(sharedFixtureExists(name), `${SHARED_FIXTURES}/${name}`).toBe(true);
     expect(readFixture(name)).toBe(readSharedFixture(name));
   });
 });
