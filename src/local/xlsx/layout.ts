@@ -35,6 +35,8 @@ export const EXCELJS_DEFAULT_WIDTH = 9;
 
 /** Excel's built-in format 14 (the locale's short date), which exceljs calls 'mm-dd-yy'. */
 export const SHORT_DATE_FORMAT = 'mm-dd-yy';
+/** Excel's built-in format 22 (the locale's date and time), as exceljs names it. */
+export const DATE_TIME_FORMAT = 'm/d/yy "h":mm';
 
 /** The default-format text of Sheets (the model omits it); Excel calls its default 'General'. */
 export const SHEETS_DEFAULT_FORMAT = '0.###############';

@@ -6,6 +6,7 @@ import type { CellModel, SheetModel, ValidationModel } from '../gas/model';
 import { isValidTimeZone, wallClockToInstant } from '../gas/time';
 import {
   CHECKBOX_MARKER,
+  DATE_TIME_FORMAT,
   decodeAddress,
   DEFAULT_MAX_COLUMNS,
   DEFAULT_MAX_ROWS,
@@ -157,6 +158,17 @@ function cellValue(v: ExcelJS.CellValue, zone: string): CellModel['value'] {
   }
 }
 
+/** LibreOffice saves a TRUE or FALSE cell as the formula TRUE() or FALSE(). */
+const BOOLEAN_FORMULA = /^\s*(TRUE|FALSE)\(\s*\)\s*$/i;
+
+/** A number format worth keeping in the model (not Excel's or Sheets' default). */
+function usableFormat(fmt: string | undefined, isDateValue: boolean): string | undefined {
+  if (!fmt || fmt === 'General' || fmt === SHEETS_DEFAULT_FORMAT || /^general$/i.test(fmt)) return undefined;
+  // Excel's short date or date-time (formats 14, 22) on a date: what a date without a format gets.
+  if (isDateValue && (fmt === SHORT_DATE_FORMAT || fmt === DATE_TIME_FORMAT)) return undefined;
+  return fmt;
+}
+
 function frozenRows(ws: ExcelJS.Worksheet): number {
   for (const view of ws.views ?? []) {
     if (view.state === 'frozen')
@@ -188,23 +200,20 @@ function readSheet(
       if (cell.type === ExcelJS.ValueType.Merge) {
         // the hidden part of a merged range: Sheets reads it as empty
       } else if (cell.type === ExcelJS.ValueType.Formula) {
+        // cell.formula also works out a shared formula's text for this cell
         const formula = cell.formula;
-        if (formula) {
-          out.formula = `=${formula}`;
+        const bool = formula ? BOOLEAN_FORMULA.exec(formula) : null;
+        if (bool) {
+          out.value = (bool[1] as string).toUpperCase() === 'TRUE'; // LibreOffice's TRUE/FALSE cells
+        } else {
+          if (formula) out.formula = `=${formula}`;
           out.value = cellValue((raw as ExcelJS.CellFormulaValue).result ?? null, zone);
         }
       } else {
         out.value = cellValue(raw, zone);
       }
-      const fmt = cell.numFmt;
-      if (
-        fmt &&
-        !/^general$/i.test(fmt) &&
-        fmt !== SHEETS_DEFAULT_FORMAT &&
-        !(fmt === SHORT_DATE_FORMAT && out.value instanceof Date)
-      ) {
-        out.numberFormat = fmt;
-      }
+      const fmt = usableFormat(cell.numFmt, out.value instanceof Date);
+      if (fmt !== undefined) out.numberFormat = fmt;
       if (cell.font?.bold) out.fontWeight = 'bold';
       if (
         out.value === '' &&
@@ -245,10 +254,32 @@ function readSheet(
   // Size: what the file recorded, never less than what is used (values, formats, validations
   // short of a whole column). Whole-column validations stop at the last row.
   let maxRows = Math.max(1, Number(meta?.maxRows) || DEFAULT_MAX_ROWS, lastRow);
+  let maxColumns = Math.max(1, Number(meta?.maxColumns) || DEFAULT_MAX_COLUMNS, width);
   for (const g of groups.values()) {
-    if (g && g.bottom < EXCEL_MAX_ROWS - 1 && g.bottom > maxRows) maxRows = g.bottom;
+    if (!g) continue;
+    if (g.bottom < EXCEL_MAX_ROWS - 1 && g.bottom > maxRows) maxRows = g.bottom;
+    for (let i = 1; i < g.cells.length; i += 2) maxColumns = Math.max(maxColumns, g.cells[i] as number);
   }
-  let validatedWidth = width;
+
+  // A column's own format (Excel and LibreOffice keep a whole-column format there, not on each
+  // empty cell) applies to its empty cells below the header, down to the last row.
+  const columns = (ws.columns as ExcelJS.Column[] | null) ?? [];
+  for (let c = 1; c <= Math.min(columns.length, maxColumns); c++) {
+    const column = columns[c - 1];
+    const fmt = usableFormat(column?.numFmt, false);
+    const bold = column?.font?.bold === true;
+    if (fmt === undefined && !bold) continue;
+    for (let r = 2; r <= maxRows; r++) {
+      const cells = (rows[r - 1] ??= []);
+      if (cells[c - 1]) continue; // a cell's own style wins
+      const cell: CellModel = { value: '' };
+      if (fmt !== undefined) cell.numberFormat = fmt;
+      if (bold) cell.fontWeight = 'bold';
+      cells[c - 1] = cell;
+    }
+    lastRow = Math.max(lastRow, maxRows);
+  }
+
   for (const g of groups.values()) {
     if (!g) continue;
     const list = g.cells;
@@ -259,11 +290,9 @@ function readSheet(
       const cells = (rows[row - 1] ??= []);
       const cell = (cells[col - 1] ??= { value: '' });
       cell.validation = g.model;
-      if (col > validatedWidth) validatedWidth = col;
       if (row > lastRow) lastRow = row;
     }
   }
-  const maxColumns = Math.max(1, Number(meta?.maxColumns) || DEFAULT_MAX_COLUMNS, validatedWidth);
 
   // Dense rows and cells, as sheetsModel() gives them.
   const dense: CellModel[][] = new Array<CellModel[]>(lastRow);
@@ -287,7 +316,6 @@ function readSheet(
   };
   const widths: Record<number, number> = {};
   let anyWidth = false;
-  const columns = (ws.columns as ExcelJS.Column[] | null) ?? [];
   for (let c = 1; c <= Math.min(columns.length, maxColumns); c++) {
     const w = columns[c - 1]?.width;
     if (w === undefined || !Number.isFinite(w) || w === EXCELJS_DEFAULT_WIDTH) continue;
@@ -300,8 +328,14 @@ function readSheet(
 
 async function loadBook(source: string | Buffer): Promise<ExcelJS.Workbook> {
   const book = new ExcelJS.Workbook();
-  if (typeof source === 'string') await book.xlsx.readFile(source);
-  else await book.xlsx.load(source as unknown as ArrayBuffer);
+  const what = typeof source === 'string' ? source : 'the data';
+  try {
+    if (typeof source === 'string') await book.xlsx.readFile(source);
+    else await book.xlsx.load(source as unknown as ArrayBuffer);
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(`Cannot read ${what} as an .xlsx workbook: ${reason}`, { cause: e });
+  }
   return book;
 }
 

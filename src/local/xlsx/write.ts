@@ -10,6 +10,7 @@ import {
   CHECKBOX_FORMULA,
   CHECKBOX_MARKER,
   columnLetters,
+  DATE_TIME_FORMAT,
   excelSheetName,
   EXCEL_MAX_COLUMNS,
   META_MARKER,
@@ -48,6 +49,10 @@ interface StreamSheet {
   getRow(row: number): StreamRow;
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
   commit(): void;
+  // internals (exceljs 4.4 WorksheetWriter)
+  startedData: boolean;
+  _writeColumns(): void;
+  _writeOpenSheetData(): void;
 }
 interface StreamBook {
   views: ExcelJS.WorkbookView[];
@@ -115,6 +120,18 @@ function excelValue(cell: CellModel, zone: string): ExcelValue {
   if (f === undefined || f === '' || f === '=') return value;
   const formula = f.startsWith('=') ? f.slice(1) : f;
   return value === null ? { formula, date1904: false } : { formula, result: value, date1904: false };
+}
+
+/**
+ * A date with no format of its own shows as the locale's short date (Excel's format 14), or its
+ * date and time (format 22) when it is not at midnight, such as a log timestamp. The reader takes
+ * either on a date as "no format".
+ */
+function defaultDateFormat(value: ExcelValue): string | undefined {
+  let d: unknown = value;
+  if (typeof value === 'object' && value !== null && 'result' in value) d = value.result;
+  if (!isDate(d)) return undefined;
+  return d.getTime() % 86_400_000 === 0 ? SHORT_DATE_FORMAT : DATE_TIME_FORMAT;
 }
 
 // ---- validations ------------------------------------------------------------------------------
@@ -243,17 +260,20 @@ class ValidationRuns {
 // ---- sheets -----------------------------------------------------------------------------------
 
 /**
- * A column whose rows 2..last all share one format gets it as the column's style too, so rows a user
- * adds in Excel or LibreOffice come out formatted. Each written cell still carries its own style
- * (the reader goes by cells only), so the round trip is exact.
+ * A column whose rows 2..maxRows all share one format (the add-in formats whole columns below the
+ * header) gets it as the column's style too, so rows a user adds in Excel or LibreOffice come out
+ * formatted, and LibreOffice, which keeps such a format on the column only, saves it back there.
+ * Each written cell still carries its own style; the reader gives a column's format to the empty
+ * cells of rows 2..maxRows that have none, so the round trip is exact.
  */
 function columnStyles(
   rows: readonly CellModel[][],
   width: number,
+  maxRows: number,
   styles: StyleCache,
 ): (Style | undefined)[] {
   const out: (Style | undefined)[] = new Array<Style | undefined>(width);
-  if (rows.length < 3) return out;
+  if (rows.length < 3 || rows.length < maxRows) return out;
   for (let c = 0; c < width; c++) {
     const first = rows[1]?.[c];
     const fmt = declaredFormat(first);
@@ -294,7 +314,9 @@ function writeSheet(
   });
 
   // Columns (widths, whole-column styles) go out before the first row.
-  const colStyles = columnStyles(rows, width, styles);
+  const maxRows = Math.max(1, Math.floor(model.maxRows || 0), rows.length);
+  const maxColumns = Math.max(1, Math.floor(model.maxColumns || 0), width);
+  const colStyles = columnStyles(rows, width, maxRows, styles);
   const widths = model.columnWidths ?? {};
   let lastCol = colStyles.length;
   for (const k of Object.keys(widths)) lastCol = Math.max(lastCol, Number(k));
@@ -328,24 +350,22 @@ function writeSheet(
       if (value === null) formattedOnly = true;
       const out = row.getCell(c + 1);
       out.value = value;
-      // A date with no format of its own shows as the locale's short date (Excel's format 14).
-      const isDateValue =
-        isDate(value) ||
-        (typeof value === 'object' && value !== null && 'result' in value && isDate(value.result));
-      out.style = styles.get(fmt ?? (isDateValue ? SHORT_DATE_FORMAT : undefined), bold);
+      out.style = styles.get(fmt ?? defaultDateFormat(value), bold);
     }
     // exceljs's streaming writer drops a row without values; a row of formatted empty cells counts.
     if (formattedOnly) Object.defineProperty(row, 'hasValues', { value: true });
     row.commit();
   }
   runs.finish();
+  // exceljs writes <cols> when the first row goes out: a tab without rows would lose its widths.
+  if (!sheet.startedData) {
+    sheet._writeColumns();
+    sheet._writeOpenSheetData();
+    sheet.startedData = true;
+  }
   sheet.commit();
 
-  return {
-    name: model.name,
-    maxRows: Math.max(1, Math.floor(model.maxRows || 0), rows.length),
-    maxColumns: Math.max(1, Math.floor(model.maxColumns || 0), width),
-  };
+  return { name: model.name, maxRows, maxColumns };
 }
 
 function writeMeta(
