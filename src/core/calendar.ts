@@ -52,7 +52,17 @@ function toText({ year, month, day }: Civil): IsoDate {
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
-const dayNumber = (d: IsoDate): number => dayNumberOf(civil(d));
+// Billing compares the same few hundred dates across hundreds of thousands of rows: remember them.
+const dayNumbers = new Map<string, number>();
+const dayNumber = (d: IsoDate): number => {
+  let n = dayNumbers.get(d);
+  if (n === undefined) {
+    n = dayNumberOf(civil(d));
+    if (dayNumbers.size > 100_000) dayNumbers.clear();
+    dayNumbers.set(d, n);
+  }
+  return n;
+};
 const fromDayNumber = (n: number): IsoDate => toText(civilOf(n));
 
 function assertInteger(n: number, what: string): void {
