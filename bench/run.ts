@@ -2,6 +2,7 @@
 // Script and the real bundle. Prints rows, milliseconds and service calls per action; the calls must not
 // grow with the number of rows.
 import { startAddin, type AddinRuntime } from '../src/local/runtime';
+import { addDays } from '../src/core/calendar';
 import { buildStudio, type StudioSize } from './studio';
 
 interface Measured {
@@ -23,6 +24,24 @@ function measure<T>(addin: AddinRuntime, action: string, fn: () => T, note: (r: 
 
 type Ok<T> = { ok: true; value: T };
 
+/** An Ezidebit-shaped report: one row per client per cycle, newest cycles first; a few declines and pending. */
+function ddReport(clients: number, billingDate: string, rows: number): string {
+  const lines = [
+    'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
+  ];
+  for (let i = 0; i < rows; i++) {
+    const c = (i % clients) + 1;
+    const cycle = Math.floor(i / clients);
+    const date = addDays(billingDate, -14 * cycle);
+    const dmy = `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
+    const status = i % 20 === 7 ? 'D,06,Refer to customer' : i % 20 === 13 ? 'P,,' : 'S,,';
+    lines.push(`PAY-${i},,C-${String(c).padStart(5, '0')},Client ${c},${dmy},,160.00,160.00,${status}`);
+  }
+  return lines.join('\r\n');
+}
+
+const quick = process.argv.includes('--quick');
+
 function bench(label: string, size: StudioSize): void {
   const addin = startAddin();
   const t0 = performance.now();
@@ -32,6 +51,8 @@ function bench(label: string, size: StudioSize): void {
     `\n${label}: ${size.clients.toLocaleString()} clients, ${size.years} years fortnightly, ${invoices.toLocaleString()} invoice rows (built in ${(built / 1000).toFixed(1)} s)`,
   );
   const today = billingDate;
+  const reportRows = quick ? 2_000 : 20_000;
+  const report = ddReport(size.clients, billingDate, reportRows);
   const rows: Measured[] = [
     measure(
       addin,
@@ -64,6 +85,22 @@ function bench(label: string, size: StudioSize): void {
     ),
     measure(
       addin,
+      `Reconcile preview (${reportRows.toLocaleString()}-row report)`,
+      () =>
+        addin.call<Ok<{ rows: unknown[]; totals: { paid: { count: number } } }>>('previewReconcile', {
+          text: report,
+          today,
+        }),
+      (r) => `${r.value.rows.length} rows, ${r.value.totals.paid.count} paid`,
+    ),
+    measure(
+      addin,
+      'Reconcile apply',
+      () => addin.call<Ok<{ payments: number; fees: number }>>('applyReconcile', { text: report, today }),
+      (r) => `${r.value.payments} payment rows, ${r.value.fees} fees`,
+    ),
+    measure(
+      addin,
       'Sell package',
       () =>
         addin.call<Ok<{ saleId: string }>>('sellPackage', {
@@ -81,6 +118,5 @@ function bench(label: string, size: StudioSize): void {
     );
 }
 
-const quick = process.argv.includes('--quick');
 bench('Studio', quick ? { clients: 200, years: 4 } : { clients: 2_000, years: 4 });
 bench('Studio x5', quick ? { clients: 1_000, years: 4 } : { clients: 10_000, years: 4 });

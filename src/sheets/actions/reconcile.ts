@@ -133,6 +133,13 @@ export function planReconcile(
   const clients = readClients(tx.table('clients'));
   const invoices = readInvoices(tx.table('invoices'));
   const working = new Map<string, Invoice>(invoices.map((i) => [i.id, { ...i }]));
+  // Each row looks only at its client's invoices: a 20,000-row report must not scan the ledger per row.
+  const workingByClient = new Map<string, Invoice[]>();
+  for (const inv of working.values()) {
+    const list = workingByClient.get(inv.clientId);
+    if (list) list.push(inv);
+    else workingByClient.set(inv.clientId, [inv]);
+  }
   const changed = new Set<string>();
   const batchIds = new Set(invoices.map((i) => i.batchId).filter(Boolean));
   const batchDates = new Map<string, IsoDate>();
@@ -243,17 +250,17 @@ export function planReconcile(
       continue;
     }
     const batchId = found.batchId ?? (found.invoiceIds.length ? null : idx.nearestBatch(clientId, row.date));
+    const theirs = workingByClient.get(clientId) ?? [];
     const nearDate = (i: Invoice) => Math.abs(daysBetween(i.dueDate, row.date)) <= BATCH_WINDOW_DAYS;
     const targets = (
       found.invoiceIds.length
         ? found.invoiceIds.map((id) => working.get(id)!)
         : batchId
-          ? [...working.values()].filter((i) => i.clientId === clientId && i.batchId === batchId)
+          ? theirs.filter((i) => i.batchId === batchId)
           : row.outcome === 'paid'
             ? // A payment settles what is owed, oldest first, up to the debit date.
-              [...working.values()].filter(
+              theirs.filter(
                 (i) =>
-                  i.clientId === clientId &&
                   (i.status === 'Open' ||
                     i.status === 'Part paid' ||
                     i.status === 'Declined' ||
@@ -261,9 +268,7 @@ export function planReconcile(
                   compareDates(i.dueDate, addDays(row.date, BATCH_WINDOW_DAYS)) <= 0,
               )
             : // A decline with no batch undoes what was due around its date.
-              [...working.values()].filter(
-                (i) => i.clientId === clientId && i.status !== 'Cancelled' && nearDate(i),
-              )
+              theirs.filter((i) => i.status !== 'Cancelled' && nearDate(i))
     ).sort(oldestFirst);
     const how = `Matched by ${found.how}${batchId ? ` to ${batchId}` : ''}`;
 
