@@ -48,6 +48,20 @@ interface DebitFile {
   again: boolean;
 }
 
+/** Separates what goes in the debit file from what the DD company collects itself (Reconciliation). */
+export function totalsText(v: View): string {
+  const included = v.rows.filter((r) => r.include && r.amountToDebit > 0);
+  const file = included.filter((r) => r.billingMethod !== 'DD Reconciliation');
+  const recon = included.filter((r) => r.billingMethod === 'DD Reconciliation');
+  const sum = (rs: Row[]) => formatMoney(rs.reduce((s, r) => s + r.amountToDebit, 0));
+  return (
+    `${v.rows.length} client(s), ${formatMoney(v.totalDue)} due. ` +
+    `Debit file: ${file.length} (${sum(file)})` +
+    (recon.length ? `; DD Reconciliation, to mark paid: ${recon.length} (${sum(recon)})` : '') +
+    '.'
+  );
+}
+
 /** Offers text as a file download, with no Drive access: the browser saves it. */
 export function download(fileName: string, content: string, type = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
@@ -179,7 +193,7 @@ export async function mountProcessBilling(
       ),
       h('p', {
         'data-testid': 'billing-totals',
-        text: `${v.rows.length} client(s), ${formatMoney(v.totalDue)} due, ${formatMoney(v.totalToDebit)} to debit.`,
+        text: totalsText(v),
       }),
     );
     if (v.reminders.length) {

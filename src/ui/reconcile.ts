@@ -92,7 +92,12 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
           'tr',
           { 'data-outcome': r.outcome },
           h('td', { text: r.reportRow }),
-          h('td', { text: `${r.outcome}${r.clientId ? ` · ${r.clientId}` : ''}` }),
+          h(
+            'td',
+            {},
+            h('div', { text: r.outcome }),
+            r.clientId ? h('div', { class: 'nowrap', text: r.clientId }) : null,
+          ),
           h('td', { class: 'num', text: r.amount === null ? '' : formatMoney(r.amount) }),
           note,
         ),

@@ -120,7 +120,7 @@ describe('Process Billing sidebar', () => {
     expect(names).toEqual(['Jane Citizen', '<script>x()</script>']);
     expect(root.querySelector('script')).toBeNull();
     expect(root.querySelector('[data-testid="billing-totals"]')!.textContent).toBe(
-      '2 client(s), $429.95 due, $429.95 to debit.',
+      '2 client(s), $429.95 due. Debit file: 2 ($429.95).',
     );
     expect(root.textContent).toContain('Sam Lee: $500.00 due');
 
@@ -130,7 +130,7 @@ describe('Process Billing sidebar', () => {
     await settle();
     expect(calls.find((c) => c.fn === 'setBillingRow')!.arg).toEqual({ clientId: 'C-0002', include: false });
     expect(root.querySelector('[data-testid="billing-totals"]')!.textContent).toBe(
-      '2 client(s), $429.95 due, $269.95 to debit.',
+      '2 client(s), $429.95 due. Debit file: 1 ($269.95).',
     );
 
     button(root, 'Create ABA file').click();

@@ -1,0 +1,112 @@
+// Reconcile DD report in Chromium: paste the DD company's report for a sent batch, preview what each row
+// does, apply it, and read the invoices, payments and dishonour fee back from the workbook.
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import {
+  describeInBrowser,
+  eventually,
+  expectCalm,
+  launchBrowser,
+  openSidebar,
+  openStudio,
+  readBack,
+  screenshot,
+  sidebarContext,
+  watch,
+  type Step,
+  type Studio,
+} from './harness';
+
+// Jane and Priya (DD Full Integration) each owe a $220 instalment on Fri 16 Sep 2016, sent in B-000001.
+const SENT_BATCH: Step[] = [
+  [
+    'sellPackage',
+    { clientId: 'C-0001', packageCode: 'PT10-5F', startDate: '2016-09-16', today: '2016-09-13' },
+  ],
+  [
+    'sellPackage',
+    { clientId: 'C-0005', packageCode: 'PT10-5F', startDate: '2016-09-16', today: '2016-09-13' },
+  ],
+  ['runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }],
+  ['createDebitFile', { format: 'aba', today: '2016-09-16' }],
+];
+
+// Ezidebit's payments export: Jane's debit succeeded, Priya's was dishonoured.
+const REPORT = [
+  'PaymentID,PaymentReference,YourSystemReference,YourGeneralReference,EzidebitCustomerID,CustomerName,DebitDate,SettlementDate,ScheduledAmount,PaymentAmount,TransactionFeeClient,TransactionFeeCustomer,PaymentMethod,PaymentSource,PaymentStatus,BankReturnCode,BankFailedReason,BankReceiptID,InvoiceID',
+  'SCHEDULED-200001-20160916,HPT-JANE,C-0001,,200001,"Citizen, Jane",16/09/2016,19/09/2016,220.00,220.00,0.99,0.00,DR,SCHEDULED,S,,,88300001,0',
+  'SCHEDULED-200005-20160916,HPT-PRIYA,C-0005,,200005,"Shah, Priya",16/09/2016,,220.00,220.00,0.99,0.00,DR,SCHEDULED,D,06,Refer to customer,,0',
+].join('\n');
+
+async function resultRows(page: Page): Promise<string[][]> {
+  return page
+    .locator('[data-testid="reconcile-results"] tbody tr')
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+}
+
+describeInBrowser('Reconcile DD report sidebar in Chromium', () => {
+  let browser: Browser;
+  let context: BrowserContext;
+  let studio: Studio;
+
+  beforeAll(async () => {
+    studio = await openStudio('2016-09-20', SENT_BATCH);
+    browser = await launchBrowser();
+    context = await sidebarContext(browser);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await studio?.close();
+  });
+
+  it('pastes an Ezidebit report, previews it without touching invoices, then applies it', async () => {
+    const page = await context.newPage();
+    const w = watch(page);
+    await openSidebar(page, studio, 'Reconcile');
+    await page.getByRole('textbox', { name: 'Report' }).fill(REPORT);
+    const status = page.getByRole('status');
+    const apply = page.getByRole('button', { name: 'Apply', exact: true });
+    expect(await apply.isDisabled()).toBe(true);
+
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await eventually(() => status.textContent()).toBe(
+      'Preview written to the Reconciliation tab. Nothing is applied yet.',
+    );
+    const preview = await resultRows(page);
+    expect(preview.map((r) => r.slice(0, 3))).toEqual([
+      ['2', 'PaidC-0001', '$220.00'],
+      ['3', 'DeclinedC-0005', '$220.00'],
+    ]);
+    let invoices = (await readBack(studio.workbook))('Invoices');
+    expect(invoices.filter((i) => i.Status === 'Sent').map((i) => i['Client ID'])).toEqual([
+      'C-0001',
+      'C-0005',
+    ]);
+    await screenshot(page, 'Reconcile-preview');
+
+    await eventually(() => apply.isEnabled()).toBe(true);
+    await apply.click();
+    await eventually(() => status.textContent()).toMatch(
+      /^Applied: 1 payment row\(s\), 1 dishonour fee\(s\)\./,
+    );
+    expect(await page.locator('[data-testid="reconcile-results"] h2').textContent()).toMatch(/^Applied: /);
+    await screenshot(page, 'Reconcile-applied');
+
+    const tab = await readBack(studio.workbook);
+    invoices = tab('Invoices');
+    const due16 = (client: string) =>
+      invoices
+        .filter((i) => i['Client ID'] === client && i['Due Date'] === '2016-09-16')
+        .map((i) => [i.Description, i.Amount, i.Status]);
+    expect(due16('C-0001')).toEqual([[expect.any(String), 220, 'Paid']]);
+    expect(due16('C-0005')).toEqual([
+      [expect.not.stringMatching(/^Dishonour fee/), 220, 'Declined'],
+      [expect.stringMatching(/^Dishonour fee/), 15, 'Open'],
+    ]);
+    expect(tab('Payments').map((p) => [p['Client ID'], p.Amount, p.Date])).toEqual([
+      ['C-0001', 220, '2016-09-16'],
+    ]);
+    expectCalm(w);
+    await page.close();
+  });
+});
