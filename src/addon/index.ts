@@ -8,6 +8,8 @@ export {
   showProcessBilling,
   showReconcile,
   showOutstanding,
+  showRecordSessions,
+  showPackageLifecycle,
   setUpWorkbook,
   setUpWorkbookMenu,
 } from './sidebars';
@@ -24,3 +26,7 @@ export {
   processDeclines,
 } from './billing';
 export { previewReconcile, applyReconcile, saveReportMapping } from './reconcile';
+export { getOutstanding, refreshOutstanding } from './outstanding';
+export { getSessionsForm, getClientSessions, recordSessions } from './sessions';
+export { getLifecycleForm, previewCancelSale, cancelSale, previewPauseSale, pauseSale } from './lifecycle';
+export { runDailyUpkeep, setDailyUpkeep, toggleDailyUpkeep } from './upkeep';

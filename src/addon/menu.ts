@@ -1,5 +1,7 @@
 // The Studio Ledger menu. Under AuthMode.NONE (an add-on not yet used in this document) it builds the menu
 // and reads nothing. Bound to a spreadsheet it is a plain menu; as an Editor add-on it is the add-on menu.
+// Otherwise (LIMITED, FULL, or a bound script's manual run) it also toasts who has overdue invoices.
+import { remindOutstanding } from './outstanding';
 
 export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Sell package...', 'showSellPackage'],
@@ -8,8 +10,14 @@ export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Process Billing...', 'showProcessBilling'],
   ['Reconcile DD report...', 'showReconcile'],
   ['Outstanding invoices...', 'showOutstanding'],
+  ['Record sessions used...', 'showRecordSessions'],
+  ['Cancel or pause package...', 'showPackageLifecycle'],
+  ['Daily upkeep: turn on/off', 'toggleDailyUpkeep'],
   ['Set up workbook', 'setUpWorkbookMenu'],
 ];
+
+/** The last items set the workbook up; a separator comes before them. */
+const SETTINGS_FROM = MENU_ITEMS.length - 2;
 
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   const ui = SpreadsheetApp.getUi();
@@ -17,10 +25,13 @@ export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): voi
   const asAddon = e?.authMode !== undefined && e.authMode !== ScriptApp.AuthMode.FULL;
   const menu = asAddon ? ui.createAddonMenu() : ui.createMenu('Studio Ledger');
   MENU_ITEMS.forEach(([caption, fn], i) => {
-    if (i === MENU_ITEMS.length - 1) menu.addSeparator();
+    if (i === SETTINGS_FROM) menu.addSeparator();
     menu.addItem(caption, fn);
   });
   menu.addToUi();
+  // Where the add-in may read the spreadsheet (not AuthMode.NONE): remind who owes, never block.
+  // Enums compare by name: String(ScriptApp.AuthMode.NONE) is 'NONE', also after crossing as data.
+  if (String(e?.authMode) !== String(ScriptApp.AuthMode.NONE)) remindOutstanding();
 }
 
 export function onInstall(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {

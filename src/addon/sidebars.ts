@@ -1,4 +1,4 @@
-// Menu handlers that open sidebars, and the handlers of features not built yet.
+// Menu handlers that open sidebars, and Set up workbook.
 import { context } from './context';
 import { setUpWorkbook as runSetup } from '../sheets/actions/setup';
 import { withDocumentLock } from './lock';
@@ -12,6 +12,9 @@ export const SIDEBARS = {
   AdHocInvoice: 'Add ad-hoc invoice',
   ProcessBilling: 'Process Billing',
   Reconcile: 'Reconcile DD report',
+  Outstanding: 'Outstanding invoices',
+  RecordSessions: 'Record sessions',
+  PackageLifecycle: 'Cancel or pause package',
 } as const;
 
 function showSidebar(file: keyof typeof SIDEBARS): void {
@@ -29,13 +32,6 @@ export function showAdHocInvoice(): void {
   showSidebar('AdHocInvoice');
 }
 
-function notYet(feature: string): void {
-  SpreadsheetApp.getUi().alert(
-    'Studio Ledger',
-    `${feature} is not built yet in this version.`,
-    SpreadsheetApp.getUi().ButtonSet.OK,
-  );
-}
 export function showProcessBilling(): void {
   showSidebar('ProcessBilling');
 }
@@ -43,7 +39,13 @@ export function showReconcile(): void {
   showSidebar('Reconcile');
 }
 export function showOutstanding(): void {
-  notYet('Outstanding invoices');
+  showSidebar('Outstanding');
+}
+export function showRecordSessions(): void {
+  showSidebar('RecordSessions');
+}
+export function showPackageLifecycle(): void {
+  showSidebar('PackageLifecycle');
 }
 
 /** The server function behind Set up workbook (also the CLI's init). */

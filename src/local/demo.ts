@@ -120,6 +120,38 @@ const steps: Step[] = [
   },
   { say: 'Processed, and the Reconciliation list paid', args: ['mark-processed', '--today', '2016-10-03'] },
   { say: '', args: ['mark-paid', '--today', '2016-10-03'] },
+  {
+    say: 'Jane trains twice: her sessions left, and a reminder (not a block) if she owes',
+    args: [
+      'sessions',
+      '--client',
+      'C-0001',
+      '--sessions',
+      '2',
+      '--date',
+      '2016-10-04',
+      '--today',
+      '2016-10-04',
+    ],
+  },
+  {
+    say: 'Alex goes on holiday 10-23 Oct: the recurring debit of 14 Oct moves after the hold',
+    args: [
+      'pause',
+      '--sale',
+      'S-000004',
+      '--from',
+      '2016-10-10',
+      '--to',
+      '2016-10-23',
+      '--today',
+      '2016-10-04',
+    ],
+  },
+  {
+    say: 'Who owes what on Wed 5 Oct (the Outstanding and Balances tabs too)',
+    args: ['outstanding', '--date', '2016-10-05', '--today', '2016-10-05'],
+  },
 ];
 
 async function main(): Promise<number> {

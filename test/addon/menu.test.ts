@@ -9,6 +9,9 @@ const ITEMS = [
   'Process Billing...',
   'Reconcile DD report...',
   'Outstanding invoices...',
+  'Record sessions used...',
+  'Cancel or pause package...',
+  'Daily upkeep: turn on/off',
   'Set up workbook',
 ];
 
@@ -35,9 +38,16 @@ describe('the Studio Ledger menu', () => {
     expect(
       used.filter((m) => m.startsWith('Spreadsheet.') || m.startsWith('Sheet.') || m.startsWith('Range.')),
     ).toEqual([]);
+    expect(addin.emu.ui.toasts).toEqual([]);
+    // The settings items come after a separator.
+    expect(menu.entries.map((e) => (e.type === 'item' ? e.functionName : e.type)).slice(-3)).toEqual([
+      'separator',
+      'toggleDailyUpkeep',
+      'setUpWorkbookMenu',
+    ]);
   });
 
-  it('each menu handler exists in Code.js; sidebars open at 300 px; unbuilt features say so', () => {
+  it('each menu handler exists in Code.js; sidebars open at 300 px; the upkeep item says what it did', () => {
     const addin = loadAddin();
     setUpStudio(addin);
     addin.run('onOpen', {});
@@ -50,11 +60,15 @@ describe('the Studio Ledger menu', () => {
       'Add ad-hoc invoice',
       'Process Billing',
       'Reconcile DD report',
+      'Outstanding invoices',
+      'Record sessions',
+      'Cancel or pause package',
     ]);
     expect(addin.emu.ui.sidebars[0]!.html).toContain('<main id="app"');
     expect(addin.emu.ui.alerts.map((a) => a.prompt)).toEqual([
-      'Outstanding invoices is not built yet in this version.',
+      expect.stringContaining('Every morning at about 5:00'),
       expect.stringContaining('Every tab was already there.'),
     ]);
+    expect(addin.emu.triggers.map((t) => t.handlerFunction)).toEqual(['runDailyUpkeep']);
   });
 });

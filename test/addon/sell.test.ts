@@ -40,6 +40,8 @@ describe('Sell package', () => {
         Sessions: 10,
         Status: 'Active',
         'Package Name': 'PT',
+        Holds: '',
+        'Cancelled From': '',
       },
     ]);
     expect(records(addin.tab('Invoices'))).toEqual([

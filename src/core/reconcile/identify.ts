@@ -96,7 +96,10 @@ export class LedgerIndex {
   }
 }
 
-export function identify(row: ReportRow, idx: LedgerIndex): Identified | { candidates: LedgerClient[] } | null {
+export function identify(
+  row: ReportRow,
+  idx: LedgerIndex,
+): Identified | { candidates: LedgerClient[] } | null {
   const refs = row.references.map(norm).filter(Boolean);
   // Invoice IDs named in the report.
   const invoices = refs.map((r) => idx.invoice.get(r)).filter((i): i is LedgerInvoice => !!i);
@@ -125,7 +128,13 @@ export function identify(row: ReportRow, idx: LedgerIndex): Identified | { candi
   for (const r of refs) {
     const cs = idx.ddRef.get(r);
     if (cs?.length === 1)
-      return { clientId: cs[0]!.id, how: batchRef ? 'batch and client' : 'DD reference', certain: true, invoiceIds: [], batchId: batchRef };
+      return {
+        clientId: cs[0]!.id,
+        how: batchRef ? 'batch and client' : 'DD reference',
+        certain: true,
+        invoiceIds: [],
+        batchId: batchRef,
+      };
   }
   // Name and amount: only ever a suggestion.
   if (row.clientName) {
@@ -138,7 +147,13 @@ export function identify(row: ReportRow, idx: LedgerIndex): Identified | { candi
       return total === row.amount;
     });
     if (fits.length === 1)
-      return { clientId: fits[0]!.id, how: 'name and amount', certain: false, invoiceIds: [], batchId: idx.nearestBatch(fits[0]!.id, row.date) };
+      return {
+        clientId: fits[0]!.id,
+        how: 'name and amount',
+        certain: false,
+        invoiceIds: [],
+        batchId: idx.nearestBatch(fits[0]!.id, row.date),
+      };
     if (named.length) return { candidates: named };
   }
   return null;

@@ -20,7 +20,10 @@ export function reportRowKey(shape: ReportShape, row: ReportRow): string {
     row.date,
     row.amount,
     row.outcome,
-    [...row.references].map((r) => r.toUpperCase()).sort().join('|'),
+    [...row.references]
+      .map((r) => r.toUpperCase())
+      .sort()
+      .join('|'),
     (row.clientName ?? '').toUpperCase().replace(/\s+/g, ' '),
     row.returnCode ?? '',
   ].join('~');

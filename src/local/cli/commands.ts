@@ -461,4 +461,200 @@ export const COMMANDS: Command[] = [
         );
       }),
   },
+  {
+    name: 'outstanding',
+    summary: 'overdue invoices per client on date D (also rewrites the Outstanding and Balances tabs)',
+    options: {
+      ...COMMON,
+      date: {
+        type: 'string',
+        required: true,
+        help: 'overdue on this date: due before it, unpaid',
+        value: 'D',
+      },
+    },
+    run: (v, io) =>
+      withWorkbook(v, io, (s) => {
+        const r = call<{
+          asOf: string;
+          total: number;
+          reminder: string | null;
+          clients: {
+            clientId: string;
+            name: string;
+            billingMethod: string;
+            invoiceIds: string[];
+            owed: number;
+            oldestDue: string;
+            daysOverdue: number;
+            lastPayment: { date: string; amount: number } | null;
+            lastDeclineReason: string;
+          }[];
+        }>(s, 'refreshOutstanding', { date: date(v, 'date') }, v);
+        return (
+          json(v, r) ??
+          [
+            r.reminder ? `${r.reminder} on ${r.asOf}.` : `Nobody has an overdue invoice on ${r.asOf}.`,
+            r.clients.length
+              ? table(
+                  [
+                    'Client',
+                    'Name',
+                    'Method',
+                    'Invoices',
+                    'Owed',
+                    'Oldest due',
+                    'Days',
+                    'Last payment',
+                    'Last decline',
+                  ],
+                  r.clients.map((c) => [
+                    c.clientId,
+                    c.name,
+                    c.billingMethod,
+                    c.invoiceIds.join(' '),
+                    money(c.owed),
+                    c.oldestDue,
+                    c.daysOverdue,
+                    c.lastPayment ? `${money(c.lastPayment.amount)} on ${c.lastPayment.date}` : 'none',
+                    c.lastDeclineReason,
+                  ]),
+                  [4, 6],
+                )
+              : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n')
+        );
+      }),
+  },
+  {
+    name: 'sessions',
+    summary:
+      'record sessions a client used (warns about overdue invoices and an empty balance; never refuses)',
+    options: {
+      ...COMMON,
+      client: { type: 'string', required: true, help: 'client ID', value: 'ID' },
+      sessions: { type: 'string', required: true, help: 'how many sessions', value: 'N' },
+      date: { type: 'string', help: 'the day they were used (default: today)', value: 'D' },
+      sale: {
+        type: 'string',
+        help: 'the package (sale ID) they came from (default: oldest with sessions left)',
+        value: 'S',
+      },
+    },
+    run: (v, io) =>
+      withWorkbook(v, io, (s) => {
+        const r = call<{
+          date: string;
+          clientId: string;
+          sessions: number;
+          parts: { saleId: string; sessions: number }[];
+          warnings: string[];
+          after: {
+            name: string;
+            left: number;
+            packages: { saleId: string; packageName: string; left: number }[];
+          };
+        }>(
+          s,
+          'recordSessions',
+          {
+            clientId: str(v, 'client'),
+            sessions: str(v, 'sessions'),
+            date: date(v, 'date'),
+            saleId: str(v, 'sale'),
+          },
+          v,
+        );
+        const from = r.parts.map((p) => `${p.sessions} from ${p.saleId || 'no package'}`).join(', ');
+        return (
+          json(v, r) ??
+          [
+            `${r.after.name} (${r.clientId}): ${r.sessions} session(s) on ${r.date} (${from}); ${r.after.left} left.`,
+            ...r.warnings.map((w) => `Warning: ${w}`),
+          ].join('\n')
+        );
+      }),
+  },
+  {
+    name: 'cancel',
+    summary: 'cancel a package from a date: later invoices Cancelled, no more sessions; optional fee',
+    options: {
+      ...COMMON,
+      sale: { type: 'string', required: true, help: 'sale ID', value: 'S' },
+      from: { type: 'string', help: 'first day of the cancellation (default: today)', value: 'D' },
+      fee: { type: 'string', help: 'cancellation fee, e.g. 50', value: 'AMOUNT' },
+    },
+    run: (v, io) =>
+      withWorkbook(v, io, (s) => {
+        const r = call<{ summary: string }>(
+          s,
+          'cancelSale',
+          { saleId: str(v, 'sale'), from: date(v, 'from'), fee: str(v, 'fee') },
+          v,
+        );
+        return json(v, r) ?? `${r.summary}.`;
+      }),
+  },
+  {
+    name: 'pause',
+    summary: 'pause an instalment or recurring package (holiday hold): debits in the hold move after it',
+    options: {
+      ...COMMON,
+      sale: { type: 'string', required: true, help: 'sale ID', value: 'S' },
+      from: { type: 'string', required: true, help: 'first day of the hold', value: 'D' },
+      to: { type: 'string', required: true, help: 'last day of the hold', value: 'D' },
+    },
+    run: (v, io) =>
+      withWorkbook(v, io, (s) => {
+        const r = call<{
+          summary: string;
+          moves: { id: string; from: string; to: string; amount: number }[];
+          nextCycle: { cycle: number; dueDate: string } | null;
+        }>(s, 'pauseSale', { saleId: str(v, 'sale'), from: date(v, 'from'), to: date(v, 'to') }, v);
+        return (
+          json(v, r) ??
+          [
+            `${r.summary.split('; ')[0]}.`,
+            r.moves.length
+              ? table(
+                  ['Invoice', 'Was due', 'Now due', 'Amount'],
+                  r.moves.map((m) => [m.id, m.from, m.to, money(m.amount)]),
+                  [3],
+                )
+              : 'No invoice made so far falls due in the hold: nothing moved.',
+            r.nextCycle
+              ? `Cycles not made yet follow the hold: cycle ${r.nextCycle.cycle} falls due ${r.nextCycle.dueDate}.`
+              : '',
+          ]
+            .filter(Boolean)
+            .join('\n\n')
+        );
+      }),
+  },
+  {
+    name: 'upkeep',
+    summary: 'the daily upkeep once: roll recurring packages to today, refresh Outstanding and Balances',
+    options: { ...COMMON },
+    run: (v, io) =>
+      withWorkbook(v, io, (s) => {
+        const r = call<{
+          today: string;
+          invoicesCreated: number;
+          allocationsCreated: number;
+          statusChanges: { saleId: string; to: string }[];
+          overdueClients: number;
+          overdueTotal: number;
+        }>(s, 'runDailyUpkeep', {}, v);
+        return (
+          json(v, r) ??
+          `Upkeep through ${r.today}: ${r.invoicesCreated} recurring invoice(s) and ${r.allocationsCreated} allocation(s) created` +
+            (r.statusChanges.length
+              ? `; ${r.statusChanges.map((c) => `${c.saleId} ${c.to}`).join(', ')}`
+              : '') +
+            `; ${r.overdueClients} client(s) owe ${money(r.overdueTotal)}.`
+        );
+      }),
+  },
 ];

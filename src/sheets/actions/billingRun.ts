@@ -3,7 +3,7 @@
 import { debitLines } from '../../core/billing/dueInvoices';
 import type { IsoDate } from '../../core/calendar';
 import type { Cents } from '../../core/money';
-import { rollRecurring } from '../../core/packageKinds';
+import { rollRecurringHeld } from '../../core/lifecycle/recurringHeld';
 import { writeBatch } from '../batches';
 import type { LedgerTx } from '../ledgerTx';
 import type { Allocation, Client, Invoice } from '../records';
@@ -17,6 +17,7 @@ import {
   type BillingSheet,
 } from '../tabs/processBilling';
 import { readSales, saleTerms } from '../tabs/sales';
+import { lifeOf, readSaleLives, rollsForward } from '../tabs/saleLifecycle';
 
 export const BILLING_RUN_TABS = [
   'settings',
@@ -59,9 +60,12 @@ export function planRecurringRoll(
     set.add(a.cycle);
   }
   const out = { invoices: [] as Invoice[], allocations: [] as Allocation[] };
+  // Holds skip the cycles they cover and shift later ones; a cancelled sale rolls up to its end only.
+  const lives = readSaleLives(tx.table('sales'));
   for (const sale of readSales(tx.table('sales'))) {
-    if (sale.kind !== 'Recurring' || sale.status !== 'Active') continue;
-    const plan = rollRecurring(saleTerms(sale), existing.get(sale.id) ?? new Set([1]), through);
+    const life = lifeOf(lives, sale);
+    if (sale.kind !== 'Recurring' || !rollsForward(sale, life)) continue;
+    const plan = rollRecurringHeld(saleTerms(sale), life, existing.get(sale.id) ?? new Set([1]), through);
     for (const d of plan.invoices)
       out.invoices.push({
         id: tx.ids.next('invoice'),

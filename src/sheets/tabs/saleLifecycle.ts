@@ -31,11 +31,21 @@ export function lifeOf(lives: ReadonlyMap<number, SaleLife>, sale: Sale): SaleLi
 }
 
 /**
- * Whether billing and the upkeep roll a recurring sale forward: Active and Paused sales (their holds
- * skip the paused cycles), and Cancelled ones up to their cancellation date. Completed ones never.
+ * Whether billing and the upkeep roll a recurring sale forward: Active sales; Paused ones with holds (the
+ * holds skip the paused cycles; Paused typed by hand with no hold stops the sale, as before); Cancelled
+ * ones with a Cancelled From date, up to that date. Completed ones never.
  */
 export function rollsForward(sale: Sale, life: SaleLife): boolean {
-  return sale.status === 'Active' || sale.status === 'Paused' || (sale.status === 'Cancelled' && !!life.endsOn);
+  switch (sale.status) {
+    case 'Active':
+      return true;
+    case 'Paused':
+      return life.holds.length > 0;
+    case 'Cancelled':
+      return life.endsOn !== null;
+    case 'Completed':
+      return false;
+  }
 }
 
 /** An action that records a hold or a cancellation needs its column: refuse rather than lose it. */

@@ -1,0 +1,111 @@
+// google.script.run targets of the Outstanding invoices sidebar (also the CLI's outstanding), and the
+// reminder toast when the spreadsheet opens.
+import type { Cents } from '../core/money';
+import { overdueByClient, overdueReminder } from '../core/lifecycle/outstanding';
+import { optionalDateField } from '../sheets/actions/fields';
+import { OUTSTANDING_TABS, outstandingReport } from '../sheets/actions/outstanding';
+import {
+  planReports,
+  readLedger,
+  REPORT_TABS,
+  reportsSummary,
+  writeReports,
+} from '../sheets/actions/reports';
+import { LedgerTx } from '../sheets/ledgerTx';
+import { TABS } from '../sheets/schema';
+import { readTable } from '../sheets/table';
+import { readClients } from '../sheets/tabs/clients';
+import { readInvoices } from '../sheets/tabs/invoices';
+import type { OutstandingReport } from '../sheets/tabs/outstanding';
+import { readPayments } from '../sheets/tabs/payments';
+import { context, type Request } from './context';
+import { withDocumentLock } from './lock';
+import { attempt, plain, type Result } from './result';
+
+export interface OutstandingView {
+  today: string;
+  asOf: string;
+  clients: {
+    clientId: string;
+    name: string;
+    billingMethod: string;
+    invoiceIds: string[];
+    owed: Cents;
+    oldestDue: string;
+    daysOverdue: number;
+    lastPayment: { date: string; amount: Cents } | null;
+    lastDeclineReason: string;
+  }[];
+  total: Cents;
+  /** "3 clients have overdue invoices ($660.00)", or null. */
+  reminder: string | null;
+  /** True when the Outstanding and Balances tabs were rewritten. */
+  written: boolean;
+}
+
+export type OutstandingRequest = { date?: string } & Request;
+
+function view(today: string, r: OutstandingReport, written: boolean): OutstandingView {
+  return plain({
+    today,
+    asOf: r.asOf,
+    clients: r.clients,
+    total: r.total,
+    reminder: overdueReminder(r.clients),
+    written,
+  });
+}
+
+/** Who owes what on the date (default today). Reads only. */
+export function getOutstanding(req?: OutstandingRequest): Result<OutstandingView> {
+  return attempt(() => {
+    const ctx = context(req);
+    const asOf = optionalDateField(req?.date, 'date', 'Date') ?? ctx.today;
+    const tx = new LedgerTx(ctx.port, OUTSTANDING_TABS);
+    const report = outstandingReport(
+      readClients(tx.table('clients')),
+      readInvoices(tx.table('invoices')),
+      readPayments(tx.table('payments')),
+      asOf,
+    );
+    return view(ctx.today, report, false);
+  });
+}
+
+/** The same list, written to the Outstanding tab (and the Balances tab, as of the same date). */
+export function refreshOutstanding(req?: OutstandingRequest): Result<OutstandingView> {
+  return attempt(() => {
+    const ctx = context(req);
+    const asOf = optionalDateField(req?.date, 'date', 'Date') ?? ctx.today;
+    return withDocumentLock(() => {
+      const tx = new LedgerTx(ctx.port, REPORT_TABS);
+      const reports = planReports(readLedger(tx), asOf);
+      writeReports(tx, reports, ctx.timestamp());
+      tx.commit(
+        'Outstanding invoices',
+        `${reportsSummary(reports)}; Balances as of ${asOf}`,
+        ctx.timestamp(),
+      );
+      return view(ctx.today, reports.outstanding, true);
+    });
+  });
+}
+
+/**
+ * On opening (where the add-in may read the spreadsheet): a toast when clients have overdue invoices.
+ * Reads the Invoices tab only; never fails the menu (a workbook not set up yet just shows nothing).
+ */
+export function remindOutstanding(): void {
+  try {
+    const ctx = context(undefined);
+    const name = TABS.invoices.name;
+    const snapshot = ctx.port.readTabs([name])[name] ?? null;
+    if (!snapshot) return;
+    const invoices = readInvoices(readTable(TABS.invoices, snapshot));
+    const message = overdueReminder(overdueByClient(invoices, [], ctx.today));
+    if (message) SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Studio Ledger', 10);
+  } catch (e) {
+    // A reminder is a courtesy: a bad cell or a missing tab must not stop the menu from working.
+    Logger.log(`Studio Ledger: no overdue reminder (${(e as Error).message})`);
+  }
+}

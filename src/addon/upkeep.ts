@@ -1,0 +1,97 @@
+// Daily upkeep: an optional time-driven trigger, turned on and off from the menu (never installed twice),
+// that rolls recurring packages forward to today and refreshes the Outstanding and Balances tabs.
+import { reportsSummary, writeReports } from '../sheets/actions/reports';
+import { planUpkeep, UPKEEP_TABS, writeUpkeep } from '../sheets/actions/upkeep';
+import { LedgerTx } from '../sheets/ledgerTx';
+import { context, type Request } from './context';
+import { withDocumentLock } from './lock';
+import { attempt, plain, type Result } from './result';
+
+/** The trigger's handler: a top-level function of Code.js (exported from index.ts). */
+export const UPKEEP_HANDLER = 'runDailyUpkeep';
+/** Early, before the studio opens (in the script's time zone). */
+export const UPKEEP_HOUR = 5;
+
+export interface UpkeepSummary {
+  today: string;
+  invoicesCreated: number;
+  allocationsCreated: number;
+  statusChanges: { saleId: string; from: string; to: string }[];
+  overdueClients: number;
+  overdueTotal: number;
+}
+
+/**
+ * The trigger's target (also the CLI's upkeep). A time-driven trigger passes an event object with no
+ * `today`, so the day is the spreadsheet's today; the CLI and tests may fix it.
+ */
+export function runDailyUpkeep(req?: Request): Result<UpkeepSummary> {
+  const result = attempt(() => {
+    const ctx = context(req && typeof req.today === 'string' ? { today: req.today } : undefined);
+    return withDocumentLock(() => {
+      const tx = new LedgerTx(ctx.port, UPKEEP_TABS);
+      const plan = planUpkeep(tx, ctx.today);
+      writeUpkeep(tx, plan);
+      writeReports(tx, plan.reports, ctx.timestamp());
+      const changes = plan.statusChanges.map((c) => `${c.sale.id} ${c.to}`).join(', ');
+      tx.commit(
+        'Daily upkeep',
+        `through ${plan.today}: ${plan.newInvoices.length} recurring invoice(s) and ${plan.newAllocations.length} allocation(s) created${changes ? `; ${changes}` : ''}; ${reportsSummary(plan.reports)}`,
+        ctx.timestamp(),
+      );
+      return plain({
+        today: plan.today,
+        invoicesCreated: plan.newInvoices.length,
+        allocationsCreated: plan.newAllocations.length,
+        statusChanges: plan.statusChanges.map((c) => ({ saleId: c.sale.id, from: c.from, to: c.to })),
+        overdueClients: plan.reports.outstanding.clients.length,
+        overdueTotal: plan.reports.outstanding.total,
+      });
+    });
+  });
+  // Nobody sees a trigger's return value: leave a line in the execution log.
+  if (!result.ok) Logger.log(`Studio Ledger daily upkeep did not run: ${result.error}`);
+  return result;
+}
+
+function upkeepTriggers(): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === UPKEEP_HANDLER);
+}
+
+export interface UpkeepState {
+  on: boolean;
+  hour: number;
+}
+
+/** Installs (once) or removes the daily trigger. Under the lock, so two clicks never make two. */
+export function setDailyUpkeep(req: { on: boolean } & Request): Result<UpkeepState> {
+  return attempt(() =>
+    withDocumentLock(() => {
+      const existing = upkeepTriggers();
+      if (req.on === true) {
+        // Any extra copy (from an older version, or a race elsewhere) goes: exactly one stays.
+        existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
+        if (!existing.length)
+          ScriptApp.newTrigger(UPKEEP_HANDLER).timeBased().everyDays(1).atHour(UPKEEP_HOUR).create();
+      } else existing.forEach((t) => ScriptApp.deleteTrigger(t));
+      return { on: req.on === true, hour: UPKEEP_HOUR };
+    }),
+  );
+}
+
+/** Menu item "Daily upkeep: turn on/off". */
+export function toggleDailyUpkeep(): void {
+  const ui = SpreadsheetApp.getUi();
+  const r = setDailyUpkeep({ on: upkeepTriggers().length === 0 });
+  if (!r.ok) {
+    ui.alert('Studio Ledger', r.error, ui.ButtonSet.OK);
+    return;
+  }
+  ui.alert(
+    r.value.on ? 'Daily upkeep is on' : 'Daily upkeep is off',
+    r.value.on
+      ? `Every morning at about ${r.value.hour}:00 Studio Ledger rolls recurring packages forward to the day (their invoices and sessions) and refreshes the Outstanding and Balances tabs. Choose this menu item again to turn it off.`
+      : 'Recurring packages now roll forward when Process Billing runs. Choose this menu item again to turn the daily upkeep back on.',
+    ui.ButtonSet.OK,
+  );
+}

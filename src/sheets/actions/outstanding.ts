@@ -1,0 +1,23 @@
+// Outstanding invoices: per client, what is overdue on a date, with names and billing methods from the
+// Clients tab. The same list feeds the sidebar, the Outstanding tab, the CLI and the reminder on opening.
+import type { IsoDate } from '../../core/calendar';
+import { overdueByClient, overdueTotal } from '../../core/lifecycle/outstanding';
+import type { Client, Invoice, Payment } from '../records';
+import type { OutstandingReport } from '../tabs/outstanding';
+
+export const OUTSTANDING_TABS = ['clients', 'invoices', 'payments'] as const;
+
+export function outstandingReport(
+  clients: readonly Client[],
+  invoices: readonly Invoice[],
+  payments: readonly Payment[],
+  asOf: IsoDate,
+): OutstandingReport {
+  const byId = new Map(clients.map((c) => [c.id, c]));
+  const list = overdueByClient(invoices, payments, asOf).map((c) => ({
+    ...c,
+    name: byId.get(c.clientId)?.name ?? 'Not on the Clients tab',
+    billingMethod: byId.get(c.clientId)?.billingMethod ?? '',
+  }));
+  return { asOf, clients: list, total: overdueTotal(list) };
+}

@@ -1,0 +1,60 @@
+// The Balances tab: per client and package, sessions allocated, used and left, and money invoiced, paid,
+// owed now and not yet due. Rewritten whole whenever sessions are recorded, a package is cancelled or
+// paused, the Outstanding tab is refreshed, or the daily upkeep runs.
+import type { IsoDate } from '../../core/calendar';
+import type { Balance } from '../../core/lifecycle/balances';
+import { encode } from '../cells';
+import type { CellWrite, TabContent } from '../port';
+import { TABS } from '../schema';
+
+export interface BalanceRow extends Balance {
+  name: string;
+  /** The package's name, or "Other charges" for the client's charges outside any package. */
+  packageName: string;
+  /** The sale's Status; '' for the other-charges row. */
+  status: string;
+}
+
+const HEADERS = TABS.balances.columns.map((c) => c.header);
+const HEADER_ROW = 3;
+
+export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refreshed: string): TabContent {
+  const values: CellWrite[][] = [
+    ['As Of', encode.date(asOf), 'Refreshed', encode.text(refreshed)],
+    [
+      'Sessions allocated by the As Of date; sessions recorded without a package come from the oldest package with sessions left. Owed: due by the As Of date.',
+    ],
+    [...HEADERS],
+  ];
+  for (const r of rows)
+    values.push([
+      encode.text(r.clientId),
+      encode.text(r.name),
+      encode.text(r.saleId),
+      encode.text(r.packageName),
+      encode.text(r.status),
+      r.allocated,
+      r.used,
+      r.left,
+      encode.money(r.invoiced),
+      encode.money(r.paid),
+      encode.money(r.owed),
+      encode.money(r.notYetDue),
+    ]);
+  const n = rows.length;
+  const first = HEADER_ROW + 1;
+  return {
+    values,
+    formats: [
+      { row: 1, column: 2, numRows: 1, format: { kind: 'date' } },
+      ...[9, 10, 11, 12].map((column) => ({
+        row: first,
+        column,
+        numRows: n,
+        format: { kind: 'money' as const },
+      })),
+    ],
+    boldRows: [1, HEADER_ROW],
+    frozenRows: HEADER_ROW,
+  };
+}
