@@ -5,10 +5,6 @@ import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from './cli/main';
 
-const DIR = 'demo';
-const W = join(DIR, 'studio.xlsx');
-const REPORT = join(DIR, 'ezidebit-report-2016-09-19.csv');
-
 /** What the DD company sends back after the first billing day (Ezidebit's columns). */
 const SAMPLE_REPORT = [
   'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
@@ -22,167 +18,171 @@ interface Step {
   args: string[];
 }
 
-const steps: Step[] = [
-  {
-    say: 'A new workbook with the demo studio (Harbour PT, billing every second Friday from 16 Sep 2016)',
-    args: ['init', '--demo', '--today', '2016-09-09'],
-  },
-  {
-    say: 'Seed: 10 PT sessions for $1,100 as 5 x $220 fortnightly, Package Start Date Tue 13 Sep',
-    args: [
-      'sell',
-      '--client',
-      'C-0001',
-      '--package',
-      'PT10-5F',
-      '--start',
-      '2016-09-13',
-      '--today',
-      '2016-09-13',
-    ],
-  },
-  {
-    say: 'Seed: recurring, 4 sessions a fortnight, Billing Start Date = next billing day, Fri 16 Sep',
-    args: ['sell', '--client', 'C-0002', '--package', 'PT2W', '--today', '2016-09-13'],
-  },
-  {
-    say: 'Seed: 10 PT sessions for $500, paid in full',
-    args: ['sell', '--client', 'C-0004', '--package', 'PT10', '--today', '2016-09-13'],
-  },
-  {
-    say: 'A DD Reconciliation client on the recurring package',
-    args: ['sell', '--client', 'C-0003', '--package', 'PT2W', '--today', '2016-09-13'],
-  },
-  {
-    say: 'Another instalment client',
-    args: ['sell', '--client', 'C-0005', '--package', 'PT10-5F', '--today', '2016-09-14'],
-  },
-  {
-    say: "Protein powder joins Jane's next debit",
-    args: [
-      'ad-hoc',
-      '--client',
-      'C-0001',
-      '--description',
-      'Protein powder 1kg',
-      '--amount',
-      '49.95',
-      '--due',
-      '2016-09-14',
-      '--today',
-      '2016-09-14',
-    ],
-  },
-  {
-    say: 'Billing day 1: Process Billing for Fri 16 Sep',
-    args: ['bill', '--date', '2016-09-16', '--today', '2016-09-16'],
-  },
-  {
-    say: 'The ABA file for the bank (Full and Partial Integration clients)',
-    args: [
-      'export',
-      '--format',
-      'aba',
-      '--out',
-      join(DIR, 'B-000001-2016-09-16.aba'),
-      '--today',
-      '2016-09-16',
-    ],
-  },
-  { say: 'The bank processed the file', args: ['mark-processed', '--today', '2016-09-19'] },
-  {
-    say: "The DD company's report: Alex (Reconciliation) paid, Priya's debit dishonoured. Preview first",
-    args: ['reconcile', '--report', REPORT, '--today', '2016-09-20'],
-  },
-  {
-    say: "Apply it: Alex paid; Priya's invoices due again, the payment reversed, a $15 dishonour fee",
-    args: ['reconcile', '--report', REPORT, '--apply', '--today', '2016-09-20'],
-  },
-  {
-    say: 'The same report again changes nothing',
-    args: ['reconcile', '--report', REPORT, '--apply', '--today', '2016-09-21'],
-  },
-  {
-    say: 'Billing day 2: Fri 30 Sep (recurring cycle 2 invoiced and allocated; the decline is billed again)',
-    args: ['bill', '--date', '2016-09-30', '--today', '2016-09-30'],
-  },
-  {
-    say: 'The ABA file for cycle 2',
-    args: [
-      'export',
-      '--format',
-      'aba',
-      '--out',
-      join(DIR, 'B-000002-2016-09-30.aba'),
-      '--today',
-      '2016-09-30',
-    ],
-  },
-  { say: 'Processed, and the Reconciliation list paid', args: ['mark-processed', '--today', '2016-10-03'] },
-  { say: '', args: ['mark-paid', '--today', '2016-10-03'] },
-  {
-    say: 'Jane trains twice: her sessions left, and a reminder (not a block) if she owes',
-    args: [
-      'sessions',
-      '--client',
-      'C-0001',
-      '--sessions',
-      '2',
-      '--date',
-      '2016-10-04',
-      '--today',
-      '2016-10-04',
-    ],
-  },
-  {
-    say: 'Alex goes on holiday 10-23 Oct: the recurring debit of 14 Oct moves after the hold',
-    args: [
-      'pause',
-      '--sale',
-      'S-000004',
-      '--from',
-      '2016-10-10',
-      '--to',
-      '2016-10-23',
-      '--today',
-      '2016-10-04',
-    ],
-  },
-  {
-    say: 'Who owes what on Wed 5 Oct (the Outstanding and Balances tabs too)',
-    args: ['outstanding', '--date', '2016-10-05', '--today', '2016-10-05'],
-  },
-];
+function demoSteps(DIR: string, REPORT: string): Step[] {
+  return [
+    {
+      say: 'A new workbook with the demo studio (Harbour PT, billing every second Friday from 16 Sep 2016)',
+      args: ['init', '--demo', '--today', '2016-09-09'],
+    },
+    {
+      say: 'Seed: 10 PT sessions for $1,100 as 5 x $220 fortnightly, Package Start Date Tue 13 Sep',
+      args: [
+        'sell',
+        '--client',
+        'C-0001',
+        '--package',
+        'PT10-5F',
+        '--start',
+        '2016-09-13',
+        '--today',
+        '2016-09-13',
+      ],
+    },
+    {
+      say: 'Seed: recurring, 4 sessions a fortnight, Billing Start Date = next billing day, Fri 16 Sep',
+      args: ['sell', '--client', 'C-0002', '--package', 'PT2W', '--today', '2016-09-13'],
+    },
+    {
+      say: 'Seed: 10 PT sessions for $500, paid in full',
+      args: ['sell', '--client', 'C-0004', '--package', 'PT10', '--today', '2016-09-13'],
+    },
+    {
+      say: 'A DD Reconciliation client on the recurring package',
+      args: ['sell', '--client', 'C-0003', '--package', 'PT2W', '--today', '2016-09-13'],
+    },
+    {
+      say: 'Another instalment client',
+      args: ['sell', '--client', 'C-0005', '--package', 'PT10-5F', '--today', '2016-09-14'],
+    },
+    {
+      say: "Protein powder joins Jane's next debit",
+      args: [
+        'ad-hoc',
+        '--client',
+        'C-0001',
+        '--description',
+        'Protein powder 1kg',
+        '--amount',
+        '49.95',
+        '--due',
+        '2016-09-14',
+        '--today',
+        '2016-09-14',
+      ],
+    },
+    {
+      say: 'Billing day 1: Process Billing for Fri 16 Sep',
+      args: ['bill', '--date', '2016-09-16', '--today', '2016-09-16'],
+    },
+    {
+      say: 'The ABA file for the bank (Full and Partial Integration clients)',
+      args: [
+        'export',
+        '--format',
+        'aba',
+        '--out',
+        join(DIR, 'B-000001-2016-09-16.aba'),
+        '--today',
+        '2016-09-16',
+      ],
+    },
+    { say: 'The bank processed the file', args: ['mark-processed', '--today', '2016-09-19'] },
+    {
+      say: "The DD company's report: Alex (Reconciliation) paid, Priya's debit dishonoured. Preview first",
+      args: ['reconcile', '--report', REPORT, '--today', '2016-09-20'],
+    },
+    {
+      say: "Apply it: Alex paid; Priya's invoices due again, the payment reversed, a $15 dishonour fee",
+      args: ['reconcile', '--report', REPORT, '--apply', '--today', '2016-09-20'],
+    },
+    {
+      say: 'The same report again changes nothing',
+      args: ['reconcile', '--report', REPORT, '--apply', '--today', '2016-09-21'],
+    },
+    {
+      say: 'Billing day 2: Fri 30 Sep (recurring cycle 2 invoiced and allocated; the decline is billed again)',
+      args: ['bill', '--date', '2016-09-30', '--today', '2016-09-30'],
+    },
+    {
+      say: 'The ABA file for cycle 2',
+      args: [
+        'export',
+        '--format',
+        'aba',
+        '--out',
+        join(DIR, 'B-000002-2016-09-30.aba'),
+        '--today',
+        '2016-09-30',
+      ],
+    },
+    { say: 'Processed, and the Reconciliation list paid', args: ['mark-processed', '--today', '2016-10-03'] },
+    { say: '', args: ['mark-paid', '--today', '2016-10-03'] },
+    {
+      say: 'Jane trains twice: her sessions left, and a reminder (not a block) if she owes',
+      args: [
+        'sessions',
+        '--client',
+        'C-0001',
+        '--sessions',
+        '2',
+        '--date',
+        '2016-10-04',
+        '--today',
+        '2016-10-04',
+      ],
+    },
+    {
+      say: 'Alex goes on holiday 10-23 Oct: the recurring debit of 14 Oct moves after the hold',
+      args: [
+        'pause',
+        '--sale',
+        'S-000004',
+        '--from',
+        '2016-10-10',
+        '--to',
+        '2016-10-23',
+        '--today',
+        '2016-10-04',
+      ],
+    },
+    {
+      say: 'Who owes what on Wed 5 Oct (the Outstanding and Balances tabs too)',
+      args: ['outstanding', '--date', '2016-10-05', '--today', '2016-10-05'],
+    },
+  ];
+}
 
-async function main(): Promise<number> {
-  rmSync(DIR, { recursive: true, force: true });
-  mkdirSync(DIR, { recursive: true });
+export interface DemoLog {
+  log(s: string): void;
+  error(s: string): void;
+}
+
+/** Runs the demo in `dir` (emptied first); returns 0, or the exit code of the command that failed. */
+export async function runDemo(dir: string, out: DemoLog = console): Promise<number> {
+  const W = join(dir, 'studio.xlsx');
+  const REPORT = join(dir, 'ezidebit-report-2016-09-19.csv');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
   writeFileSync(REPORT, SAMPLE_REPORT);
-  console.log('Studio Ledger demo: the real add-in bundle (dist/Code.js) on a local workbook.\n');
-  for (const step of steps) {
+  out.log('Studio Ledger demo: the real add-in bundle (dist/Code.js) on a local workbook.\n');
+  for (const step of demoSteps(dir, REPORT)) {
     const args = [...step.args.slice(0, 1), '--workbook', W, ...step.args.slice(1)];
-    if (step.say) console.log(`== ${step.say}`);
-    console.log(`$ studio-ledger ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
+    if (step.say) out.log(`== ${step.say}`);
+    out.log(`$ studio-ledger ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
     const code = await runCli(args, {
-      out: (s) => console.log(s.replace(/^/gm, '  ')),
-      err: (s) => console.error(s),
+      out: (s) => out.log(s.replace(/^/gm, '  ')),
+      err: (s) => out.error(s),
       progress: () => undefined,
     });
-    console.log('');
+    out.log('');
     if (code !== 0) {
-      console.error(`The demo stopped: that command exited ${code}.`);
+      out.error(`The demo stopped: that command exited ${code}.`);
       return code;
     }
   }
-  console.log('Files:');
-  for (const f of readdirSync(DIR).sort()) console.log(`  ${join(DIR, f)}`);
-  console.log(
-    '\nOpen demo/studio.xlsx in LibreOffice or Excel, or import it into Google Sheets (File > Import).',
-  );
-  console.log('Try the sidebars in a browser: npm run preview');
+  out.log('Files:');
+  for (const f of readdirSync(dir).sort()) out.log(`  ${join(dir, f)}`);
+  out.log(`\nOpen ${W} in LibreOffice or Excel, or import it into Google Sheets (File > Import).`);
+  out.log('Try the sidebars in a browser: npm run preview -- --today 2016-10-14');
   return 0;
 }
-
-main().then((code) => {
-  process.exitCode = code;
-});

@@ -1,5 +1,6 @@
-// `npm start`: until the local workbook runner lands, print the seed's worked schedules from the core.
-import { seedScheduleText } from './seedExamples';
+// `npm start`: the demo studio in demo/ (see demo.ts).
+import { runDemo } from './demo';
 
-console.log("Studio Ledger — the seed document's packages, computed by the billing core\n");
-console.log(seedScheduleText());
+runDemo('demo').then((code) => {
+  process.exitCode = code;
+});
