@@ -129,6 +129,10 @@ export class SpreadsheetPort implements WorkbookPort {
     return PropertiesService.getDocumentProperties().getProperty(key);
   }
 
+  getProperties(): Record<string, string> {
+    return PropertiesService.getDocumentProperties().getProperties();
+  }
+
   setProperties(values: Record<string, string>): void {
     PropertiesService.getDocumentProperties().setProperties(values);
   }

@@ -77,5 +77,7 @@ export interface WorkbookPort {
   /** Clears the tab's contents and validations, then writes `content` (one write, constant calls). */
   rewriteTab(name: string, content: TabContent): void;
   getProperty(key: string): string | null;
+  /** Every document property at once (one call), for reading many batch records. */
+  getProperties(): Record<string, string>;
   setProperties(values: Record<string, string>): void;
 }

@@ -143,8 +143,9 @@ export function planReconcile(
   const changed = new Set<string>();
   const batchIds = new Set(invoices.map((i) => i.batchId).filter(Boolean));
   const batchDates = new Map<string, IsoDate>();
+  const props = batchIds.size ? tx.port.getProperties() : {};
   for (const b of batchIds) {
-    const rec = readBatch((k) => tx.port.getProperty(k), b);
+    const rec = readBatch((k) => props[k] ?? null, b);
     if (rec) batchDates.set(b, rec.billingDate);
   }
   const ledgerInvoices: LedgerInvoice[] = invoices.map((i) => ({
