@@ -337,3 +337,47 @@ describe('Process Billing through two cycles', () => {
     expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Open', 'Batch ID': '' });
   });
 });
+
+describe('the debit file follows the invoices, not a stale list', () => {
+  it('refuses a list made before a payment came in, naming the row and column', () => {
+    const addin = studio();
+    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    const report =
+      'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason\nP9,C-0001,,Jane,16/09/2016,,100.00,100.00,S,,\n';
+    ok(addin.run('applyReconcile', { text: report, today: '2016-09-16' }));
+    const before = addin.tab('Invoices');
+    const r = addin.run<{ ok: boolean; error: string }>('createDebitFile', {
+      format: 'aba',
+      today: '2016-09-16',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error:
+        'Process Billing row 4, column Amount Due: Jane Citizen owed $269.95 when the list was made, but INV-000009 is now Paid: run Process Billing again',
+    });
+    expect(addin.tab('Invoices')).toEqual(before);
+    // Run again: the list now asks for what is owed.
+    const run = ok<{ rows: { clientId: string; amountDue: number }[] }>(
+      addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }),
+    );
+    expect(run.rows.find((x) => x.clientId === 'C-0001')!.amountDue).toBe(16995);
+  });
+
+  it('making the file of a sent batch again gives the same file, whatever was changed on the tab since', () => {
+    const addin = studio();
+    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    ok(addin.run('setBillingRow', { clientId: 'C-0004', include: false, today: '2016-09-16' }));
+    const first = ok<{ content: string; total: number }>(
+      addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }),
+    );
+    expect(first.total).toBe(26995);
+    // Someone ticks Chris on the tab after the file went to the bank.
+    addin.sheet('Process Billing').getRange('G5').setValue(true);
+    const again = ok<{ content: string; again: boolean; total: number }>(
+      addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }),
+    );
+    expect(again).toMatchObject({ again: true, total: 26995 });
+    expect(again.content).toBe(first.content);
+    expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Open', 'Batch ID': '' });
+  });
+});

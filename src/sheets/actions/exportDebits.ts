@@ -1,7 +1,7 @@
 // Create debit file: the included rows of the Process Billing tab become an ABA file (or a CSV batch for
 // DD companies that take an upload). Every field is checked before a byte is written; the invoices debited
 // become Sent with the batch ID, and an amount lowered below what is due leaves the rest open.
-import { balanceOf, oldestFirst } from '../../core/billing/dueInvoices';
+import { balanceOf, isDue, oldestFirst } from '../../core/billing/dueInvoices';
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
 import { AbaError, buildAbaFile, buildDebitCsv, type AbaBatch } from '../../core/aba';
 import type { IsoDate } from '../../core/calendar';
@@ -141,6 +141,63 @@ function fileContent(
   }
 }
 
+/**
+ * The list must still be what the invoices say: a payment, a pause or a cancellation since Process
+ * Billing ran would otherwise debit a client for money they no longer owe.
+ */
+export function checkRowCurrent(
+  r: BillingRow,
+  invoices: ReadonlyMap<string, Invoice>,
+  billingDate: IsoDate,
+): Invoice[] {
+  const list = r.invoiceIds.map((id) => {
+    const inv = invoices.get(id);
+    if (!inv)
+      throw cellError(
+        TABS.processBilling.name,
+        r.row ?? 0,
+        'Invoice IDs',
+        `${id} is not on the Invoices tab`,
+      );
+    return inv;
+  });
+  const due = list.filter((i) => isDue(i, billingDate)).reduce((s, i) => s + balanceOf(i), 0);
+  const stale = list.find((i) => !isDue(i, billingDate));
+  if (stale || due !== r.amountDue)
+    throw cellError(
+      TABS.processBilling.name,
+      r.row ?? 0,
+      'Amount Due',
+      `${r.name} owed ${formatMoney(r.amountDue)} when the list was made, but ${stale ? `${stale.id} is now ${stale.status === 'Open' || stale.status === 'Part paid' || stale.status === 'Declined' ? `due ${stale.dueDate}` : stale.status}` : `the invoices now owe ${formatMoney(due)}`}: run Process Billing again`,
+    );
+  return list.sort(oldestFirst);
+}
+
+/** A batch already sent, as its invoices record it: the same file again, whatever the tab says now. */
+function sentRows(
+  sheet: BillingSheet,
+  invoices: Iterable<Invoice>,
+  clients: ReadonlyMap<string, Client>,
+): BillingRow[] {
+  const byClient = new Map<string, Invoice[]>();
+  for (const inv of invoices) {
+    if (inv.batchId !== sheet.batchId || inv.status !== 'Sent') continue;
+    byClient.set(inv.clientId, [...(byClient.get(inv.clientId) ?? []), inv]);
+  }
+  return [...byClient].map(([clientId, list]) => {
+    const c = clients.get(clientId);
+    return {
+      clientId,
+      name: c?.name ?? clientId,
+      billingMethod: c?.billingMethod ?? 'DD Full Integration',
+      invoiceIds: list.sort(oldestFirst).map((i) => i.id),
+      amountDue: list.reduce((s, i) => s + (i.sentAmount ?? 0), 0),
+      amountToDebit: list.reduce((s, i) => s + (i.sentAmount ?? 0), 0),
+      include: true,
+    };
+  });
+}
+
 export function planExport(
   tx: LedgerTx,
   format: DebitFormat,
@@ -151,19 +208,20 @@ export function planExport(
   const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
   const clients = new Map(readClients(tx.table('clients')).map((c) => [c.id, c]));
   const invoices = new Map(readInvoices(tx.table('invoices')).map((i) => [i.id, i]));
-  const rows = rowsToSend(sheet);
   const again = sheet.status === 'Sent';
   if (sheet.status === 'Processed' || sheet.status === 'Marked paid')
     throw new UserError(
       `Batch ${sheet.batchId} is already ${sheet.status.toLowerCase()}. Run Process Billing for the next batch.`,
     );
+  const rows = again ? sentRows(sheet, invoices.values(), clients) : rowsToSend(sheet);
   if (!rows.length)
     throw new UserError(
-      'No client on the Process Billing tab is to be debited: tick Include for DD Full or Partial Integration clients with an amount to debit.',
+      again
+        ? `Batch ${sheet.batchId} has no invoice waiting as Sent: it was processed or declined.`
+        : 'No client on the Process Billing tab is to be debited: tick Include for DD Full or Partial Integration clients with an amount to debit.',
     );
   for (const r of rows) {
-    const c = clients.get(r.clientId);
-    if (!c)
+    if (!clients.get(r.clientId))
       throw cellError(
         TABS.processBilling.name,
         r.row ?? 0,
@@ -171,38 +229,20 @@ export function planExport(
         `${r.clientId} is not on the Clients tab`,
       );
   }
+  const lists = again ? null : rows.map((r) => checkRowCurrent(r, invoices, sheet.billingDate));
   const content = fileContent(format, settings, sheet.billingDate, rows, clients);
 
   const updates: Invoice[] = [];
   const sent: DebitFile['sent'] = [];
-  for (const r of rows) {
-    const list = r.invoiceIds.map((id) => {
-      const inv = invoices.get(id);
-      if (!inv)
-        throw cellError(
-          TABS.processBilling.name,
-          r.row ?? 0,
-          'Invoice IDs',
-          `${id} is not on the Invoices tab`,
-        );
-      return inv;
-    });
-    if (again) {
-      for (const inv of list)
-        if (inv.batchId === sheet.batchId)
-          sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: inv.sentAmount ?? 0 });
-      continue;
+  rows.forEach((r, n) => {
+    if (!lists) {
+      for (const id of r.invoiceIds) {
+        const inv = invoices.get(id)!;
+        sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: inv.sentAmount ?? 0 });
+      }
+      return;
     }
-    for (const inv of list) {
-      if (inv.status === 'Sent' || inv.status === 'Paid' || inv.status === 'Cancelled')
-        throw cellError(
-          TABS.processBilling.name,
-          r.row ?? 0,
-          'Invoice IDs',
-          `${inv.id} is ${inv.status} since this list was made; run Process Billing again`,
-        );
-    }
-    list.sort(oldestFirst);
+    const list = lists[n]!;
     const spread = spreadOldestFirst(
       list.map((i) => ({ id: i.id, balance: balanceOf(i) })),
       r.amountToDebit,
@@ -218,7 +258,7 @@ export function planExport(
       });
       sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: part.amount });
     }
-  }
+  });
   const total = rows.reduce((s, r) => s + r.amountToDebit, 0);
   return {
     sheet,

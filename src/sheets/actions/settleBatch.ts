@@ -1,19 +1,18 @@
 // Payments for a batch: "Mark batch processed" (the debits of a sent batch went through) and
 // "Mark list paid" (the Reconciliation method: the DD company debited on its own schedule).
-import { balanceOf, oldestFirst } from '../../core/billing/dueInvoices';
+import { balanceOf } from '../../core/billing/dueInvoices';
 import { statusAfterPayment } from '../../core/billing/invoiceState';
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
 import type { IsoDate } from '../../core/calendar';
 import type { Cents } from '../../core/money';
 import { readBatch, writeBatch } from '../batches';
-import { UserError, cellError } from '../errors';
+import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Invoice, Payment } from '../records';
-import { TABS } from '../schema';
 import { invoiceCells, readInvoices } from '../tabs/invoices';
 import { paymentCells } from '../tabs/payments';
 import { readBillingSheet, renderBillingSheet } from '../tabs/processBilling';
-import { checkBillingSheet } from './exportDebits';
+import { checkBillingSheet, checkRowCurrent } from './exportDebits';
 
 export const SETTLE_TABS = ['invoices', 'payments', 'processBilling'] as const;
 
@@ -85,25 +84,7 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
   const invoices: Invoice[] = [];
   const payments: Payment[] = [];
   for (const r of rows) {
-    const list = r.invoiceIds.map((id) => {
-      const inv = byId.get(id);
-      if (!inv)
-        throw cellError(
-          TABS.processBilling.name,
-          r.row ?? 0,
-          'Invoice IDs',
-          `${id} is not on the Invoices tab`,
-        );
-      if (inv.status === 'Paid' || inv.status === 'Sent' || inv.status === 'Cancelled')
-        throw cellError(
-          TABS.processBilling.name,
-          r.row ?? 0,
-          'Invoice IDs',
-          `${id} is ${inv.status}; run Process Billing again`,
-        );
-      return inv;
-    });
-    list.sort(oldestFirst);
+    const list = checkRowCurrent(r, byId, sheet.billingDate);
     const spread = spreadOldestFirst(
       list.map((i) => ({ id: i.id, balance: balanceOf(i) })),
       r.amountToDebit,
