@@ -329,3 +329,57 @@ describe('Reconcile a DD report', () => {
     expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([['Paid', 'C-0004']]);
   });
 });
+
+describe('reconcile after the batch was recorded, and declines with no batch', () => {
+  it('a lowered debit marked processed is not paid twice when the DD report arrives', () => {
+    const addin = studio({ send: false });
+    ok(addin.run('setBillingRow', { clientId: 'C-0004', amountToDebit: '100', today: '2016-09-16' }));
+    ok(addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }));
+    ok(addin.run('markBatchProcessed', { today: '2016-09-19' }));
+    expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Part paid', Paid: 100 });
+    const payments = addin.tab('Payments');
+    const text =
+      'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason\nX1,HPT-BEN,,"O\'Brien, Ben",16/09/2016,19/09/2016,100.00,100.00,S,,\n';
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([['Already paid', 'C-0004']]);
+    expect(addin.tab('Payments')).toEqual(payments);
+    expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Part paid', Paid: 100 });
+  });
+
+  it('a weekly Reconciliation client: the declined debit is the one of its date, never an earlier paid one', () => {
+    const addin = loadAddin();
+    setUpStudio(addin, '2016-09-13');
+    setSetting(addin, 'Billing Day', '2016-09-16');
+    setSetting(addin, 'Billing Frequency', 'Weekly');
+    const sheet = addin.sheet('Packages');
+    sheet
+      .getRange(sheet.getLastRow() + 1, 1, 1, 8)
+      .setValues([['PT1W', 'PT weekly', 'Recurring', 2, 80, '', 'Weekly', true]]);
+    ok(addin.run('sellPackage', { clientId: 'C-0003', packageCode: 'PT1W', today: '2016-09-13' }));
+    ok(addin.run('runBilling', { billingDate: '2016-09-30', today: '2016-09-30' }));
+    const ids = records(addin.tab('Invoices')).map((i) => [i['Invoice ID'], i['Due Date']]);
+    expect(ids).toEqual([
+      ['INV-000001', '2016-09-16'],
+      ['INV-000002', '2016-09-23'],
+      ['INV-000003', '2016-09-30'],
+    ]);
+    const head =
+      'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason';
+    const text = [
+      head,
+      'W1,C-0003,,Alex,16/09/2016,,80.00,80.00,S,,',
+      'W2,C-0003,,Alex,23/09/2016,,80.00,80.00,S,,',
+      'W3,C-0003,,Alex,30/09/2016,,80.00,80.00,D,06,Refer to customer',
+      '',
+    ].join('\n');
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-10-03' }));
+    expect(view.rows.map((r) => [r.outcome, r.invoiceIds])).toEqual([
+      ['Paid', ['INV-000001']],
+      ['Paid', ['INV-000002']],
+      ['Declined', ['INV-000003']],
+    ]);
+    expect(invoice(addin, 'INV-000002')).toMatchObject({ Status: 'Paid', Paid: 80 });
+    expect(invoice(addin, 'INV-000003')).toMatchObject({ Status: 'Declined', Paid: 0, Balance: 80 });
+    expect(records(addin.tab('Payments')).filter((p) => p.Method === 'Decline')).toEqual([]);
+  });
+});

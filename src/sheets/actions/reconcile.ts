@@ -4,7 +4,7 @@
 // invoices, payments, fees and the Reconciled keys that make a second apply change nothing.
 import { oldestFirst } from '../../core/billing/dueInvoices';
 import { statusAfterPayment } from '../../core/billing/invoiceState';
-import { addDays, compareDates, daysBetween, type IsoDate } from '../../core/calendar';
+import { addDays, compareDates, type IsoDate } from '../../core/calendar';
 import { formatMoney } from '../../core/money';
 import { BATCH_WINDOW_DAYS, identify, LedgerIndex, type LedgerInvoice } from '../../core/reconcile/identify';
 import { reportRowKey } from '../../core/reconcile/reportKey';
@@ -27,7 +27,7 @@ import { isSheetDate, type CellValue } from '../port';
 import type { Invoice, Payment } from '../records';
 import { readClients } from '../tabs/clients';
 import { invoiceCells, readInvoices } from '../tabs/invoices';
-import { paymentCells } from '../tabs/payments';
+import { paymentCells, readPayments } from '../tabs/payments';
 import {
   reconciledCells,
   renderReconciliation,
@@ -160,6 +160,7 @@ export function planReconcile(
   }));
   const idx = new LedgerIndex({ invoices: ledgerInvoices, clients, batchDates });
   const names = new Map(clients.map((c) => [c.id, c.name]));
+  const payments = readPayments(tx.table('payments'));
   const reconciled = tx.table('reconciled');
   const keyCol = reconciled.columns.get('Key')!;
   const applied = new Set(reconciled.rows.map((r) => String(r.cells[keyCol] ?? '').trim()));
@@ -252,7 +253,6 @@ export function planReconcile(
     }
     const batchId = found.batchId ?? (found.invoiceIds.length ? null : idx.nearestBatch(clientId, row.date));
     const theirs = workingByClient.get(clientId) ?? [];
-    const nearDate = (i: Invoice) => Math.abs(daysBetween(i.dueDate, row.date)) <= BATCH_WINDOW_DAYS;
     const targets = (
       found.invoiceIds.length
         ? found.invoiceIds.map((id) => working.get(id)!)
@@ -268,12 +268,28 @@ export function planReconcile(
                     i.status === 'Sent') &&
                   compareDates(i.dueDate, addDays(row.date, BATCH_WINDOW_DAYS)) <= 0,
               )
-            : // A decline with no batch undoes what was due around its date.
-              theirs.filter((i) => i.status !== 'Cancelled' && nearDate(i))
+            : debitOfDate(theirs, row.date, row.amount)
     ).sort(oldestFirst);
+    // What this batch has already recorded for these invoices (Mark batch processed, Mark list paid).
+    const recordedBy = (inv: Invoice) =>
+      batchId
+        ? payments
+            .filter((p) => p.invoiceId === inv.id && p.reference.split(' ')[0] === batchId)
+            .reduce((a, p) => a + p.amount, 0)
+        : 0;
     const how = `Matched by ${found.how}${batchId ? ` to ${batchId}` : ''}`;
 
     if (row.outcome === 'paid') {
+      const recorded = targets.reduce((a, i) => a + recordedBy(i), 0);
+      if (batchId && recorded >= row.amount) {
+        out({
+          outcome: 'Already paid',
+          clientId,
+          invoiceIds: targets.map((i) => i.id),
+          note: `${how}; ${formatMoney(recorded)} of this debit is recorded already (Mark batch processed or Mark list paid)`,
+        });
+        continue;
+      }
       const owing = targets.filter(
         (i) => i.status !== 'Paid' && i.status !== 'Cancelled' && i.amount - i.paid > 0,
       );
@@ -286,7 +302,7 @@ export function planReconcile(
         });
         continue;
       }
-      let left = row.amount;
+      let left = row.amount - Math.max(0, recorded);
       const touched: string[] = [];
       for (const inv of owing) {
         if (left <= 0) break;
@@ -343,7 +359,8 @@ export function planReconcile(
     }
     let left = row.amount;
     for (const inv of hit) {
-      const reverse = inv.status === 'Sent' ? 0 : Math.min(inv.paid, left);
+      const paidByDebit = batchId ? recordedBy(inv) : inv.paid;
+      const reverse = inv.status === 'Sent' ? 0 : Math.max(0, Math.min(paidByDebit, inv.paid, left));
       left -= inv.status === 'Sent' ? Math.min(inv.sentAmount ?? inv.amount - inv.paid, left) : reverse;
       if (reverse > 0)
         plan.payments.push({
@@ -404,6 +421,32 @@ export function planReconcile(
   plan.totals = totalsOf(plan.rows);
   plan.invoices = [...changed].map((id) => working.get(id)!);
   return plan;
+}
+
+/**
+ * The invoices a debit with no batch was for: those due nearest on or before the debit date (a few days'
+ * grace for reversals dated after the debit), newest first until they cover its amount. Never an older
+ * invoice a later successful debit paid.
+ */
+function debitOfDate(theirs: readonly Invoice[], date: IsoDate, amount: number): Invoice[] {
+  const latest = addDays(date, 3);
+  const earliest = addDays(date, -BATCH_WINDOW_DAYS);
+  const near = theirs
+    .filter(
+      (i) =>
+        i.status !== 'Cancelled' &&
+        compareDates(i.dueDate, latest) <= 0 &&
+        compareDates(i.dueDate, earliest) >= 0,
+    )
+    .sort((a, b) => -oldestFirst(a, b));
+  const out: Invoice[] = [];
+  let cover = 0;
+  for (const inv of near) {
+    if (cover >= amount) break;
+    out.push(inv);
+    cover += inv.amount;
+  }
+  return out;
 }
 
 const APPLIES: ReadonlySet<string> = new Set(['Paid', 'Part paid', 'Credit', 'Declined']);
