@@ -1,5 +1,6 @@
 // google.script.run targets of the Process Billing sidebar (also the CLI's bill, export, mark-paid).
 import { nextBillingDay } from '../core/billingCycle';
+import { addDays, compareDates } from '../core/calendar';
 import type { Cents } from '../core/money';
 import { formatMoney } from '../core/money';
 import { BILLING_RUN_TABS, planBillingRun, writeBillingRun } from '../sheets/actions/billingRun';
@@ -129,14 +130,27 @@ export function previewBillingRun(req: { billingDate: string } & Request): Resul
   return attempt(() => {
     const ctx = context(req);
     const billingDate = dateField(req.billingDate, 'billingDate', 'Billing date');
+    plausibleBillingDate(billingDate, ctx.today);
     return runSummary(planBillingRun(new LedgerTx(ctx.port, BILLING_RUN_TABS), billingDate, ctx.today));
   });
 }
+
+/** A typo in the year would create a year of recurring invoices that cannot be taken back. */
+function plausibleBillingDate(billingDate: string, today: string): void {
+  const limit = addDays(today, BILLING_AHEAD_DAYS);
+  if (compareDates(billingDate, limit) > 0)
+    throw new UserError(
+      `Billing date ${billingDate} is more than ${BILLING_AHEAD_DAYS} days after today (${today}): check the year, or run it closer to the day.`,
+      'billingDate',
+    );
+}
+const BILLING_AHEAD_DAYS = 35;
 
 export function runBilling(req: { billingDate: string } & Request): Result<BillingRunSummary> {
   return attempt(() => {
     const ctx = context(req);
     const billingDate = dateField(req.billingDate, 'billingDate', 'Billing date');
+    plausibleBillingDate(billingDate, ctx.today);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, BILLING_RUN_TABS);
       const plan = planBillingRun(tx, billingDate, ctx.today);

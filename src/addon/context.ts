@@ -24,5 +24,10 @@ export function context(req: Request | undefined): Context {
   } catch {
     throw new UserError(`"${req?.today}" is not a date; use YYYY-MM-DD.`, 'today');
   }
-  return { port, today, timestamp: () => timestampInZone(zone) };
+  // A replayed day (--today) logs that day, at the time of day it ran.
+  return {
+    port,
+    today,
+    timestamp: () => (req?.today ? `${today}${timestampInZone(zone).slice(10)}` : timestampInZone(zone)),
+  };
 }

@@ -381,3 +381,70 @@ describe('the debit file follows the invoices, not a stale list', () => {
     expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Open', 'Batch ID': '' });
   });
 });
+
+describe('Process Billing guards', () => {
+  it("a re-run keeps the owner's untick and lowered amount even when the client's invoices changed", () => {
+    const addin = studio();
+    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    ok(addin.run('setBillingRow', { clientId: 'C-0001', include: false, today: '2016-09-16' }));
+    ok(addin.run('setBillingRow', { clientId: 'C-0004', amountToDebit: '100', today: '2016-09-16' }));
+    ok(
+      addin.run('addAdHocInvoice', {
+        clientId: 'C-0001',
+        description: 'Towel',
+        amount: '5',
+        dueDate: '2016-09-15',
+        today: '2016-09-16',
+      }),
+    );
+    ok(
+      addin.run('addAdHocInvoice', {
+        clientId: 'C-0004',
+        description: 'Towel',
+        amount: '5',
+        dueDate: '2016-09-15',
+        today: '2016-09-16',
+      }),
+    );
+    const run = ok<{
+      rows: { clientId: string; include: boolean; amountDue: number; amountToDebit: number }[];
+    }>(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    expect(run.rows.find((r) => r.clientId === 'C-0001')).toMatchObject({ include: false, amountDue: 27495 });
+    expect(run.rows.find((r) => r.clientId === 'C-0004')).toMatchObject({
+      include: true,
+      amountDue: 16500,
+      amountToDebit: 10000,
+    });
+  });
+
+  it('refuses a billing date far ahead (a typo in the year), writing nothing', () => {
+    const addin = studio();
+    const before = addin.tab('Invoices');
+    const r = addin.run<{ ok: boolean; error: string; field: string }>('runBilling', {
+      billingDate: '2017-09-16',
+      today: '2016-09-14',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      field: 'billingDate',
+      error:
+        'Billing date 2017-09-16 is more than 35 days after today (2016-09-14): check the year, or run it closer to the day.',
+    });
+    expect(addin.tab('Invoices')).toEqual(before);
+  });
+
+  it('a recurring sale with no frequency is named by tab, row and column', () => {
+    const addin = studio();
+    const sales = addin.sheet('Sales');
+    const header = sales.getRange(1, 1, 1, sales.getLastColumn()).getValues()[0]!;
+    sales.getRange(4, header.indexOf('Frequency') + 1).setValue('');
+    const r = addin.run<{ ok: boolean; error: string }>('runBilling', {
+      billingDate: '2016-09-16',
+      today: '2016-09-16',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      error: 'Sales row 4, column Frequency: is empty; a Recurring sale needs one',
+    });
+  });
+});

@@ -383,3 +383,29 @@ describe('reconcile after the batch was recorded, and declines with no batch', (
     expect(records(addin.tab('Payments')).filter((p) => p.Method === 'Decline')).toEqual([]);
   });
 });
+
+describe('reports without payment IDs', () => {
+  it('two identical debits on one day are two payments, and applying again still changes nothing', () => {
+    const addin = studio();
+    const text = 'Ref;When;Dollars;Result\nHPT-DAN;16/09/2016;49.50;OK\nHPT-DAN;16/09/2016;49.50;OK\n';
+    const first = addin.run<{ headers: string[] }>('previewReconcile', { text, today: '2016-09-20' });
+    ok(
+      addin.run('saveReportMapping', {
+        headers: first.headers,
+        mapping: {
+          reference: ['Ref'],
+          date: 'When',
+          amount: 'Dollars',
+          status: 'Result',
+          paidValues: ['OK'],
+          declinedValues: ['BOUNCED'],
+        },
+      }),
+    );
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    expect(view.rows.map((r) => r.outcome)).toEqual(['Part paid', 'Paid']);
+    expect(invoice(addin, 'INV-000007')).toMatchObject({ Status: 'Paid', Paid: 99 });
+    const again = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-21' }));
+    expect(again.rows.map((r) => r.outcome)).toEqual(['Already applied', 'Already applied']);
+  });
+});

@@ -119,14 +119,13 @@ export function planBillingRun(tx: LedgerTx, billingDate: IsoDate, today: IsoDat
       amountToDebit: line.amountDue,
       include: true,
     };
+    // The owner's edits to a draft survive a re-run: an untick stays, and a lowered amount stays while
+    // it is still no more than what is due.
     const edited = edits.get(row.clientId);
-    if (
-      edited &&
-      edited.invoiceIds.join(' ') === row.invoiceIds.join(' ') &&
-      edited.amountDue === row.amountDue
-    ) {
-      row.amountToDebit = edited.amountToDebit;
+    if (edited) {
       row.include = edited.include;
+      if (edited.amountToDebit !== edited.amountDue && edited.amountToDebit <= row.amountDue)
+        row.amountToDebit = edited.amountToDebit;
     }
     if (row.billingMethod === 'Manual') {
       row.include = false;

@@ -175,9 +175,16 @@ export function planReconcile(
     fees: [],
   };
   const seen = new Set<string>();
+  const repeats = new Map<string, number>();
 
   for (const row of report.rows) {
-    const key = reportRowKey(report.shape, row);
+    let key = reportRowKey(report.shape, row);
+    // Without a payment ID two genuine, identical debits on one day hash alike: number the repeats.
+    if (!row.paymentId) {
+      const n = (repeats.get(key) ?? 0) + 1;
+      repeats.set(key, n);
+      if (n > 1) key = `${key}#${n}`;
+    }
     const base: ReconciledRow = {
       reportRow: row.rowNumber,
       key,

@@ -3,6 +3,7 @@ import { PACKAGE_KINDS, type PackageDef } from '../../core/packageKinds';
 import type { SaleTerms } from '../../core/packageKinds';
 import { encode, readChoice, readDate, readInt, readMoney, readText } from '../cells';
 import type { RowCells } from '../changes';
+import { cellError } from '../errors';
 import type { Sale } from '../records';
 import { SALE_STATUSES, TABS } from '../schema';
 import type { Table } from '../table';
@@ -10,6 +11,11 @@ import type { Table } from '../table';
 export function readSales(t: Table): Sale[] {
   return t.rows.map((r) => {
     const saleDate = readDate(t, r, 'Sale Date', { required: true })!;
+    const kind = readChoice(t, r, 'Kind', PACKAGE_KINDS);
+    const frequency = readText(t, r, 'Frequency') ? readChoice(t, r, 'Frequency', FREQUENCIES) : null;
+    // Instalments and recurring sales are scheduled by their frequency: a blank one is a bad row.
+    if (kind !== 'Paid in full' && !frequency)
+      throw cellError(t.spec.name, r.rowNumber, 'Frequency', `is empty; a ${kind} sale needs one`);
     return {
       row: r.rowNumber,
       id: readText(t, r, 'Sale ID', { required: true }),
@@ -17,12 +23,12 @@ export function readSales(t: Table): Sale[] {
       clientId: readText(t, r, 'Client ID', { required: true }),
       packageCode: readText(t, r, 'Package Code'),
       packageName: readText(t, r, 'Package Name') || readText(t, r, 'Package Code'),
-      kind: readChoice(t, r, 'Kind', PACKAGE_KINDS),
+      kind,
       startDate: readDate(t, r, 'Start Date') ?? saleDate,
       dueDate: readDate(t, r, 'Due Date') ?? saleDate,
       total: readMoney(t, r, 'Total', { required: true })!,
       instalments: readInt(t, r, 'Instalments'),
-      frequency: readText(t, r, 'Frequency') ? readChoice(t, r, 'Frequency', FREQUENCIES) : null,
+      frequency,
       sessions: readInt(t, r, 'Sessions') ?? 0,
       status: readChoice(t, r, 'Status', SALE_STATUSES, { fallback: 'Active' }),
     };
