@@ -3,6 +3,7 @@ import { isoDateInZone, midnightInZone } from '../core/zonedDate';
 import type {
   CellBlock,
   CellValue,
+  CellWrite,
   ColumnFormat,
   TabContent,
   TabLayout,
@@ -20,6 +21,9 @@ export const NUMBER_FORMATS = {
   integer: '0',
   text: '@',
 } as const;
+
+/** The number format of a cell nobody formatted. */
+const AUTOMATIC_FORMAT = '0.###############';
 
 export class SpreadsheetPort implements WorkbookPort {
   private zone: string | null = null;
@@ -65,6 +69,9 @@ export class SpreadsheetPort implements WorkbookPort {
     for (const b of blocks) {
       if (!b.values.length) continue;
       const width = b.values[0]!.length;
+      for (const [start, count] of textRuns(b.textColumns)) {
+        setPlainText(sheet.getRange(b.row, b.column + start, b.values.length, count), b.values, start, count);
+      }
       const values = b.values.map((row) =>
         row.map((v) => (isSheetDate(v) ? midnightInZone(v.date, zone) : isSheetFormula(v) ? v.formula : v)),
       );
@@ -78,20 +85,22 @@ export class SpreadsheetPort implements WorkbookPort {
       sheet = this.ss.insertSheet(layout.name);
       this.sheets.set(layout.name, sheet);
     }
+    const headerRow = layout.headerRow;
     if (layout.addHeaders.length) {
       const lastCol = layout.create ? 0 : sheet.getLastColumn();
-      const start = layout.create ? 1 : lastColumnOfHeader(sheet, lastCol) + 1;
+      const start = layout.create ? 1 : lastColumnOfHeader(sheet, headerRow, lastCol) + 1;
       const needed = start + layout.addHeaders.length - 1;
       const maxCols = sheet.getMaxColumns();
       if (needed > maxCols) sheet.insertColumnsAfter(maxCols, needed - maxCols);
-      sheet.getRange(1, start, 1, layout.addHeaders.length).setValues([[...layout.addHeaders]]);
+      sheet.getRange(headerRow, start, 1, layout.addHeaders.length).setValues([[...layout.addHeaders]]);
     }
-    if (layout.boldHeader) sheet.getRange(1, 1, 1, Math.max(1, sheet.getLastColumn())).setFontWeight('bold');
+    if (layout.boldHeader)
+      sheet.getRange(headerRow, 1, 1, Math.max(1, sheet.getLastColumn())).setFontWeight('bold');
     if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
-    const rows = sheet.getMaxRows() - 1;
+    const rows = sheet.getMaxRows() - headerRow;
     if (rows < 1) return;
     for (const { column, format } of layout.columnFormats) {
-      applyFormat(sheet.getRange(2, column, rows, 1), format);
+      applyFormat(sheet.getRange(headerRow + 1, column, rows, 1), format);
     }
   }
 
@@ -138,12 +147,48 @@ export class SpreadsheetPort implements WorkbookPort {
   }
 }
 
-/** The last column of row 1 that holds a header (user columns after ours count too). */
-function lastColumnOfHeader(sheet: Sheet, lastCol: number): number {
+/** The last column of the header row that holds a header (user columns after ours count too). */
+function lastColumnOfHeader(sheet: Sheet, headerRow: number, lastCol: number): number {
   if (lastCol < 1) return 0;
-  const header = sheet.getRange(1, 1, 1, lastCol).getValues()[0] ?? [];
+  const header = sheet.getRange(headerRow, 1, 1, lastCol).getValues()[0] ?? [];
   for (let i = header.length - 1; i >= 0; i--) if (String(header[i]).trim() !== '') return i + 1;
   return 0;
+}
+
+/** Contiguous runs [start, count] of sorted column offsets. */
+function textRuns(offsets: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const o of [...offsets].sort((a, b) => a - b)) {
+    const run = runs[runs.length - 1];
+    if (run && run[0] + run[1] === o) run[1]++;
+    else runs.push([o, 1]);
+  }
+  return runs;
+}
+
+/**
+ * Gives a block's plain-text cells the '@' format before their (unquoted) text is written, so it lands
+ * as text even where a user removed the column's format. One call per run: a cell the block writes a
+ * formula back into gets the automatic format instead, since '@' would turn the formula into text.
+ */
+function setPlainText(
+  range: GoogleAppsScript.Spreadsheet.Range,
+  values: readonly (readonly CellWrite[])[],
+  start: number,
+  count: number,
+): void {
+  const hasFormula = values.some((row) => row.slice(start, start + count).some(isSheetFormula));
+  if (!hasFormula) {
+    range.setNumberFormat(NUMBER_FORMATS.text);
+    return;
+  }
+  range.setNumberFormats(
+    values.map((row) =>
+      row
+        .slice(start, start + count)
+        .map((v) => (isSheetFormula(v) ? AUTOMATIC_FORMAT : NUMBER_FORMATS.text)),
+    ),
+  );
 }
 
 function applyFormat(range: GoogleAppsScript.Spreadsheet.Range, format: ColumnFormat): void {

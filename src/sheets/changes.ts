@@ -1,7 +1,14 @@
-// Turns a tab's planned changes (updates in place, appends) into as few rectangular writes as there are
-// runs of adjacent owned columns: the number of writes never grows with the number of rows.
+// Turns a tab's planned changes (updates in place, appends) into a few rectangular writes.
+// - An update writes only the cells whose value changes: a cell already holding the planned value (a
+//   formula showing it included) is left alone.
+// - The written rows fall into clusters of nearby rows (a gap of more than CLUSTER_GAP untouched rows
+//   starts a new one; past MAX_CLUSTERS the closest clusters are merged), and each cluster is one block
+//   per run of adjacent written columns. Cells inside a block that the plan does not change are written
+//   back as they were read, so only rows near a change are ever rewritten.
+// So the number of writes is bounded by a constant and never grows with the number of rows.
 import { safeText } from './cellSafety';
 import type { CellBlock, CellValue, CellWrite } from './port';
+import { isSheetDate, isSheetFormula } from './port';
 import type { Table } from './table';
 
 export type RowCells = Readonly<Record<string, CellWrite>>;
@@ -12,12 +19,20 @@ export interface TabChanges {
   readonly appends: readonly RowCells[];
 }
 
+/** More untouched rows than this between two written rows start a new block. */
+export const CLUSTER_GAP = 20;
+/** At most this many row clusters per tab: the closest are merged beyond it. */
+export const MAX_CLUSTERS = 8;
+
 /** A cell as read, written back unchanged: formulas as formulas. */
 function rewrite(value: CellValue, formula: string): CellWrite {
   return formula ? { formula } : value;
 }
 
-/** Text lands as text: quoted unless its column is formatted as plain text, which keeps it literal. */
+/**
+ * Text lands as text: quoted unless its column is plain text, whose cells the port formats as '@'
+ * right before writing them (so the text stays literal even where a user removed the format).
+ */
 export function safeCell(v: CellWrite, plainTextColumn = false): CellWrite {
   return typeof v === 'string' && !plainTextColumn ? safeText(v) : v;
 }
@@ -26,57 +41,122 @@ export function hasChanges(c: TabChanges): boolean {
   return c.updates.length > 0 || c.appends.length > 0;
 }
 
+/** True when writing `planned` would not change what the cell holds (a formula showing it is kept). */
+export function unchanged(planned: CellWrite, value: CellValue, formula: string): boolean {
+  if (isSheetFormula(planned)) return planned.formula === formula;
+  if (isSheetDate(planned)) return isSheetDate(value) && value.date === planned.date;
+  return typeof planned === typeof value && planned === value;
+}
+
+/**
+ * Splits sorted row numbers into clusters of nearby rows: a gap of more than `gap` rows splits, and only
+ * the `cap - 1` widest gaps split (the same as merging the closest clusters until at most `cap` remain).
+ */
+export function clusterRows(rows: readonly number[], gap = CLUSTER_GAP, cap = MAX_CLUSTERS): number[][] {
+  if (!rows.length) return [];
+  const splits: { at: number; width: number }[] = [];
+  for (let i = 1; i < rows.length; i++) {
+    const width = rows[i]! - rows[i - 1]! - 1;
+    if (width > gap) splits.push({ at: i, width });
+  }
+  const kept =
+    splits.length < cap
+      ? splits
+      : [...splits].sort((a, b) => b.width - a.width || a.at - b.at).slice(0, Math.max(0, cap - 1));
+  const cuts = kept.map((s) => s.at).sort((a, b) => a - b);
+  const out: number[][] = [];
+  let start = 0;
+  for (const cut of [...cuts, rows.length]) {
+    out.push(rows.slice(start, cut));
+    start = cut;
+  }
+  return out;
+}
+
+interface Column {
+  readonly header: string;
+  readonly index: number;
+  readonly text: boolean;
+}
+
 export function toBlocks(changes: TabChanges): CellBlock[] {
   const { table, updates, appends } = changes;
   if (!hasChanges(changes)) return [];
-  const touched = new Set<string>();
-  for (const u of updates) Object.keys(u.cells).forEach((h) => touched.add(h));
-  for (const a of appends) Object.keys(a).forEach((h) => touched.add(h));
-  const cols: { header: string; index: number; plain: boolean }[] = [];
-  for (const header of touched) {
+  const byHeader = new Map<string, Column | null>();
+  const byIndex = new Map<number, Column>();
+  const column = (header: string): Column | null => {
+    let c = byHeader.get(header);
+    if (c !== undefined) return c;
     const index = table.columns.get(header);
-    // Optional columns (Balance, Created…) a user removed are simply not written.
+    const spec = table.spec.columns.find((s) => s.header === header);
     if (index === undefined) {
-      if (table.spec.columns.some((c) => c.header === header && c.required))
-        throw new Error(`${table.spec.name} has no "${header}" column`);
-      continue;
+      // Optional columns (Balance, Created…) a user removed are simply not written.
+      if (spec?.required) throw new Error(`${table.spec.name} has no "${header}" column`);
+      c = null;
+    } else {
+      c = { header, index, text: spec?.format?.kind === 'text' };
+      byIndex.set(index, c);
     }
-    const plain = table.spec.columns.some((c) => c.header === header && c.format?.kind === 'text');
-    cols.push({ header, index, plain });
-  }
-  cols.sort((a, b) => a.index - b.index);
-  const runs: { header: string; index: number; plain: boolean }[][] = [];
-  for (const c of cols) {
-    const run = runs[runs.length - 1];
-    const prev = run?.[run.length - 1];
-    if (run && prev && prev.index + 1 === c.index) run.push(c);
-    else runs.push([c]);
-  }
-
-  const byRow = new Map<number, RowCells>();
-  for (const u of updates) byRow.set(u.rowNumber, { ...byRow.get(u.rowNumber), ...u.cells });
-  let appendAt = table.lastRow + 1;
-  for (const a of appends) byRow.set(appendAt++, a);
-  const rowNumbers = [...byRow.keys()];
-  const first = Math.min(...rowNumbers);
-  const last = Math.max(...rowNumbers);
+    byHeader.set(header, c);
+    return c;
+  };
 
   const { values, formulas } = table.snapshot;
-  return runs.map((run) => {
-    const block: CellWrite[][] = [];
-    for (let r = first; r <= last; r++) {
-      const change = byRow.get(r);
-      block.push(
-        run.map(({ header, index, plain }) => {
-          const planned = change?.[header];
-          const cell =
-            planned !== undefined
-              ? planned
-              : rewrite(values[r - 1]?.[index] ?? '', formulas[r - 1]?.[index] ?? '');
-          return safeCell(cell, plain);
-        }),
-      );
+  const valueAt = (row: number, index: number): CellValue => values[row - 1]?.[index] ?? '';
+  const formulaAt = (row: number, index: number): string => formulas[row - 1]?.[index] ?? '';
+
+  // Sheet row -> column index -> the value to write there.
+  const written = new Map<number, Map<number, CellWrite>>();
+  const merged = new Map<number, Record<string, CellWrite>>();
+  for (const u of updates) merged.set(u.rowNumber, { ...merged.get(u.rowNumber), ...u.cells });
+  for (const [row, cells] of merged) {
+    const out = new Map<number, CellWrite>();
+    for (const [header, v] of Object.entries(cells)) {
+      const c = column(header);
+      if (!c || unchanged(v, valueAt(row, c.index), formulaAt(row, c.index))) continue;
+      out.set(c.index, v);
     }
-    return { row: first, column: run[0]!.index + 1, values: block };
-  });
+    if (out.size) written.set(row, out);
+  }
+  let appendAt = table.lastRow + 1;
+  for (const a of appends) {
+    const out = new Map<number, CellWrite>();
+    for (const [header, v] of Object.entries(a)) {
+      const c = column(header);
+      if (c) out.set(c.index, v);
+    }
+    if (out.size) written.set(appendAt, out);
+    appendAt++;
+  }
+
+  const blocks: CellBlock[] = [];
+  for (const cluster of clusterRows([...written.keys()].sort((a, b) => a - b))) {
+    const first = cluster[0]!;
+    const last = cluster[cluster.length - 1]!;
+    const indexes = new Set<number>();
+    for (const r of cluster) for (const i of written.get(r)!.keys()) indexes.add(i);
+    const runs: number[][] = [];
+    for (const i of [...indexes].sort((a, b) => a - b)) {
+      const run = runs[runs.length - 1];
+      if (run && run[run.length - 1]! + 1 === i) run.push(i);
+      else runs.push([i]);
+    }
+    for (const run of runs) {
+      const cols = run.map((i) => byIndex.get(i)!);
+      const block: CellWrite[][] = [];
+      for (let r = first; r <= last; r++) {
+        const change = written.get(r);
+        block.push(
+          cols.map(({ index, text }) => {
+            const planned = change?.get(index);
+            const cell = planned !== undefined ? planned : rewrite(valueAt(r, index), formulaAt(r, index));
+            return safeCell(cell, text);
+          }),
+        );
+      }
+      const textColumns = cols.flatMap((c, j) => (c.text ? [j] : []));
+      blocks.push({ row: first, column: run[0]! + 1, values: block, textColumns });
+    }
+  }
+  return blocks;
 }

@@ -91,7 +91,11 @@ export class LedgerTx {
     return this.pending.get(key) ?? { updates: [], appends: [] };
   }
 
-  /** Writes every tab once, then the ID counters, then a Log row. */
+  /**
+   * Writes every tab once (the Log row last), then the regenerated tabs, then the document properties
+   * (batch records, ID counters). Everything is encoded first, so a bad plan fails before the first
+   * write; and a property such as a batch's status is only saved once the rows it describes are.
+   */
   commit(action: string, details: string, timestamp: string): void {
     this.append('log', logCells({ timestamp, action, details }));
     const order = [...this.pending.keys()].sort((a, b) => (a === 'log' ? 1 : b === 'log' ? -1 : 0));
@@ -102,15 +106,15 @@ export class LedgerTx {
         changes: { table: this.table(key), updates: p.updates, appends: p.appends },
       };
     });
-    // Encode every block first so a bad plan fails before the first byte is written.
     const blocks = writes.map((w) => ({ name: w.name, blocks: toBlocks(w.changes) }));
+    const rewrites = [...this.rewrites].map(([key, content]) => ({
+      name: TABS[key].name,
+      content: { ...content, values: content.values.map((row) => row.map((v) => safeCell(v))) },
+    }));
     const props = { ...this.properties, ...this.ids.properties() };
-    if (Object.keys(props).length) this.port.setProperties(props);
-    for (const [key, content] of this.rewrites)
-      this.port.rewriteTab(TABS[key].name, {
-        ...content,
-        values: content.values.map((row) => row.map((v) => safeCell(v))),
-      });
+
     for (const b of blocks) if (b.blocks.length) this.port.writeBlocks(b.name, b.blocks);
+    for (const r of rewrites) this.port.rewriteTab(r.name, r.content);
+    if (Object.keys(props).length) this.port.setProperties(props);
   }
 }

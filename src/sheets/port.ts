@@ -35,6 +35,12 @@ export interface CellBlock {
   readonly row: number;
   readonly column: number;
   readonly values: CellWrite[][];
+  /**
+   * 0-based offsets (into each row of `values`) of the plain-text columns. Their strings are written
+   * unquoted, so the port must give those cells the plain-text format ('@') right before writing them:
+   * text lands as text even where a user removed the column's format.
+   */
+  readonly textColumns: readonly number[];
 }
 
 export type ColumnFormat =
@@ -48,9 +54,11 @@ export type ColumnFormat =
 /** How a tab should look: set up once, then only added to. */
 export interface TabLayout {
   readonly name: string;
-  /** Headers to append after the last used header column, in order. */
+  /** 1-based sheet row of the header row (readTable finds it in rows 1–10; row 1 for a new tab). */
+  readonly headerRow: number;
+  /** Headers to append after the last used cell of the header row, in order. */
   readonly addHeaders: readonly string[];
-  /** Header row position of each column to format (1-based), with its format. */
+  /** Header row position of each column to format (1-based), with its format, from the row below it. */
   readonly columnFormats: readonly { column: number; format: ColumnFormat }[];
   readonly create: boolean;
   readonly frozenRows: number;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadAddin, records } from './harness';
-import { ok, setUpStudio, typeRows } from './studio';
+import { ok, setSetting, setUpStudio, typeRows } from './studio';
 
 describe('cell safety and columns users change', () => {
   it('a client named =HYPERLINK("x") stays text, and so do other formula-looking names', () => {
@@ -17,6 +17,72 @@ describe('cell safety and columns users change', () => {
       .slice(-names.length)
       .map((c) => c.Name);
     expect(got).toEqual(names);
+  });
+
+  it('text lands as text in plain-text columns whose format a user removed', () => {
+    const addin = loadAddin();
+    setUpStudio(addin);
+    const sheet = addin.sheet('Clients');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    const rows = sheet.getMaxRows();
+    // Back to the automatic format, and no format at all.
+    sheet.getRange(1, col('Phone'), rows, 1).setNumberFormat('0.###############');
+    sheet.getRange(1, col('DD Reference'), rows, 1).clearFormat();
+    sheet.getRange(1, col('Account Number'), rows, 1).setNumberFormat('0');
+    const id = ok<{ id: string }>(
+      addin.run('addClient', {
+        name: 'Pat Format',
+        phone: '0412345678',
+        ddReference: '=1+1',
+        billingMethod: 'DD Full Integration',
+        bsb: '062-000',
+        accountNumber: '000123',
+        today: '2016-09-09',
+      }),
+    ).id;
+    const r = sheet.getLastRow();
+    const cells = ['Client ID', 'Phone', 'DD Reference', 'BSB', 'Account Number'].map((h) =>
+      sheet.getRange(r, col(h)),
+    );
+    expect(cells.map((c) => c.getValue())).toEqual([id, '0412345678', '=1+1', '062-000', '000123']);
+    expect(sheet.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
+    // Only the written cells were made plain text again.
+    expect(cells.map((c) => c.getNumberFormat())).toEqual(['@', '@', '@', '@', '@']);
+    expect(sheet.getRange(r + 1, col('Phone')).getNumberFormat()).toBe('0.###############');
+  });
+
+  it('a user formula in a plain-text column, inside a block an action writes, stays a formula', () => {
+    const addin = loadAddin();
+    setUpStudio(addin);
+    setSetting(addin, 'Billing Day', '2016-09-16');
+    // Jane's five instalments are rows 2-6 and her protein powder row 7.
+    ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10-5F', today: '2016-09-13' }));
+    ok(
+      addin.run('addAdHocInvoice', {
+        clientId: 'C-0001',
+        description: 'Protein powder',
+        amount: '49.95',
+        dueDate: '2016-09-14',
+        today: '2016-09-13',
+      }),
+    );
+    const sheet = addin.sheet('Invoices');
+    // A formula in Batch ID of an invoice not being sent, between rows that are.
+    sheet.getRange('J5').setFormula('=IF(FALSE,"B-1","")');
+    ok(addin.run('runBilling', { billingDate: '2016-09-30', today: '2016-09-30' }));
+    ok(addin.run('createDebitFile', { format: 'csv', today: '2016-09-30' }));
+    const rows = records(addin.tab('Invoices'));
+    expect(rows.map((r) => [r['Invoice ID'], r.Status, r['Batch ID']])).toEqual([
+      ['INV-000001', 'Sent', 'B-000001'],
+      ['INV-000002', 'Sent', 'B-000001'],
+      ['INV-000003', 'Open', ''],
+      ['INV-000004', 'Open', ''],
+      ['INV-000005', 'Open', ''],
+      ['INV-000006', 'Sent', 'B-000001'],
+    ]);
+    expect(sheet.getRange('J5').getFormula()).toBe('=IF(FALSE,"B-1","")');
+    expect(sheet.getRange('J4').getNumberFormat()).toBe('@');
   });
 
   it('a user-text ad-hoc description is kept literal and its amount in cents', () => {

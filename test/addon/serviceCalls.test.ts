@@ -1,6 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { loadAddin } from './harness';
-import { ok, setUpStudio } from './studio';
+import { describe, expect, it, vi } from 'vitest';
+import { EmulatedRange } from '../../src/local/gas/spreadsheet';
+import { loadAddin, records, type Addin } from './harness';
+import { ok, setSetting, setUpStudio } from './studio';
 
 function studioWithInvoices(n: number) {
   const addin = loadAddin();
@@ -44,5 +45,163 @@ describe('service calls per action do not grow with rows', () => {
     // One write each for Sales, Invoices, Allocations and Log.
     expect(counts[0]!.byMethod['Range.setValues']).toBe(4);
     expect(counts[0]!.byMethod['Range.getValues']).toBe(7);
+  });
+});
+
+/** The seed's studio billing on Fridays (as billing.test.ts): Jane DD Full, Sam Manual, Alex DD Reconciliation, Chris DD Partial. */
+function billingStudio(): Addin {
+  const addin = loadAddin();
+  setUpStudio(addin, '2016-09-13');
+  setSetting(addin, 'Billing Day', '2016-09-16');
+  setSetting(addin, 'ABA Bank', 'CBA');
+  setSetting(addin, 'ABA User Name', 'HARBOUR PT PTY LTD');
+  setSetting(addin, 'ABA User ID', '301500');
+  setSetting(addin, 'ABA Description', 'PT DEBITS');
+  setSetting(addin, 'Studio BSB', '032-000');
+  setSetting(addin, 'Studio Account Number', '123456');
+  setSetting(addin, 'Studio Account Name', 'HARBOUR PT PTY LTD');
+  const today = '2016-09-13';
+  ok(
+    addin.run('addClient', {
+      name: 'Chris Partial',
+      billingMethod: 'DD Partial Integration',
+      bsb: '063111',
+      accountNumber: '55501234',
+      ddReference: 'HPT-CHRIS',
+      today,
+    }),
+  );
+  ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10-5F', today }));
+  ok(addin.run('sellPackage', { clientId: 'C-0002', packageCode: 'PT10', today }));
+  ok(addin.run('sellPackage', { clientId: 'C-0003', packageCode: 'PT2W', today }));
+  ok(addin.run('sellPackage', { clientId: 'C-0004', packageCode: 'PT2W', today }));
+  ok(
+    addin.run('addAdHocInvoice', {
+      clientId: 'C-0001',
+      description: 'Protein powder',
+      amount: '49.95',
+      dueDate: '2016-09-14',
+      today,
+    }),
+  );
+  return addin;
+}
+
+/**
+ * Rebuilds Invoices with `n` paid history rows and the studio's own invoices spread evenly among them;
+ * returns the sheet row of each of the studio's invoices by ID.
+ */
+function spreadInvoices(addin: Addin, n: number): Map<string, number> {
+  const sheet = addin.sheet('Invoices');
+  const [header, ...ours] = sheet.getDataRange().getValues();
+  const h = header!.map(String);
+  const total = n + ours.length;
+  const at = new Set(ours.map((_, k) => Math.floor(((k + 1) * total) / (ours.length + 1))));
+  expect(at.size).toBe(ours.length);
+  const body: unknown[][] = [];
+  const rows = new Map<string, number>();
+  let next = 0;
+  for (let i = 0; i < total; i++) {
+    if (at.has(i)) {
+      const row = ours[next++]!;
+      rows.set(String(row[h.indexOf('Invoice ID')]), i + 2);
+      body.push(row);
+      continue;
+    }
+    const cells: Record<string, unknown> = {
+      'Invoice ID': `H-${String(i).padStart(6, '0')}`,
+      'Client ID': 'C-0002',
+      Description: 'history',
+      'Due Date': new Date(Date.UTC(2015, 0, 1 + (i % 600), -11)),
+      Amount: 10,
+      Paid: 10,
+      Status: 'Paid',
+      Balance: 0,
+    };
+    body.push(h.map((c) => cells[c] ?? ''));
+  }
+  if (total + 1 > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), total + 10 - sheet.getMaxRows());
+  sheet.getRange(2, 1, total, h.length).setValues(body as never);
+  return rows;
+}
+
+/** Records the A1 range of every setValues on `tab`; `before` runs once, before the first of them. */
+function recordWrites(tab: string, before: () => void = () => {}) {
+  const written: string[] = [];
+  const original = EmulatedRange.prototype.setValues;
+  let first = true;
+  const spy = vi.spyOn(EmulatedRange.prototype, 'setValues').mockImplementation(function (
+    this: EmulatedRange,
+    values: unknown[][],
+  ) {
+    if (this.sheet.getName() === tab) {
+      if (first) {
+        first = false;
+        before();
+      }
+      written.push(this.getA1Notation());
+    }
+    return original.call(this, values);
+  });
+  return { written, restore: () => spy.mockRestore() };
+}
+
+describe('updates on a long Invoices tab', () => {
+  it('sending a batch costs the same calls with 1,000 and 10,000 invoice rows (no more with 10)', () => {
+    const counts = [10, 1_000, 10_000].map((n) => {
+      const addin = billingStudio();
+      spreadInvoices(addin, n);
+      ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+      addin.emu.calls.reset();
+      const file = ok<{ total: number }>(
+        addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }),
+      );
+      expect(file.total).toBe(26995 + 16000);
+      const sent = records(addin.tab('Invoices')).filter((i) => i.Status === 'Sent');
+      expect(sent.map((i) => i['Invoice ID'])).toEqual(['INV-000001', 'INV-000008', 'INV-000009']);
+      return { total: addin.emu.calls.total(), byMethod: addin.emu.calls.byMethod() };
+    });
+    // Spread out, the three sent invoices are three blocks of rows (each two runs of columns: Status and
+    // Batch ID, Sent Amount), plus the Log row and the Process Billing tab; with 10 rows they are one.
+    expect(counts[2]).toEqual(counts[1]);
+    expect(counts[1]!.byMethod['Range.setValues']).toBe(3 * 2 + 1 + 1);
+    expect(counts[0]!.byMethod['Range.setValues']).toBe(2 + 1 + 1);
+    expect(counts[0]!.total).toBeLessThan(counts[1]!.total);
+  });
+
+  it('writes only the changed cells of the sent invoices: an edit between them and a formula in them survive', () => {
+    const addin = billingStudio();
+    const rows = spreadInvoices(addin, 10_000);
+    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    const sheet = addin.sheet('Invoices');
+    const header = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0]!.map(String);
+    const col = (h: string) => header.indexOf(h) + 1;
+    // A user formula in an owned column of a row the action updates without changing that cell.
+    const inv1 = rows.get('INV-000001')!;
+    sheet.getRange(inv1, col('Decline Reason')).setFormula('=IF(FALSE,"declined","")');
+    // A person edits a row between two sent invoices while the action runs (after its read).
+    const between = Math.floor((inv1 + rows.get('INV-000008')!) / 2);
+    expect(sheet.getRange(between, 1).getValue()).toMatch(/^H-/);
+    const rec = recordWrites('Invoices', () =>
+      sheet.getRange(between, col('Description')).setValue('edited meanwhile'),
+    );
+    try {
+      ok(addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }));
+    } finally {
+      rec.restore();
+    }
+    const [status, batch, sentAmount] = [col('Status'), col('Batch ID'), col('Sent Amount')];
+    const expected = ['INV-000001', 'INV-000008', 'INV-000009']
+      .map((id) => rows.get(id)!)
+      .sort((a, b) => a - b)
+      .flatMap((r) => [
+        sheet.getRange(r, status, 1, batch - status + 1).getA1Notation(),
+        sheet.getRange(r, sentAmount).getA1Notation(),
+      ]);
+    expect(rec.written).toEqual(expected);
+    expect(sheet.getRange(between, col('Description')).getValue()).toBe('edited meanwhile');
+    expect(sheet.getRange(inv1, col('Decline Reason')).getFormula()).toBe('=IF(FALSE,"declined","")');
+    expect(sheet.getRange(inv1, status).getValue()).toBe('Sent');
   });
 });

@@ -125,6 +125,86 @@ describe('Set up workbook', () => {
     ]);
     void typeRows;
   });
+
+  it('run again on tabs whose header row is below a title row keeps that header row and adds to it', () => {
+    const addin = loadAddin();
+    ok(addin.run('setUpWorkbook', { today: '2016-09-09' }));
+    // A user puts a title above the Clients headers (readTable finds headers in rows 1-10) and a row below.
+    const clients = addin.sheet('Clients');
+    clients.clear();
+    const header = TABS.clients.columns.map((c) => c.header);
+    clients.getRange(1, 1).setValue('Harbour PT clients');
+    clients.getRange(2, 1, 1, header.length).setValues([header]);
+    clients
+      .getRange(3, 1, 1, header.length)
+      .setValues([['C-0001', 'Jane', 'j@x.com', '', 'Manual', '', '', '', '', 'Active']]);
+    // Invoices likewise, without the optional Decline Reason column and with a user column at the end.
+    const invoices = addin.sheet('Invoices');
+    invoices.clear();
+    const invHeader = [
+      ...TABS.invoices.columns.map((c) => c.header).filter((h) => h !== 'Decline Reason'),
+      'Notes',
+    ];
+    invoices.getRange(1, 1).setValue('Invoices 2016');
+    invoices.getRange(2, 1, 1, invHeader.length).setValues([invHeader]);
+
+    const again = ok<{ created: string[]; headersAdded: string[] }>(
+      addin.run('setUpWorkbook', { today: '2016-09-09' }),
+    );
+    expect(again.created).toEqual([]);
+    expect(again.headersAdded).toEqual(['Invoices: Decline Reason']);
+    // Row 1 keeps only its title; the headers stay in row 2, bold and frozen through it.
+    expect(clients.getLastColumn()).toBe(header.length);
+    expect(clients.getRange(1, 1, 1, header.length).getValues()[0]).toEqual([
+      'Harbour PT clients',
+      ...header.slice(1).map(() => ''),
+    ]);
+    expect(clients.getRange(2, 1, 1, header.length).getValues()[0]).toEqual(header);
+    expect(clients.getFrozenRows()).toBe(2);
+    expect(clients.getRange('A2').getFontWeight()).toBe('bold');
+    expect(clients.getRange('A1').getFontWeight()).toBe('normal');
+    // Formats start below the header row: the title cell is not made plain text or given a drop-down.
+    expect(clients.getRange('A1').getNumberFormat()).not.toBe('@');
+    expect(clients.getRange('E2').getDataValidation()).toBeNull();
+    expect(clients.getRange('A3').getNumberFormat()).toBe('@');
+    expect(clients.getRange('E3').getDataValidation()?.getCriteriaValues()[0]).toContain('Manual');
+    // The missing optional header lands after the last used cell of row 2, not in row 1.
+    expect(invoices.getRange(1, 1, 1, invHeader.length + 1).getValues()[0]).toEqual([
+      'Invoices 2016',
+      ...invHeader.map(() => ''),
+    ]);
+    expect(invoices.getRange(2, 1, 1, invHeader.length + 1).getValues()[0]).toEqual([
+      ...invHeader,
+      'Decline Reason',
+    ]);
+    expect(invoices.getFrozenRows()).toBe(2);
+
+    // A new client lands in row 4 under the right headers, and the user's row is untouched.
+    ok(addin.run('addClient', { name: 'Alex', phone: '0412 345 678', today: '2016-09-09' }));
+    const rows = clients.getRange(1, 1, 4, header.length).getValues();
+    expect(rows[2]).toEqual(['C-0001', 'Jane', 'j@x.com', '', 'Manual', '', '', '', '', 'Active']);
+    expect(records(rows.slice(1))[1]).toMatchObject({
+      'Client ID': 'C-0002',
+      Name: 'Alex',
+      Phone: '0412 345 678',
+      'Billing Method': 'Manual',
+      Status: 'Active',
+    });
+    expect(clients.getLastRow()).toBe(4);
+    // Actions reading Invoices still work (a sale's invoice lands in row 3).
+    typeRows(addin, 'Packages', [
+      { 'Package Code': 'PT10', Name: 'PT', Kind: 'Paid in full', Sessions: 10, Price: 500, Active: true },
+    ]);
+    ok(addin.run('sellPackage', { clientId: 'C-0002', packageCode: 'PT10', today: '2016-09-13' }));
+    const inv = records(addin.tab('Invoices').slice(1));
+    expect(inv).toHaveLength(1);
+    expect(inv[0]).toMatchObject({
+      'Invoice ID': 'INV-000001',
+      'Client ID': 'C-0002',
+      Amount: 500,
+      Notes: '',
+    });
+  });
 });
 
 function SpreadsheetAppEnum(addin: ReturnType<typeof loadAddin>) {

@@ -81,18 +81,20 @@ describe('batched writes', () => {
       appends: [{ Date: { date: '2016-09-20' }, 'Client ID': 'C-0003', Sessions: 3 }],
     });
     expect(blocks).toEqual([
-      { row: 4, column: 1, values: [[{ date: '2016-09-20' }, 'C-0003']] },
-      { row: 4, column: 4, values: [[3]] },
+      { row: 4, column: 1, values: [[{ date: '2016-09-20' }, 'C-0003']], textColumns: [1] },
+      { row: 4, column: 4, values: [[3]], textColumns: [] },
     ]);
   });
 
-  it('updates in place and rewrites rows between as they were (a plain-text column needs no quoting)', () => {
+  it('updates in place and rewrites nearby rows between as they were (a plain-text column needs no quoting)', () => {
     const blocks = toBlocks({
       table: t,
       updates: [{ rowNumber: 2, cells: { 'Client ID': 'C-0009' } }],
       appends: [{ 'Client ID': 'C-0010' }],
     });
-    expect(blocks).toEqual([{ row: 2, column: 2, values: [['C-0009'], ['=C-1'], ['C-0010']] }]);
+    expect(blocks).toEqual([
+      { row: 2, column: 2, values: [['C-0009'], ['=C-1'], ['C-0010']], textColumns: [0] },
+    ]);
   });
 });
 

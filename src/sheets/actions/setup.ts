@@ -7,17 +7,25 @@ import { SETTING_KEYS, TABS, TAB_ORDER, type TabSpec } from '../schema';
 import { normaliseHeader } from '../table';
 import { defaultSettings, settingCells } from '../tabs/settings';
 
+/** readTable looks for the header row in the first 10 rows. */
+const HEADER_SEARCH_ROWS = 10;
+
 export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayout {
-  if (spec.regenerated && snapshot && headerRowIndex(spec, snapshot) > 0)
+  // The header row is where readTable finds it: the first of rows 1–10 holding every required header,
+  // else row 1 (a new tab, or one whose row-1 header is partial and gets the missing headers there).
+  const found = snapshot ? headerRowIndex(spec, snapshot) : -1;
+  const headerRow = Math.max(found, 0) + 1;
+  if (spec.regenerated && snapshot && found >= 0)
     return {
       name: spec.name,
+      headerRow,
       addHeaders: [],
       columnFormats: [],
       create: false,
       frozenRows: 0,
       boldHeader: false,
     };
-  const header = snapshot?.values[0] ?? [];
+  const header = snapshot?.values[headerRow - 1] ?? [];
   const positions = new Map<string, number>();
   header.forEach((h, i) => {
     const key = normaliseHeader(h);
@@ -41,18 +49,19 @@ export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayo
     .map((c) => ({ column: positions.get(normaliseHeader(c.header))!, format: c.format! }));
   return {
     name: spec.name,
+    headerRow,
     addHeaders,
     columnFormats,
     create: snapshot === null,
-    frozenRows: 1,
+    frozenRows: headerRow,
     boldHeader: true,
   };
 }
 
-/** 0-based row holding every required header within the first rows, or -1. */
+/** 0-based row holding every required header within the first rows (as readTable looks), or -1. */
 function headerRowIndex(spec: TabSpec, snapshot: TabSnapshot): number {
   const required = spec.columns.filter((c) => c.required).map((c) => normaliseHeader(c.header));
-  return snapshot.values.slice(0, 10).findIndex((row) => {
+  return snapshot.values.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => {
     const have = new Set(row.map(normaliseHeader));
     return required.every((h) => have.has(h));
   });
