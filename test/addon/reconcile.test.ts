@@ -409,3 +409,26 @@ describe('reports without payment IDs', () => {
     expect(again.rows.map((r) => r.outcome)).toEqual(['Already applied', 'Already applied']);
   });
 });
+
+describe('an overpayment', () => {
+  it("settles the client's next open invoices before anything is kept as a credit", () => {
+    const addin = studio();
+    const text =
+      'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason\nO1,HPT-BEN,,Ben,16/09/2016,,450.00,220.00,S,,\n';
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    expect(view.rows[0]).toMatchObject({
+      outcome: 'Paid',
+      clientId: 'C-0004',
+      invoiceIds: ['INV-000001', 'INV-000002', 'INV-000003'],
+    });
+    expect(view.rows[0]!.note).toBe(
+      'Matched by DD reference to B-000001; the rest paid INV-000002 INV-000003',
+    );
+    expect(invoice(addin, 'INV-000002')).toMatchObject({ Status: 'Paid', Paid: 220 });
+    expect(records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount, p.Method])).toEqual([
+      ['INV-000001', 220, 'DD report'],
+      ['INV-000002', 220, 'DD report'],
+      ['INV-000003', 10, 'DD report'],
+    ]);
+  });
+});

@@ -311,7 +311,18 @@ export function planReconcile(
       }
       let left = row.amount - Math.max(0, recorded);
       const touched: string[] = [];
-      for (const inv of owing) {
+      // More than this debit's invoices owe: it settles the client's other open invoices next (oldest
+      // first), so the money is not debited again; only what is still left is kept as a credit.
+      const others = theirs
+        .filter(
+          (i) =>
+            !owing.includes(i) &&
+            (i.status === 'Open' || i.status === 'Part paid' || i.status === 'Declined') &&
+            i.amount - i.paid > 0,
+        )
+        .sort(oldestFirst);
+      const mainCount = owing.length;
+      for (const inv of [...owing, ...others]) {
         if (left <= 0) break;
         const take = Math.min(inv.amount - inv.paid, left);
         left -= take;
@@ -339,12 +350,17 @@ export function planReconcile(
           method: 'Credit',
           reference: key,
         });
-      const allPaid = touched.every((id) => working.get(id)!.status === 'Paid');
+      const main = touched.slice(0, mainCount);
+      const ahead = touched.slice(mainCount);
+      const allPaid = main.every((id) => working.get(id)!.status === 'Paid');
       out({
         outcome: !touched.length ? 'Credit' : allPaid ? 'Paid' : 'Part paid',
         clientId,
         invoiceIds: touched,
-        note: `${how}${left > 0 ? `; ${formatMoney(left)} more than owed, kept as a credit on the Payments tab` : ''}`,
+        note:
+          how +
+          (ahead.length ? `; the rest paid ${ahead.join(' ')}` : '') +
+          (left > 0 ? `; ${formatMoney(left)} more than owed, kept as a credit on the Payments tab` : ''),
       });
       continue;
     }
