@@ -160,7 +160,14 @@ export function planReconcile(
   }));
   const idx = new LedgerIndex({ invoices: ledgerInvoices, clients, batchDates });
   const names = new Map(clients.map((c) => [c.id, c.name]));
-  const payments = readPayments(tx.table('payments'));
+  // What each batch recorded on each invoice (Mark processed, Mark list paid, their reversals).
+  const byBatchInvoice = new Map<string, number>();
+  for (const p of readPayments(tx.table('payments'))) {
+    const ref = p.reference.split(' ')[0] ?? '';
+    if (!p.invoiceId || !ref) continue;
+    const k = `${ref}|${p.invoiceId}`;
+    byBatchInvoice.set(k, (byBatchInvoice.get(k) ?? 0) + p.amount);
+  }
   const reconciled = tx.table('reconciled');
   const keyCol = reconciled.columns.get('Key')!;
   const applied = new Set(reconciled.rows.map((r) => String(r.cells[keyCol] ?? '').trim()));
@@ -278,12 +285,7 @@ export function planReconcile(
             : debitOfDate(theirs, row.date, row.amount)
     ).sort(oldestFirst);
     // What this batch has already recorded for these invoices (Mark batch processed, Mark list paid).
-    const recordedBy = (inv: Invoice) =>
-      batchId
-        ? payments
-            .filter((p) => p.invoiceId === inv.id && p.reference.split(' ')[0] === batchId)
-            .reduce((a, p) => a + p.amount, 0)
-        : 0;
+    const recordedBy = (inv: Invoice) => (batchId ? (byBatchInvoice.get(`${batchId}|${inv.id}`) ?? 0) : 0);
     const how = `Matched by ${found.how}${batchId ? ` to ${batchId}` : ''}`;
 
     if (row.outcome === 'paid') {
