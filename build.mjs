@@ -45,6 +45,7 @@ async function buildCode() {
     bundle: true,
     format: 'iife',
     globalName: GLOBAL,
+    define: { __STUDIO_LEDGER_ADDON__: process.env.STUDIO_LEDGER_ADDON === '1' ? 'true' : 'false' },
     // Apps Script is no browser, but the browser builds of our libraries need no Node built-ins.
     platform: 'browser',
     target: TARGET,

@@ -19,10 +19,15 @@ export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
 /** The last items set the workbook up; a separator comes before them. */
 const SETTINGS_FROM = MENU_ITEMS.length - 2;
 
+/** Set by build.mjs: STUDIO_LEDGER_ADDON=1 builds the Editor add-on, otherwise the bound script. */
+declare const __STUDIO_LEDGER_ADDON__: boolean | undefined;
+
 export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): void {
   const ui = SpreadsheetApp.getUi();
-  // Bound scripts get no authMode of NONE; add-ons do until the user first uses them here.
-  const asAddon = e?.authMode !== undefined && e.authMode !== ScriptApp.AuthMode.FULL;
+  // A bound script's onOpen runs under LIMITED too, so the auth mode cannot tell the two apart: the
+  // build says which this is. Only an add-on ever opens under NONE.
+  const built = typeof __STUDIO_LEDGER_ADDON__ !== 'undefined' && __STUDIO_LEDGER_ADDON__;
+  const asAddon = built || String(e?.authMode) === String(ScriptApp.AuthMode.NONE);
   const menu = asAddon ? ui.createAddonMenu() : ui.createMenu('Studio Ledger');
   MENU_ITEMS.forEach(([caption, fn], i) => {
     if (i === SETTINGS_FROM) menu.addSeparator();

@@ -204,20 +204,33 @@ export async function mountProcessBilling(
     }
   }
 
-  async function edit(
+  // The file must never be made while an edit is on its way or after one was refused.
+  let lastEdit: Promise<boolean> = Promise.resolve(true);
+  function edit(
     change: { clientId: string; include?: boolean; amountToDebit?: string },
     control: HTMLInputElement,
   ) {
+    lastEdit = lastEdit.then(() => saveEdit(change, control));
+    return lastEdit;
+  }
+  async function saveEdit(
+    change: { clientId: string; include?: boolean; amountToDebit?: string },
+    control: HTMLInputElement,
+  ): Promise<boolean> {
     control.disabled = true;
     try {
       const r = await call<Result<View>>('setBillingRow', change);
-      if (!r.ok) return say(r.error, 'error');
+      if (!r.ok) {
+        say(r.error, 'error');
+        return false;
+      }
       form.current = r.value;
       say(
         `Saved: ${r.value.rows.filter((x) => x.include).length} client(s) to debit, ${formatMoney(r.value.totalToDebit)}.`,
         'ok',
       );
       renderList(r.value, true, 'Billing list');
+      return true;
     } finally {
       control.disabled = false;
     }
@@ -259,6 +272,13 @@ export async function mountProcessBilling(
     const listPaid = h('button', { type: 'button', text: 'Mark list paid' });
     const make = (format: 'aba' | 'csv', b: HTMLButtonElement) =>
       busy(b, async () => {
+        if (!(await lastEdit)) {
+          lastEdit = Promise.resolve(true);
+          return say(
+            'Fix or undo the refused change first: the list on the tab still has the old amount.',
+            'error',
+          );
+        }
         const r = await call<Result<DebitFile>>('createDebitFile', { format });
         if (!r.ok) return say(r.error, 'error');
         save(r.value.fileName, r.value.content, format === 'csv' ? 'text/csv' : 'text/plain');

@@ -72,3 +72,13 @@ describe('the Studio Ledger menu', () => {
     expect(addin.emu.triggers.map((t) => t.handlerFunction)).toEqual(['runDailyUpkeep']);
   });
 });
+
+describe('bound or add-on', () => {
+  it('a bound script opened normally (simple trigger, AuthMode.LIMITED) gets the top-level Studio Ledger menu', () => {
+    const addin = loadAddin();
+    const AuthMode = (addin.emu.globals.ScriptApp as unknown as { AuthMode: Record<string, unknown> })
+      .AuthMode;
+    addin.run('onOpen', { authMode: AuthMode.LIMITED });
+    expect(addin.emu.ui.menus[0]).toMatchObject({ title: 'Studio Ledger', addon: false });
+  });
+});

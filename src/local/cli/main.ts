@@ -65,6 +65,11 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`studio-ledger ${name}: ${e.message}`);
       return 1;
     }
+    if (e instanceof TypeError && 'code' in e && /ambiguous/.test(e.message)) {
+      const opt = /'(--[\w-]+)'/.exec(e.message)?.[1] ?? 'the option';
+      io.err(`studio-ledger ${name}: ${opt} needs a value; if it starts with "-", write ${opt}=VALUE.`);
+      return 2;
+    }
     if (
       e instanceof UsageError ||
       (e instanceof TypeError && 'code' in e && String(e.code).startsWith('ERR_PARSE_ARGS'))
