@@ -21,7 +21,7 @@ import { LedgerTx } from '../sheets/ledgerTx';
 import { readClients } from '../sheets/tabs/clients';
 import { readInvoices } from '../sheets/tabs/invoices';
 import { formatHolds } from '../core/lifecycle/holds';
-import { lifeOf, readSaleLives } from '../sheets/tabs/saleLifecycle';
+import { lifeOf, readSaleLives, withShownStatus } from '../sheets/tabs/saleLifecycle';
 import { readSales } from '../sheets/tabs/sales';
 import { context, type Request } from './context';
 import { withDocumentLock } from './lock';
@@ -61,7 +61,8 @@ export function getLifecycleForm(req?: Request): Result<LifecycleForm> {
       o.amount += i.amount - i.paid;
       open.set(i.saleId, o);
     }
-    const sales = readSales(tx.table('sales'))
+    // Status as the holds give it today: a stale "Paused" is not shown after its hold.
+    const sales = withShownStatus(readSales(tx.table('sales')), tx.table('sales'), ctx.today)
       .filter((s) => s.status === 'Active' || s.status === 'Paused')
       .map((s) => ({
         saleId: s.id,

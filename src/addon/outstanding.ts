@@ -79,7 +79,7 @@ export function refreshOutstanding(req?: OutstandingRequest): Result<Outstanding
     const asOf = optionalDateField(req?.date, 'date', 'Date') ?? ctx.today;
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, REPORT_TABS);
-      const reports = planReports(readLedger(tx), asOf);
+      const reports = planReports(readLedger(tx, ctx.today), asOf);
       writeReports(tx, reports, ctx.timestamp());
       tx.commit(
         'Outstanding invoices',

@@ -42,7 +42,7 @@ export function getClientSessions(
   return attempt(() => {
     const ctx = context(req);
     const date = optionalDateField(req.date, 'date', 'Date') ?? ctx.today;
-    const ledger = readLedger(new LedgerTx(ctx.port, REPORT_TABS));
+    const ledger = readLedger(new LedgerTx(ctx.port, REPORT_TABS), ctx.today);
     const client = findClient(ledger.clients, req.clientId);
     const wanted = Number(req.sessions);
     return plain(
@@ -67,7 +67,7 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, REPORT_TABS);
-      const plan = planRecordSessions(readLedger(tx), req, ctx.today);
+      const plan = planRecordSessions(readLedger(tx, ctx.today), req, ctx.today);
       writeRecordSessions(tx, plan);
       writeReports(tx, plan.reports, ctx.timestamp());
       const rows = plan.attendance;

@@ -111,17 +111,30 @@ export async function mountRecordSessions(root: HTMLElement, call: ServerCall): 
     showWarnings(s.warnings);
   }
 
+  // The panel is replaced when the new one arrives, never emptied first: emptying it moved the Record
+  // button up under the pointer, so the click that blurred the Sessions field missed it. Only a new client
+  // or date looks up again (the number does not change what the panel shows); a late answer to an older
+  // look-up is dropped.
+  let asked = 0;
   async function lookUp(): Promise<void> {
+    const mine = ++asked;
     clearErrors(body);
-    clear(info);
-    clear(warnings);
-    if (!client.value) return;
+    if (!client.value) {
+      clear(info);
+      clear(warnings);
+      return;
+    }
     const r = await call<Result<ClientSessions>>('getClientSessions', {
       clientId: client.value,
       date: date.value,
       sessions: sessions.value,
     });
-    if (!r.ok) return showFieldError(body, r.field, r.error, status);
+    if (mine !== asked) return;
+    if (!r.ok) {
+      clear(info);
+      clear(warnings);
+      return showFieldError(body, r.field, r.error, status);
+    }
     status.className = 'status';
     status.textContent = '';
     render(r.value);
@@ -131,7 +144,6 @@ export async function mountRecordSessions(root: HTMLElement, call: ServerCall): 
     void lookUp();
   });
   date.addEventListener('change', () => void lookUp());
-  sessions.addEventListener('change', () => void lookUp());
 
   save.addEventListener('click', async () => {
     save.disabled = true;

@@ -169,6 +169,64 @@ describe('Record sessions sidebar', () => {
   });
 });
 
+describe('Record sessions sidebar, typing then clicking Record', () => {
+  it('keeps the panel while the number changes, so the first click on Record records', async () => {
+    const app = root();
+    const calls: string[] = [];
+    let answerDate: (() => void) | null = null;
+    const call: ServerCall = async <T>(fn: string, arg?: unknown) => {
+      calls.push(fn);
+      if (fn === 'getSessionsForm')
+        return {
+          ok: true,
+          value: { today: '2016-09-14', clients: [{ id: 'C-0001', name: 'Jane Citizen' }] },
+        } as T;
+      const view = {
+        clientId: 'C-0001',
+        name: 'Jane Citizen',
+        asOf: (arg as { date: string }).date,
+        packages: [],
+        left: 4,
+        nextSaleId: 'S-000001',
+        overdue: null,
+        warnings: [],
+      };
+      if (fn === 'getClientSessions') {
+        if ((arg as { date: string }).date === '2016-09-15') await new Promise<void>((r) => (answerDate = r));
+        return { ok: true, value: view } as T;
+      }
+      return {
+        ok: true,
+        value: { date: '2016-09-14', clientId: 'C-0001', sessions: 3, parts: [], warnings: [], after: view },
+      } as T;
+    };
+    await mountRecordSessions(app, call);
+    const client = app.querySelector<HTMLSelectElement>('#f-clientId')!;
+    client.value = 'C-0001';
+    client.dispatchEvent(new Event('change'));
+    await settle();
+    const left = () => app.querySelector('[data-testid="sessions-left"]')?.textContent;
+    expect(left()).toBe('Jane Citizen: 4 sessions left on Wed 14 Sep 2016.');
+    // Type a number, then click Record: the change (blur) neither empties the panel nor looks up again.
+    const n = app.querySelector<HTMLInputElement>('#f-sessions')!;
+    n.value = '3';
+    n.dispatchEvent(new Event('change'));
+    expect(left()).toBe('Jane Citizen: 4 sessions left on Wed 14 Sep 2016.');
+    [...app.querySelectorAll('button')].find((b) => b.textContent === 'Record')!.click();
+    await settle();
+    expect(calls).toEqual(['getSessionsForm', 'getClientSessions', 'recordSessions']);
+    // A new date looks up again, and the old panel stays until the new one arrives.
+    const date = app.querySelector<HTMLInputElement>('#f-date')!;
+    date.value = '2016-09-15';
+    date.dispatchEvent(new Event('change'));
+    await settle();
+    expect(left()).toBe('Jane Citizen: 4 sessions left on Wed 14 Sep 2016.');
+    answerDate!();
+    await settle();
+    expect(left()).toBe('Jane Citizen: 4 sessions left on Thu 15 Sep 2016.');
+  });
+});
+
 describe('Cancel or pause package sidebar', () => {
   const sales = [
     {

@@ -31,7 +31,20 @@ export function cancelOutcome(inv: CancellableInvoice, from: IsoDate): CancelOut
   return 'cancel';
 }
 
-/** Allocations dated on or after the cancellation date are withdrawn (recurring lots made ahead). */
-export function allocationWithdrawn(a: { date: IsoDate }, from: IsoDate): boolean {
+/**
+ * Whether a cancellation withdraws an allocation (sets its Sessions to 0). A recurring lot goes with its
+ * cycle's invoice (same sale, Instalment = Cycle): withdrawn when that invoice is cancelled now or was
+ * cancelled already, kept while the invoice is kept (stays due, paid ahead, part paid, in a sent batch:
+ * the client still pays for it). A lot without an invoice of its cycle, and the one allocation of an
+ * instalment or paid-in-full sale (all its sessions, given at the sale), fall back to the date rule:
+ * withdrawn when dated on or after the cancellation date, so sessions already given stay.
+ */
+export function allocationWithdrawn(
+  a: { date: IsoDate; cycle: number | null },
+  from: IsoDate,
+  cycleOutcome?: CancelOutcome,
+): boolean {
+  if (a.cycle !== null && cycleOutcome !== undefined)
+    return cycleOutcome === 'cancel' || cycleOutcome === 'cancelled already';
   return compareDates(a.date, from) >= 0;
 }

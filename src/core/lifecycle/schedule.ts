@@ -10,6 +10,11 @@ export interface HeldSchedule {
   anchor: IsoDate;
   frequency: Frequency;
   holds: readonly Hold[];
+  /**
+   * Dates inside a hold that still carry an instalment that keeps its date (paid, declined or due before
+   * today when the hold was added): those slots stay taken, so later instalments do not shift past them.
+   */
+  kept?: readonly IsoDate[];
 }
 
 /** A schedule never walks further than this many slots: a guard, not a business rule. */
@@ -21,9 +26,10 @@ export const MAX_SLOTS = 20_000;
  */
 export function* heldDueDates(s: HeldSchedule): Generator<IsoDate, void, undefined> {
   const holds = sortHolds(s.holds);
+  const kept = new Set(s.kept ?? []);
   for (let slot = 0; slot < MAX_SLOTS; slot++) {
     const date = scheduleDate(s.anchor, s.frequency, slot);
-    if (!holdAt(date, holds)) yield date;
+    if (!holdAt(date, holds) || kept.has(date)) yield date;
   }
 }
 
@@ -80,7 +86,8 @@ export function movesForHold<T extends Scheduled>(
     const k = item.instalment - 1;
     const to = after[k]!;
     const shifted = before[k] !== to;
-    const insideAHold = withHold.holds.some((h) => isInHold(item.dueDate, h));
+    const insideAHold =
+      !(schedule.kept ?? []).includes(item.dueDate) && withHold.holds.some((h) => isInHold(item.dueDate, h));
     if ((shifted || insideAHold) && item.dueDate !== to) moves.push({ item, from: item.dueDate, to });
   }
   return moves;

@@ -1,7 +1,9 @@
 // Cancel package: from a date, the sale's invoices falling due on or after it become Cancelled and no more
 // sessions are allocated (recurring lots made ahead are withdrawn); what fell due before it stays due.
 // An optional cancellation fee is an ad-hoc invoice. Paid-ahead, part-paid and sent invoices are kept and
-// listed, for the studio to decide.
+// listed, for the studio to decide. A recurring lot follows its cycle's invoice: withdrawn with a cancelled
+// invoice, kept with a kept one; an instalment or paid-in-full sale's single allocation (made at the sale)
+// is withdrawn only when dated on or after the cancellation date.
 import { maxDate, type IsoDate } from '../../core/calendar';
 import { allocationWithdrawn, cancelOutcome, type CancelOutcome } from '../../core/lifecycle/cancel';
 import { formatMoney, type Cents } from '../../core/money';
@@ -43,7 +45,7 @@ export function findSale(ledger: Ledger, saleIdIn: unknown): Sale {
 }
 
 export function planCancelSale(tx: LedgerTx, req: CancelRequest, today: IsoDate): CancelPlan {
-  const ledger = readLedger(tx);
+  const ledger = readLedger(tx, today);
   const salesTable = tx.table('sales');
   const sale = findSale(ledger, req.saleId);
   const life = lifeOf(readSaleLives(salesTable), sale);
@@ -59,14 +61,22 @@ export function planCancelSale(tx: LedgerTx, req: CancelRequest, today: IsoDate)
 
   const cancelled: Invoice[] = [];
   const kept: CancelPlan['kept'] = [];
+  /** Recurring: what happens to each cycle's invoice, so its lot of sessions follows it. */
+  const cycleOutcomes = new Map<number, CancelOutcome>();
   for (const inv of ledger.invoices) {
     if (inv.saleId !== sale.id) continue;
     const outcome = cancelOutcome(inv, from);
+    if (sale.kind === 'Recurring' && inv.instalment !== null) cycleOutcomes.set(inv.instalment, outcome);
     if (outcome === 'cancel') cancelled.push({ ...inv, status: 'Cancelled' });
     else if (outcome !== 'stays due' && outcome !== 'cancelled already') kept.push({ invoice: inv, outcome });
   }
   const withdrawn = ledger.allocations
-    .filter((a) => a.saleId === sale.id && a.sessions !== 0 && allocationWithdrawn(a, from))
+    .filter(
+      (a) =>
+        a.saleId === sale.id &&
+        a.sessions !== 0 &&
+        allocationWithdrawn(a, from, a.cycle === null ? undefined : cycleOutcomes.get(a.cycle)),
+    )
     .map((a) => ({ allocation: { ...a, sessions: 0 }, sessions: a.sessions }));
 
   const feeText = typeof req.fee === 'string' ? req.fee.trim() : req.fee;

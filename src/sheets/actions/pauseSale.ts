@@ -2,15 +2,18 @@
 // falling due in the hold move to the first billing days after it, and every later one moves along with
 // them (the schedule shifts; the number and total of instalments are unchanged). Recurring cycles made
 // ahead move with their sessions; cycles not made yet follow the hold when billing or the upkeep rolls them.
-import { formatDisplayDate, type IsoDate } from '../../core/calendar';
-import { formatHolds, holdAt, holdProblem, type Hold } from '../../core/lifecycle/holds';
-import { heldDueDate, movesForHold, type HeldSchedule } from '../../core/lifecycle/schedule';
+// A pause never rewrites the past: only invoices still unpaid (Open or Part paid) and due on or after today
+// move, never to a date before today; paid, declined and past-due invoices keep their dates (a past-due
+// debit stays overdue), and a hold that ends before today is refused.
+import { compareDates, formatDisplayDate, type IsoDate } from '../../core/calendar';
+import { formatHolds, holdProblem, isInHold, type Hold } from '../../core/lifecycle/holds';
+import { heldDueDate, holdIsPast, movesForHold, type HeldSchedule } from '../../core/lifecycle/schedule';
 import { encode } from '../cells';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Allocation, Invoice, Sale } from '../records';
 import type { SaleStatus } from '../schema';
-import { holdsCells, lifeOf, readSaleLives, requireColumn } from '../tabs/saleLifecycle';
+import { holdsCells, lifeOf, readSaleLives, requireColumn, statusForHolds } from '../tabs/saleLifecycle';
 import { findSale } from './cancelSale';
 import { dateField } from './fields';
 import { merged, planReports, readLedger, REPORT_TABS, type Reports } from './reports';
@@ -38,13 +41,10 @@ export interface PausePlan {
   reports: Reports;
 }
 
-/** Paused while today is inside one of its holds, Active otherwise. */
-export function statusForHolds(holds: readonly Hold[], today: IsoDate): SaleStatus {
-  return holdAt(today, holds) ? 'Paused' : 'Active';
-}
+export { statusForHolds } from '../tabs/saleLifecycle';
 
 export function planPauseSale(tx: LedgerTx, req: PauseRequest, today: IsoDate): PausePlan {
-  const ledger = readLedger(tx);
+  const ledger = readLedger(tx, today);
   const salesTable = tx.table('sales');
   const sale = findSale(ledger, req.saleId);
   if (sale.kind === 'Paid in full')
@@ -63,6 +63,11 @@ export function planPauseSale(tx: LedgerTx, req: PauseRequest, today: IsoDate): 
   };
   const problem = holdProblem(hold);
   if (problem) throw new UserError(`Pause: ${problem}.`, 'to');
+  if (holdIsPast(hold, today))
+    throw new UserError(
+      `Pause until: the hold ends (${hold.to}) before today (${today}); a pause cannot move debits in the past.`,
+      'to',
+    );
   const life = lifeOf(readSaleLives(salesTable), sale);
   if (life.holds.some((h) => h.from === hold.from && h.to === hold.to))
     throw new UserError(`${sale.id} is paused from ${hold.from} to ${hold.to} already.`, 'from');
@@ -71,31 +76,48 @@ export function planPauseSale(tx: LedgerTx, req: PauseRequest, today: IsoDate): 
   const invoices = ledger.invoices.filter(
     (i) => i.saleId === sale.id && i.instalment !== null && i.status !== 'Cancelled',
   );
-  const invoiceMoves = movesForHold(invoices, schedule, hold).map((m) => ({
-    invoice: m.item,
-    from: m.from,
-    to: m.to,
-  }));
-  const sent = invoiceMoves.find((m) => m.invoice.status === 'Sent');
+  const onOrAfterToday = (d: IsoDate) => compareDates(d, today) >= 0;
+  /** Still unpaid and not due yet (or due today): the only invoices a pause moves. */
+  const movable = (i: Invoice) =>
+    (i.status === 'Open' || i.status === 'Part paid') && onOrAfterToday(i.dueDate);
+  const sent = movesForHold(invoices, schedule, hold).find(
+    (m) => m.item.status === 'Sent' && onOrAfterToday(m.from),
+  );
   if (sent)
     throw new UserError(
-      `${sent.invoice.id} (due ${formatDisplayDate(sent.from)}) is in debit batch ${sent.invoice.batchId || '(none)'}, which is being processed. Mark the batch processed or declined first.`,
+      `${sent.item.id} (due ${formatDisplayDate(sent.from)}) is in debit batch ${sent.item.batchId || '(none)'}, which is being processed. Mark the batch processed or declined first.`,
       'from',
     );
-  // Recurring lots made ahead move with their cycle; the first lot (given at the sale) stays.
+  // An instalment plan keeps the slot of an invoice that stays put inside a hold, so the later ones shift
+  // only by the debits the hold really skips. (A recurring sale keeps the plain held grid, which is what
+  // billing and the upkeep roll the cycles not made yet on.)
+  const allHolds = [...life.holds, hold];
+  if (sale.kind === 'Instalments')
+    schedule.kept = invoices
+      .filter((i) => !movable(i) && allHolds.some((h) => isInHold(i.dueDate, h)))
+      .map((i) => i.dueDate);
+  const planned = movesForHold(invoices, schedule, hold).filter((m) => onOrAfterToday(m.to));
+  const invoiceMoves = planned
+    .filter((m) => movable(m.item))
+    .map((m) => ({ invoice: m.item, from: m.from, to: m.to }));
+  // Recurring lots made ahead move with their cycle; the first lot (given at the sale) stays, and so does
+  // a lot dated before today or whose cycle's invoice keeps its date (paid, declined, being debited).
+  const keptCycles = new Set(invoices.filter((i) => !movable(i)).map((i) => i.instalment));
   const lots = ledger.allocations
     .filter((a) => a.saleId === sale.id && a.cycle !== null && a.cycle >= 2)
     .map((a) => ({ allocation: a, instalment: a.cycle, dueDate: a.date }));
   const allocationMoves =
     sale.kind === 'Recurring'
-      ? movesForHold(lots, schedule, hold).map((m) => ({
-          allocation: m.item.allocation,
-          from: m.from,
-          to: m.to,
-        }))
+      ? movesForHold(lots, schedule, hold)
+          .filter((m) => onOrAfterToday(m.from) && onOrAfterToday(m.to) && !keptCycles.has(m.item.instalment))
+          .map((m) => ({
+            allocation: m.item.allocation,
+            from: m.from,
+            to: m.to,
+          }))
       : [];
 
-  const holds = [...life.holds, hold];
+  const holds = allHolds;
   const status = statusForHolds(holds, today);
   let nextCycle: PausePlan['nextCycle'] = null;
   if (sale.kind === 'Recurring') {

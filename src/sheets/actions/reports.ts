@@ -11,6 +11,7 @@ import { readClients } from '../tabs/clients';
 import { readInvoices } from '../tabs/invoices';
 import { renderOutstanding, type OutstandingReport } from '../tabs/outstanding';
 import { readPayments } from '../tabs/payments';
+import { withShownStatus } from '../tabs/saleLifecycle';
 import { readSales } from '../tabs/sales';
 import { balanceRows } from './balances';
 import { outstandingReport } from './outstanding';
@@ -26,10 +27,16 @@ export interface Ledger {
   payments: Payment[];
 }
 
-export function readLedger(tx: LedgerTx): Ledger {
+/**
+ * Every tab the reports need, read once. With `today`, each sale's Status is the one its holds give on that
+ * day (withShownStatus), so a stale "Paused" is never shown or acted on after its hold; without it, the
+ * Status cells as stored (the upkeep, which rewrites them, reads them so).
+ */
+export function readLedger(tx: LedgerTx, today?: IsoDate): Ledger {
+  const sales = readSales(tx.table('sales'));
   return {
     clients: readClients(tx.table('clients')),
-    sales: readSales(tx.table('sales')),
+    sales: today ? withShownStatus(sales, tx.table('sales'), today) : sales,
     invoices: readInvoices(tx.table('invoices')),
     allocations: readAllocations(tx.table('allocations')),
     attendance: readAttendance(tx.table('attendance')),

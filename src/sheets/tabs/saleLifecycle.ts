@@ -1,11 +1,13 @@
 // The lifecycle columns of the Sales tab: Holds (holiday pauses, as text) and Cancelled From (a date).
 // Billing runs, the daily upkeep, pauses and cancellations all read them from here.
-import { parseHolds, HoldError, type Hold } from '../../core/lifecycle/holds';
+import type { IsoDate } from '../../core/calendar';
+import { holdAt, parseHolds, HoldError, type Hold } from '../../core/lifecycle/holds';
 import type { SaleLife } from '../../core/lifecycle/recurringHeld';
 import { encode, parseDateText, readDate, readText } from '../cells';
 import type { RowCells } from '../changes';
 import { cellError, UserError } from '../errors';
 import type { Sale } from '../records';
+import type { SaleStatus } from '../schema';
 import type { Table } from '../table';
 
 export type { SaleLife } from '../../core/lifecycle/recurringHeld';
@@ -28,6 +30,32 @@ export function readSaleLives(t: Table): Map<number, SaleLife> {
 
 export function lifeOf(lives: ReadonlyMap<number, SaleLife>, sale: Sale): SaleLife {
   return (sale.row !== undefined ? lives.get(sale.row) : undefined) ?? { holds: [], endsOn: null };
+}
+
+/** Paused while `today` is inside one of the holds, Active otherwise. */
+export function statusForHolds(holds: readonly Hold[], today: IsoDate): SaleStatus {
+  return holdAt(today, holds) ? 'Paused' : 'Active';
+}
+
+/**
+ * The status to show and act on for a sale on `today`: an Active or Paused sale with holds is Paused only
+ * while today is inside one of them, whatever the Status cell says (the daily upkeep writes it, but a
+ * stale "Paused" must not outlive its hold when the upkeep is off). Paused typed by hand with no hold,
+ * Cancelled and Completed are kept as stored.
+ */
+export function shownStatus(sale: Sale, life: SaleLife, today: IsoDate): SaleStatus {
+  if ((sale.status === 'Active' || sale.status === 'Paused') && life.holds.length > 0)
+    return statusForHolds(life.holds, today);
+  return sale.status;
+}
+
+/** The sales with their shown status on `today` (see shownStatus). */
+export function withShownStatus(sales: readonly Sale[], t: Table, today: IsoDate): Sale[] {
+  const lives = readSaleLives(t);
+  return sales.map((s) => {
+    const status = shownStatus(s, lifeOf(lives, s), today);
+    return status === s.status ? s : { ...s, status };
+  });
 }
 
 /**

@@ -228,7 +228,11 @@ describe('cancelling from a date', () => {
     expect(cancelOutcome({ dueDate: '2016-10-28', status: 'Cancelled', paid: 0 }, from)).toBe(
       'cancelled already',
     );
-    expect(allocationWithdrawn({ date: '2016-10-14' }, from)).toBe(true);
-    expect(allocationWithdrawn({ date: '2016-10-13' }, from)).toBe(false);
+    expect(allocationWithdrawn({ date: '2016-10-14', cycle: null }, from)).toBe(true);
+    expect(allocationWithdrawn({ date: '2016-10-13', cycle: null }, from)).toBe(false);
+    // A recurring lot follows its cycle's invoice, whatever its date.
+    expect(allocationWithdrawn({ date: '2016-10-13', cycle: 1 }, from, 'cancel')).toBe(true);
+    expect(allocationWithdrawn({ date: '2016-10-28', cycle: 3 }, from, 'in a sent batch')).toBe(false);
+    expect(allocationWithdrawn({ date: '2016-10-28', cycle: 3 }, from, 'paid ahead')).toBe(false);
   });
 });
