@@ -386,3 +386,22 @@ describe('Pause package', () => {
     ]);
   });
 });
+
+describe('typos are refused', () => {
+  it('a cancellation fee bigger than the sale, and sessions written as 1e1, write nothing', () => {
+    const addin = studio();
+    const before = addin.tab('Invoices');
+    expect(
+      addin.run('cancelSale', { saleId: 'S-000001', from: '2016-10-14', fee: '11000', today: '2016-10-01' }),
+    ).toMatchObject({
+      ok: false,
+      field: 'fee',
+      error: 'Fee: $11,000.00 is more than the sale itself ($1,100.00).',
+    });
+    expect(
+      addin.run('recordSessions', { clientId: 'C-0001', sessions: '1e1', today: '2016-10-01' }),
+    ).toMatchObject({ ok: false, field: 'sessions' });
+    expect(addin.tab('Invoices')).toEqual(before);
+    expect(addin.tab('Attendance').length).toBe(1);
+  });
+});

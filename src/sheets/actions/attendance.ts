@@ -115,7 +115,13 @@ export interface SessionsPlan {
 }
 
 export function sessionsField(value: unknown): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' ? Number(value.trim()) : NaN;
+  // Digits only: Number() would also take "1e1" (10) or "0x3".
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d+$/.test(value.trim())
+        ? Number(value.trim())
+        : NaN;
   if (typeof value === 'string' && !value.trim()) throw new UserError('Sessions is required.', 'sessions');
   if (!Number.isInteger(n) || n < 1 || n > MAX_SESSIONS_AT_ONCE)
     throw new UserError(

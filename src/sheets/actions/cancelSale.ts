@@ -81,6 +81,13 @@ export function planCancelSale(tx: LedgerTx, req: CancelRequest, today: IsoDate)
 
   const feeText = typeof req.fee === 'string' ? req.fee.trim() : req.fee;
   const feeAmount: Cents = feeText === undefined || feeText === '' ? 0 : moneyField(feeText, 'fee', 'Fee');
+  // A fee bigger than the sale itself is a typo (an extra zero), not a policy.
+  const saleTotal = sale.kind === 'Recurring' ? sale.total * (sale.instalments ?? 26) : sale.total;
+  if (feeAmount > saleTotal)
+    throw new UserError(
+      `Fee: ${formatMoney(feeAmount)} is more than the sale itself (${formatMoney(saleTotal)}).`,
+      'fee',
+    );
   const fee: Invoice | null =
     feeAmount > 0
       ? {
