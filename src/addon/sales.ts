@@ -1,6 +1,8 @@
 // google.script.run targets of the Sell package sidebar.
 import type { Cents } from '../core/money';
+import type { BillingCycle } from '../core/billingCycle';
 import { LedgerTx } from '../sheets/ledgerTx';
+import { billingCycle, readSettings } from '../sheets/tabs/settings';
 import {
   planSell,
   saleDefaults,
@@ -18,6 +20,8 @@ import { attempt, plain, type Result } from './result';
 export interface SellForm {
   today: string;
   billingDay: string;
+  /** The studio's billing cycle, so the sidebar can move the default start date with the sale date. */
+  cycle: BillingCycle;
   clients: { id: string; name: string; billingMethod: string; email: string }[];
   packages: {
     code: string;
@@ -75,6 +79,7 @@ export function getSellForm(req?: Request): Result<SellForm> {
     return plain({
       today: ctx.today,
       billingDay: defaults.billingDay,
+      cycle: billingCycle(readSettings(tx.table('settings'), ctx.today, ctx.port.timeZone())),
       clients: readClients(tx.table('clients'))
         .filter((c) => c.status !== 'Inactive')
         .map((c) => ({ id: c.id, name: c.name, billingMethod: c.billingMethod, email: c.email })),

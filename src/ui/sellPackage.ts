@@ -3,6 +3,7 @@
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
 import type { Result, ServerCall } from './lib/server';
+import { nextBillingDay, type BillingCycle } from '../core/billingCycle';
 
 interface ClientOption {
   id: string;
@@ -22,6 +23,7 @@ interface PackageOption {
 interface SellForm {
   today: string;
   billingDay: string;
+  cycle?: BillingCycle;
   clients: ClientOption[];
   packages: PackageOption[];
 }
@@ -175,6 +177,8 @@ export async function mountSellPackage(root: HTMLElement, call: ServerCall): Pro
   const saleDate = h('input', { type: 'date', value: data.today });
   const startDate = h('input', { type: 'date', value: data.billingDay });
   const dueDate = h('input', { type: 'date', value: data.today });
+  let startTouched = false;
+  let dueTouched = false;
   const startField = field('Start date', 'startDate', startDate);
   const dueField = field('Due date', 'dueDate', dueDate);
 
@@ -192,12 +196,38 @@ export async function mountSellPackage(root: HTMLElement, call: ServerCall): Pro
     dueField.hidden = kind !== 'Paid in full';
     // Defaults follow the seed: paid in full starts and is due on the sale date; the others start on the
     // next billing day.
-    startDate.value = kind === 'Paid in full' ? saleDate.value : data.billingDay;
+    startTouched = dueTouched = false;
+    startDate.value =
+      kind === 'Paid in full'
+        ? saleDate.value
+        : data.cycle
+          ? nextBillingDay(data.cycle, saleDate.value)
+          : data.billingDay;
     dueDate.value = saleDate.value;
     schedulePreview();
   }
   pkgSelect.addEventListener('change', onPackage);
-  for (const input of [saleDate, startDate, dueDate]) input.addEventListener('change', schedulePreview);
+  // Defaults follow the sale date until the owner sets a start or due date themselves.
+  startDate.addEventListener('change', () => {
+    startTouched = true;
+    schedulePreview();
+  });
+  dueDate.addEventListener('change', () => {
+    dueTouched = true;
+    schedulePreview();
+  });
+  saleDate.addEventListener('change', () => {
+    const kind = selectedPackage()?.kind ?? 'Paid in full';
+    if (/^\d{4}-\d{2}-\d{2}$/.test(saleDate.value)) {
+      if (!startTouched)
+        startDate.value =
+          kind === 'Paid in full' || !data.cycle
+            ? saleDate.value
+            : nextBillingDay(data.cycle, saleDate.value);
+      if (!dueTouched) dueDate.value = saleDate.value;
+    }
+    schedulePreview();
+  });
 
   function request() {
     const p = selectedPackage();
@@ -228,6 +258,14 @@ export async function mountSellPackage(root: HTMLElement, call: ServerCall): Pro
     status.className = 'status';
     status.textContent = '';
     renderPreview(r.value, false);
+    if (startDate.value && saleDate.value && startDate.value < saleDate.value)
+      preview.append(
+        h('p', {
+          class: 'warn',
+          'data-testid': 'start-warning',
+          text: 'The start date is before the sale date: is that right?',
+        }),
+      );
     save.disabled = false;
   }
 

@@ -7,6 +7,7 @@ const XSS = '<img src=x onerror=alert(1)>';
 const form = {
   today: '2016-09-09',
   billingDay: '2016-09-13',
+  cycle: { billingDay: '2016-09-13', frequency: 'Fortnightly' },
   clients: [
     { id: 'C-0001', name: 'Jane Citizen', billingMethod: 'DD Full Integration', email: '' },
     { id: 'C-0002', name: XSS, billingMethod: 'Manual', email: '' },
@@ -152,5 +153,28 @@ describe('Sell package sidebar', () => {
     await settle();
     expect(root.querySelector('[data-error-for="startDate"]')!.textContent).toBe('Start date: Not a date');
     expect([...root.querySelectorAll('button')].find((b) => b.textContent === 'Save')!.disabled).toBe(true);
+  });
+
+  it('moves the default start date with the sale date until the owner sets one, and warns of a start before the sale', async () => {
+    const { call } = stubServer();
+    await mountSellPackage(root, call);
+    (root.querySelector('[data-client-id="C-0001"]') as HTMLElement).click();
+    const pkg = root.querySelector<HTMLSelectElement>('#f-packageCode')!;
+    pkg.value = 'PT10-5F';
+    pkg.dispatchEvent(new Event('change'));
+    const sale = root.querySelector<HTMLInputElement>('#f-saleDate')!;
+    const start = root.querySelector<HTMLInputElement>('#f-startDate')!;
+    sale.value = '2016-09-20';
+    sale.dispatchEvent(new Event('change'));
+    expect(start.value).toBe('2016-09-27');
+    start.value = '2016-09-15';
+    start.dispatchEvent(new Event('change'));
+    sale.value = '2016-09-21';
+    sale.dispatchEvent(new Event('change'));
+    expect(start.value).toBe('2016-09-15');
+    await settle();
+    expect(root.querySelector('[data-testid="start-warning"]')!.textContent).toBe(
+      'The start date is before the sale date: is that right?',
+    );
   });
 });
