@@ -67,6 +67,7 @@ export function getOutstanding(req?: OutstandingRequest): Result<OutstandingView
       readInvoices(tx.table('invoices')),
       readPayments(tx.table('payments')),
       asOf,
+      ctx.today,
     );
     return view(ctx.today, report, false);
   });
@@ -79,7 +80,7 @@ export function refreshOutstanding(req?: OutstandingRequest): Result<Outstanding
     const asOf = optionalDateField(req?.date, 'date', 'Date') ?? ctx.today;
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, REPORT_TABS);
-      const reports = planReports(readLedger(tx, ctx.today), asOf);
+      const reports = planReports(readLedger(tx, ctx.today), asOf, ctx.today);
       writeReports(tx, reports, ctx.timestamp());
       tx.commit(
         'Outstanding invoices',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadAddin, type Addin } from './harness';
 import { ok } from './studio';
-import { billingStudio, clockedAddin, invoice, logActions, reportRows } from './lifecycleStudio';
+import { billingStudio, clockedAddin, invoice, logActions, reportRows, rowsOf } from './lifecycleStudio';
 
 /**
  * Jane (DD Full) 5 x $220 from Fri 16 Sep and protein powder due 14 Sep; Sam (Manual) $500 due 13 Sep;
@@ -65,9 +65,9 @@ describe('Outstanding invoices', () => {
   it('lists, per client, what is overdue on a date: largest debt first, with the last payment and decline', () => {
     const addin = loadAddin();
     billedAndSent(addin);
-    const on = (date: string) => ok<View>(addin.run('getOutstanding', { date, today: '2016-09-21' }));
+    const on = (date: string, today = '2016-09-21') => ok<View>(addin.run('getOutstanding', { date, today }));
     // Jane's debit is Sent (in a batch being processed) and Alex's is on the list: neither is overdue.
-    expect(on('2016-09-17').clients.map((c) => [c.clientId, c.invoiceIds])).toEqual([
+    expect(on('2016-09-17', '2016-09-17').clients.map((c) => [c.clientId, c.invoiceIds])).toEqual([
       ['C-0002', ['INV-000006']],
       ['C-0003', ['INV-000007']],
     ]);
@@ -103,7 +103,8 @@ describe('Outstanding invoices', () => {
         owed: 4995 + 22000 + 1500,
         oldestDue: '2016-09-14',
         daysOverdue: 7,
-        lastPayment: { date: '2016-09-16', amount: 26995 },
+        // Her 16 Sep debit of $269.95 was reversed on 20 Sep: no payment of hers stands.
+        lastPayment: null,
         lastDeclineReason: 'Insufficient funds',
       },
     ]);
@@ -152,8 +153,8 @@ describe('Outstanding invoices', () => {
         'Amount Owed': 284.95,
         'Oldest Due': '2016-09-14',
         'Days Overdue': 7,
-        'Last Payment': '2016-09-16',
-        'Last Payment Amount': 269.95,
+        'Last Payment': '',
+        'Last Payment Amount': '',
         'Last Decline Reason': 'Insufficient funds',
       },
     ]);
@@ -261,5 +262,152 @@ describe('Outstanding invoices', () => {
       return addin.emu.calls.byMethod();
     });
     expect(counts[1]).toEqual(counts[0]);
+  });
+});
+
+/**
+ * Priya (DD Full) 5 x $220 from Fri 16 Sep: her 16 Sep debit is declined on 20 Sep ($15 fee due that
+ * day), billed again and paid on 30 Sep with instalment 2; her 14 Oct debit is declined on 18 Oct.
+ */
+function priyaStudio(addin: Addin): void {
+  billingStudio(addin);
+  ok(
+    addin.run('addClient', {
+      name: 'Priya Shah',
+      billingMethod: 'DD Full Integration',
+      bsb: '732-000',
+      accountNumber: '98765432',
+      today: '2016-09-13',
+    }),
+  );
+  ok(addin.run('sellPackage', { clientId: 'C-0004', packageCode: 'PT10-5F', today: '2016-09-13' }));
+  debitAndProcess(addin, '2016-09-16', '2016-09-19');
+  declinePriya(addin, '2016-09-20', 'Refer to customer');
+  debitAndProcess(addin, '2016-09-30', '2016-10-03');
+}
+
+function debitAndProcess(addin: Addin, billingDate: string, processed: string): void {
+  ok(addin.run('runBilling', { billingDate, today: billingDate }));
+  ok(addin.run('createDebitFile', { format: 'aba', today: billingDate }));
+  ok(addin.run('markBatchProcessed', { today: processed }));
+}
+
+function declinePriya(addin: Addin, date: string, reason: string): void {
+  ok(addin.run('processDeclines', { date, declines: [{ clientId: 'C-0004', reason }], today: date }));
+}
+
+describe('Outstanding on a date from the Payments rows of then', () => {
+  it('a past date: a debit declined on 20 Sep and paid again on 30 Sep is owed, with the fee, in between', () => {
+    const addin = loadAddin();
+    priyaStudio(addin);
+    // Today every invoice of hers is Paid; the Payments rows say what stood on each day.
+    expect(rowsOf(addin, 'Payments').map((p) => [p.Date, p['Invoice ID'], p.Amount, p.Method])).toEqual([
+      ['2016-09-16', 'INV-000001', 220, 'Direct debit'],
+      ['2016-09-20', 'INV-000001', -220, 'Decline'],
+      ['2016-09-30', 'INV-000001', 220, 'Direct debit'],
+      ['2016-09-30', 'INV-000002', 220, 'Direct debit'],
+      ['2016-09-30', 'INV-000006', 15, 'Direct debit'],
+    ]);
+    expect(invoice(addin, 'INV-000006')).toMatchObject({
+      Amount: 15,
+      'Due Date': '2016-09-20',
+      Status: 'Paid',
+    });
+    const on = (date: string) => ok<View>(addin.run('getOutstanding', { date, today: '2016-10-05' }));
+
+    expect(on('2016-09-19').clients).toEqual([]);
+    expect(on('2016-09-20')).toMatchObject({
+      total: 22000,
+      clients: [
+        {
+          clientId: 'C-0004',
+          name: 'Priya Shah',
+          invoiceIds: ['INV-000001'],
+          owed: 22000,
+          oldestDue: '2016-09-16',
+          daysOverdue: 4,
+          lastPayment: null,
+        },
+      ],
+    });
+    for (const [date, days] of [
+      ['2016-09-21', 5],
+      ['2016-09-29', 13],
+    ] as const)
+      expect(on(date)).toMatchObject({
+        total: 23500,
+        reminder: '1 client has overdue invoices ($235.00)',
+        clients: [
+          {
+            clientId: 'C-0004',
+            invoiceIds: ['INV-000001', 'INV-000006'],
+            owed: 23500,
+            oldestDue: '2016-09-16',
+            daysOverdue: days,
+            lastPayment: null,
+          },
+        ],
+      });
+    expect(on('2016-09-30').clients).toEqual([]);
+    expect(on('2016-10-05').clients).toEqual([]);
+
+    // The Outstanding tab written for such a date says the same.
+    ok(addin.run('refreshOutstanding', { date: '2016-09-25', today: '2016-10-05' }));
+    expect(addin.tab('Outstanding')[0]!.slice(0, 6)).toEqual([
+      'As Of',
+      '2016-09-25',
+      'Clients',
+      1,
+      'Total Owed',
+      235,
+    ]);
+    expect(reportRows(addin, 'Outstanding')).toMatchObject([
+      { 'Client ID': 'C-0004', 'Amount Owed': 235, 'Days Overdue': 9, 'Last Payment': '' },
+    ]);
+  });
+
+  it('a bounced debit is never the last payment: the one before it is', () => {
+    const addin = loadAddin();
+    priyaStudio(addin);
+    debitAndProcess(addin, '2016-10-14', '2016-10-17');
+    const on = (date: string) => ok<View>(addin.run('getOutstanding', { date, today: '2016-10-19' }));
+    // Before the decline her 14 Oct debit stood: nothing owed.
+    expect(on('2016-10-17').clients).toEqual([]);
+    declinePriya(addin, '2016-10-18', 'Insufficient funds');
+    expect(
+      rowsOf(addin, 'Payments')
+        .slice(-2)
+        .map((p) => [p.Date, p['Invoice ID'], p.Amount]),
+    ).toEqual([
+      ['2016-10-14', 'INV-000003', 220],
+      ['2016-10-18', 'INV-000003', -220],
+    ]);
+
+    const after = on('2016-10-19');
+    expect(after.clients).toEqual([
+      {
+        clientId: 'C-0004',
+        name: 'Priya Shah',
+        billingMethod: 'DD Full Integration',
+        invoiceIds: ['INV-000003', 'INV-000007'],
+        owed: 22000 + 1500,
+        oldestDue: '2016-10-14',
+        daysOverdue: 5,
+        // The 30 Sep debit (instalments 1 and 2 and the first fee), not the reversed $220 of 14 Oct.
+        lastPayment: { date: '2016-09-30', amount: 22000 + 1500 + 22000 },
+        lastDeclineReason: 'Insufficient funds',
+      },
+    ]);
+    ok(addin.run('refreshOutstanding', { date: '2016-10-19', today: '2016-10-19' }));
+    expect(reportRows(addin, 'Outstanding')).toMatchObject([
+      {
+        'Client ID': 'C-0004',
+        'Invoice IDs': 'INV-000003 INV-000007',
+        'Amount Owed': 235,
+        'Last Payment': '2016-09-30',
+        'Last Payment Amount': 455,
+        'Last Decline Reason': 'Insufficient funds',
+      },
+    ]);
   });
 });

@@ -1,7 +1,8 @@
-// Who owes what: per client, the invoices overdue on a date (due before it, still wanting money), the
-// total, the oldest due date, the last payment and the last decline reason. Largest debt first.
-import { balanceOf, oldestFirst } from '../billing/dueInvoices';
-import { COLLECTABLE, type InvoiceStatus } from '../billing/invoiceState';
+// Who owes what: per client, the invoices overdue on a date (due before it, still wanting money by the
+// payments dated up to it), the total, the oldest due date, the last payment that stood and the last
+// decline reason. Largest debt first.
+import { oldestFirst } from '../billing/dueInvoices';
+import type { InvoiceStatus } from '../billing/invoiceState';
 import { compareDates, daysBetween, type IsoDate } from '../calendar';
 import { formatMoney, type Cents } from '../money';
 
@@ -17,6 +18,8 @@ export interface OwedInvoice {
 
 export interface PaymentLine {
   clientId: string;
+  /** The invoice the row pays (or, when negative, reverses); '' or absent for a credit or an untied row. */
+  invoiceId?: string;
   date: IsoDate;
   amount: Cents;
 }
@@ -27,41 +30,103 @@ export interface ClientOverdue {
   owed: Cents;
   oldestDue: IsoDate;
   daysOverdue: number;
-  /** The client's latest payment on or before the date (all its rows that day together). */
+  /**
+   * The client's latest payment on or before the date (all its rows that day together), leaving out a
+   * payment reversed by then (a later negative row on the same invoice for the same amount: a decline).
+   */
   lastPayment: { date: IsoDate; amount: Cents } | null;
-  /** The decline reason on the client's most recently due declined invoice; '' when none. */
+  /** The decline reason on the client's most recently due declined invoice (due by the date); '' when none. */
   lastDeclineReason: string;
 }
 
 /**
- * Overdue on `asOf`: due before it, with a balance, and still collectable (Open, Part paid, Declined).
- * A Sent invoice is in a debit under way and a Cancelled one is owed by no one, so neither is listed.
+ * Overdue on `asOf` with `paid` received by then: due before it, with a balance, and not Cancelled (owed
+ * by no one). With `inFlight`, a Sent invoice (in a debit under way) is not listed either: that is what
+ * is known today, so it holds only for a date from today on.
  */
-export function isOverdue(inv: OwedInvoice, asOf: IsoDate): boolean {
-  return COLLECTABLE.has(inv.status) && balanceOf(inv) > 0 && compareDates(inv.dueDate, asOf) < 0;
+export function isOverdue(inv: OwedInvoice, asOf: IsoDate, paid: Cents = inv.paid, inFlight = true): boolean {
+  if (inv.status === 'Cancelled' || (inFlight && inv.status === 'Sent')) return false;
+  return inv.amount - paid > 0 && compareDates(inv.dueDate, asOf) < 0;
 }
 
+/**
+ * What each invoice had received by `asOf`: the sum of its payment rows dated on or before it (reversals
+ * are negative rows, so a declined debit nets out). An invoice with no payment rows at all keeps its Paid
+ * column (a hand-kept ledger).
+ */
+function paidByInvoice(payments: readonly PaymentLine[], asOf: IsoDate): Map<string, Cents> {
+  const paid = new Map<string, Cents>();
+  for (const p of payments) {
+    if (!p.invoiceId) continue;
+    const sum = paid.get(p.invoiceId) ?? 0;
+    paid.set(p.invoiceId, compareDates(p.date, asOf) <= 0 ? sum + p.amount : sum);
+  }
+  return paid;
+}
+
+/**
+ * The payments that still stood on `asOf`: positive rows dated on or before it, less each one reversed
+ * by then (a negative row on the same invoice for the same amount, dated on or after it; each reversal
+ * cancels the latest such payment before it).
+ */
+function standingPayments(payments: readonly PaymentLine[], asOf: IsoDate): PaymentLine[] {
+  const upTo = payments.filter((p) => compareDates(p.date, asOf) <= 0);
+  const reversed = new Set<PaymentLine>();
+  const byInvoice = new Map<string, PaymentLine[]>();
+  for (const p of upTo) {
+    if (!p.invoiceId) continue;
+    const list = byInvoice.get(p.invoiceId);
+    if (list) list.push(p);
+    else byInvoice.set(p.invoiceId, [p]);
+  }
+  for (const rows of byInvoice.values()) {
+    for (const r of rows) {
+      if (r.amount >= 0) continue;
+      let match: PaymentLine | undefined;
+      for (const p of rows)
+        if (
+          p.amount === -r.amount &&
+          !reversed.has(p) &&
+          compareDates(p.date, r.date) <= 0 &&
+          (!match || compareDates(p.date, match.date) >= 0)
+        )
+          match = p;
+      if (match) reversed.add(match);
+    }
+  }
+  return upTo.filter((p) => p.amount > 0 && !reversed.has(p));
+}
+
+/**
+ * Who owed what on `asOf`, from the payments dated by then. `today` (default `asOf`) says whether the
+ * invoices' present state applies: from today on, an invoice Sent in a debit under way is not overdue.
+ */
 export function overdueByClient(
   invoices: readonly OwedInvoice[],
   payments: readonly PaymentLine[],
   asOf: IsoDate,
+  today: IsoDate = asOf,
 ): ClientOverdue[] {
-  const overdue = new Map<string, OwedInvoice[]>();
+  const inFlight = compareDates(asOf, today) >= 0;
+  const paidBy = paidByInvoice(payments, asOf);
+  const overdue = new Map<string, { inv: OwedInvoice; owed: Cents }[]>();
   const declined = new Map<string, OwedInvoice>();
   for (const inv of invoices) {
-    if (isOverdue(inv, asOf)) {
+    const paid = paidBy.get(inv.id) ?? inv.paid;
+    if (isOverdue(inv, asOf, paid, inFlight)) {
+      const entry = { inv, owed: inv.amount - paid };
       const list = overdue.get(inv.clientId);
-      if (list) list.push(inv);
-      else overdue.set(inv.clientId, [inv]);
+      if (list) list.push(entry);
+      else overdue.set(inv.clientId, [entry]);
     }
-    if (inv.declineReason) {
+    if (inv.declineReason && compareDates(inv.dueDate, asOf) <= 0) {
       const prev = declined.get(inv.clientId);
       if (!prev || oldestFirst(prev, inv) < 0) declined.set(inv.clientId, inv);
     }
   }
   const lastPaid = new Map<string, { date: IsoDate; amount: Cents }>();
-  for (const p of payments) {
-    if (p.amount <= 0 || compareDates(p.date, asOf) > 0 || !overdue.has(p.clientId)) continue;
+  for (const p of standingPayments(payments, asOf)) {
+    if (!overdue.has(p.clientId)) continue;
     const prev = lastPaid.get(p.clientId);
     const order = prev ? compareDates(p.date, prev.date) : 1;
     if (order > 0) lastPaid.set(p.clientId, { date: p.date, amount: p.amount });
@@ -69,12 +134,12 @@ export function overdueByClient(
   }
   const out: ClientOverdue[] = [];
   for (const [clientId, list] of overdue) {
-    list.sort(oldestFirst);
-    const oldestDue = list[0]!.dueDate;
+    list.sort((a, b) => oldestFirst(a.inv, b.inv));
+    const oldestDue = list[0]!.inv.dueDate;
     out.push({
       clientId,
-      invoiceIds: list.map((i) => i.id),
-      owed: list.reduce((s, i) => s + balanceOf(i), 0),
+      invoiceIds: list.map((e) => e.inv.id),
+      owed: list.reduce((s, e) => s + e.owed, 0),
       oldestDue,
       daysOverdue: daysBetween(oldestDue, asOf),
       lastPayment: lastPaid.get(clientId) ?? null,

@@ -7,14 +7,19 @@ import type { OutstandingReport } from '../tabs/outstanding';
 
 export const OUTSTANDING_TABS = ['clients', 'invoices', 'payments'] as const;
 
+/**
+ * Overdue on `asOf` by the Payments rows dated up to it. Pass `today` for a date in the past: without it
+ * the date counts as today, so an invoice Sent in a debit under way now is left out then too.
+ */
 export function outstandingReport(
   clients: readonly Client[],
   invoices: readonly Invoice[],
   payments: readonly Payment[],
   asOf: IsoDate,
+  today?: IsoDate,
 ): OutstandingReport {
   const byId = new Map(clients.map((c) => [c.id, c]));
-  const list = overdueByClient(invoices, payments, asOf).map((c) => ({
+  const list = overdueByClient(invoices, payments, asOf, today).map((c) => ({
     ...c,
     name: byId.get(c.clientId)?.name ?? 'Not on the Clients tab',
     billingMethod: byId.get(c.clientId)?.billingMethod ?? '',

@@ -60,10 +60,11 @@ export interface Reports {
   asOf: IsoDate;
 }
 
-export function planReports(ledger: Ledger, asOf: IsoDate): Reports {
+/** `today` decides whether debits still Sent are left out (only for today or later: see outstanding.ts). */
+export function planReports(ledger: Ledger, asOf: IsoDate, today: IsoDate = asOf): Reports {
   return {
     asOf,
-    outstanding: outstandingReport(ledger.clients, ledger.invoices, ledger.payments, asOf),
+    outstanding: outstandingReport(ledger.clients, ledger.invoices, ledger.payments, asOf, today),
     balances: balanceRows(ledger, asOf),
   };
 }
