@@ -254,7 +254,6 @@ export function planExport(
         status: 'Sent',
         batchId: sheet.batchId,
         sentAmount: part.amount,
-        declineReason: '',
       });
       sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: part.amount });
     }
