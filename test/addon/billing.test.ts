@@ -1,49 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { parseAbaFile } from '../../src/core/aba';
 import { loadAddin, records, type Addin } from './harness';
-import { ok, setSetting, setUpStudio } from './studio';
+import { billingStudio, ok } from './studio';
 
 /** The seed's studio billing on Fridays, fortnightly from 16 Sep 2016, with the fixture's bank details. */
-function studio(): Addin {
-  const addin = loadAddin();
-  setUpStudio(addin, '2016-09-13');
-  setSetting(addin, 'Billing Day', '2016-09-16');
-  setSetting(addin, 'Dishonour Fee', 15);
-  setSetting(addin, 'ABA Bank', 'CBA');
-  setSetting(addin, 'ABA User Name', 'HARBOUR PT PTY LTD');
-  setSetting(addin, 'ABA User ID', '301500');
-  setSetting(addin, 'ABA Description', 'PT DEBITS');
-  setSetting(addin, 'Studio BSB', '032-000');
-  setSetting(addin, 'Studio Account Number', '123456');
-  setSetting(addin, 'Studio Account Name', 'HARBOUR PT PTY LTD');
-  setSetting(addin, 'ABA Balancing Record', 'Yes');
-  const today = '2016-09-13';
-  ok(
-    addin.run('addClient', {
-      name: 'Chris Partial',
-      billingMethod: 'DD Partial Integration',
-      bsb: '063111',
-      accountNumber: '55501234',
-      ddReference: 'HPT-CHRIS',
-      today,
-    }),
-  );
-  // C-0001 Jane (DD Full), C-0002 Sam (Manual), C-0003 Alex (DD Reconciliation), C-0004 Chris (DD Partial)
-  ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10-5F', today }));
-  ok(addin.run('sellPackage', { clientId: 'C-0002', packageCode: 'PT10', today }));
-  ok(addin.run('sellPackage', { clientId: 'C-0003', packageCode: 'PT2W', today }));
-  ok(addin.run('sellPackage', { clientId: 'C-0004', packageCode: 'PT2W', today }));
-  ok(
-    addin.run('addAdHocInvoice', {
-      clientId: 'C-0001',
-      description: 'Protein powder',
-      amount: '49.95',
-      dueDate: '2016-09-14',
-      today,
-    }),
-  );
-  return addin;
-}
+const studio = (): Addin => billingStudio(loadAddin(), { balancing: true });
 
 const invoice = (addin: Addin, id: string) =>
   records(addin.tab('Invoices')).find((i) => i['Invoice ID'] === id)!;

@@ -2,7 +2,7 @@
 // billing every second Friday from 16 Sep 2016, with a clock the bundle's `new Date()` reads.
 import { createAppsScript } from '../../src/local/gas';
 import { loadAddin, records, type Addin } from './harness';
-import { setSetting, setUpStudio } from './studio';
+import { setBankSettings, setUpStudio } from './studio';
 
 /** An add-in whose clock says `iso` at 10:00 in Sydney; move it with `at`. */
 export function clockedAddin(iso: string): { addin: Addin; at: (iso: string, time?: string) => void } {
@@ -30,15 +30,7 @@ export function sydney(iso: string, time = '10:00'): number {
 /** Set up as the seed's studio with debit-file settings and a $15 dishonour fee. */
 export function billingStudio(addin: Addin, today = '2016-09-13'): void {
   setUpStudio(addin, today);
-  setSetting(addin, 'Billing Day', '2016-09-16');
-  setSetting(addin, 'Dishonour Fee', 15);
-  setSetting(addin, 'ABA Bank', 'CBA');
-  setSetting(addin, 'ABA User Name', 'HARBOUR PT PTY LTD');
-  setSetting(addin, 'ABA User ID', '301500');
-  setSetting(addin, 'ABA Description', 'PT DEBITS');
-  setSetting(addin, 'Studio BSB', '032-000');
-  setSetting(addin, 'Studio Account Number', '123456');
-  setSetting(addin, 'Studio Account Name', 'HARBOUR PT PTY LTD');
+  setBankSettings(addin);
 }
 
 export const rowsOf = (addin: Addin, tab: string) => records(addin.tab(tab));

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { EmulatedRange } from '../../src/local/gas/spreadsheet';
 import { loadAddin, records, type Addin } from './harness';
-import { ok, setSetting, setUpStudio } from './studio';
+import { billingStudio, ok, setUpStudio } from './studio';
 
 function studioWithInvoices(n: number) {
   const addin = loadAddin();
@@ -48,44 +48,8 @@ describe('service calls per action do not grow with rows', () => {
   });
 });
 
-/** The seed's studio billing on Fridays (as billing.test.ts): Jane DD Full, Sam Manual, Alex DD Reconciliation, Chris DD Partial. */
-function billingStudio(): Addin {
-  const addin = loadAddin();
-  setUpStudio(addin, '2016-09-13');
-  setSetting(addin, 'Billing Day', '2016-09-16');
-  setSetting(addin, 'ABA Bank', 'CBA');
-  setSetting(addin, 'ABA User Name', 'HARBOUR PT PTY LTD');
-  setSetting(addin, 'ABA User ID', '301500');
-  setSetting(addin, 'ABA Description', 'PT DEBITS');
-  setSetting(addin, 'Studio BSB', '032-000');
-  setSetting(addin, 'Studio Account Number', '123456');
-  setSetting(addin, 'Studio Account Name', 'HARBOUR PT PTY LTD');
-  const today = '2016-09-13';
-  ok(
-    addin.run('addClient', {
-      name: 'Chris Partial',
-      billingMethod: 'DD Partial Integration',
-      bsb: '063111',
-      accountNumber: '55501234',
-      ddReference: 'HPT-CHRIS',
-      today,
-    }),
-  );
-  ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10-5F', today }));
-  ok(addin.run('sellPackage', { clientId: 'C-0002', packageCode: 'PT10', today }));
-  ok(addin.run('sellPackage', { clientId: 'C-0003', packageCode: 'PT2W', today }));
-  ok(addin.run('sellPackage', { clientId: 'C-0004', packageCode: 'PT2W', today }));
-  ok(
-    addin.run('addAdHocInvoice', {
-      clientId: 'C-0001',
-      description: 'Protein powder',
-      amount: '49.95',
-      dueDate: '2016-09-14',
-      today,
-    }),
-  );
-  return addin;
-}
+/** The seed's studio billing on Fridays (as billing.test.ts). */
+const fridayStudio = (): Addin => billingStudio(loadAddin());
 
 /**
  * Rebuilds Invoices with `n` paid history rows and the studio's own invoices spread evenly among them;
@@ -150,7 +114,7 @@ function recordWrites(tab: string, before: () => void = () => {}) {
 describe('updates on a long Invoices tab', () => {
   it('sending a batch costs the same calls with 1,000 and 10,000 invoice rows (no more with 10)', () => {
     const counts = [10, 1_000, 10_000].map((n) => {
-      const addin = billingStudio();
+      const addin = fridayStudio();
       spreadInvoices(addin, n);
       ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
       addin.emu.calls.reset();
@@ -171,7 +135,7 @@ describe('updates on a long Invoices tab', () => {
   });
 
   it('writes only the changed cells of the sent invoices: an edit between them and a formula in them survive', () => {
-    const addin = billingStudio();
+    const addin = fridayStudio();
     const rows = spreadInvoices(addin, 10_000);
     ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
     const sheet = addin.sheet('Invoices');

@@ -63,3 +63,51 @@ export function setUpStudio(addin: Addin, today = '2016-09-09'): void {
   ok(addin.run('addClient', { name: 'Sam Lee', billingMethod: 'Manual', today }));
   ok(addin.run('addClient', { name: 'Alex Wong', billingMethod: 'DD Reconciliation', today }));
 }
+
+/** The fixture's bank details, a Friday billing day from 16 Sep 2016, and a $15 dishonour fee. */
+export function setBankSettings(addin: Addin): void {
+  setSetting(addin, 'Billing Day', '2016-09-16');
+  setSetting(addin, 'Dishonour Fee', 15);
+  setSetting(addin, 'ABA Bank', 'CBA');
+  setSetting(addin, 'ABA User Name', 'HARBOUR PT PTY LTD');
+  setSetting(addin, 'ABA User ID', '301500');
+  setSetting(addin, 'ABA Description', 'PT DEBITS');
+  setSetting(addin, 'Studio BSB', '032-000');
+  setSetting(addin, 'Studio Account Number', '123456');
+  setSetting(addin, 'Studio Account Name', 'HARBOUR PT PTY LTD');
+}
+
+/**
+ * The seed's studio billing on Fridays: C-0001 Jane (DD Full, PT10-5F and a $49.95 ad-hoc invoice),
+ * C-0002 Sam (Manual, PT10), C-0003 Alex (DD Reconciliation, PT2W), C-0004 Chris (DD Partial, PT2W).
+ */
+export function billingStudio(addin: Addin, opts: { balancing?: boolean } = {}): Addin {
+  const today = '2016-09-13';
+  setUpStudio(addin, today);
+  setBankSettings(addin);
+  if (opts.balancing) setSetting(addin, 'ABA Balancing Record', 'Yes');
+  ok(
+    addin.run('addClient', {
+      name: 'Chris Partial',
+      billingMethod: 'DD Partial Integration',
+      bsb: '063111',
+      accountNumber: '55501234',
+      ddReference: 'HPT-CHRIS',
+      today,
+    }),
+  );
+  ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10-5F', today }));
+  ok(addin.run('sellPackage', { clientId: 'C-0002', packageCode: 'PT10', today }));
+  ok(addin.run('sellPackage', { clientId: 'C-0003', packageCode: 'PT2W', today }));
+  ok(addin.run('sellPackage', { clientId: 'C-0004', packageCode: 'PT2W', today }));
+  ok(
+    addin.run('addAdHocInvoice', {
+      clientId: 'C-0001',
+      description: 'Protein powder',
+      amount: '49.95',
+      dueDate: '2016-09-14',
+      today,
+    }),
+  );
+  return addin;
+}
