@@ -1,5 +1,5 @@
 // The Add ad-hoc invoice sidebar: a one-off charge that joins the client's next debit.
-import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
+import { clearErrors, field, h, showFieldError, clientSelect, loadPage } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
 import type { Result, ServerCall } from './lib/server';
 
@@ -16,28 +16,13 @@ interface Saved {
 }
 
 export async function mountAdHocInvoice(root: HTMLElement, call: ServerCall): Promise<void> {
-  clear(root);
-  const status = h('div', {
-    class: 'status',
-    role: 'status',
-    'aria-live': 'polite',
-    text: 'Loading clients…',
-  });
-  root.append(h('h1', { text: 'Add ad-hoc invoice' }), status);
-  const form = await call<Result<SellForm>>('getSellForm');
-  if (!form.ok) {
-    status.className = 'status error';
-    status.textContent = form.error;
-    return;
-  }
-  status.textContent = '';
-  const client = h('select');
-  client.append(h('option', { value: '', text: 'Choose a client…' }));
-  for (const c of form.value.clients)
-    client.append(h('option', { value: c.id, text: `${c.name} (${c.id})` }));
+  const page = await loadPage(root, 'Add ad-hoc invoice', () => call<Result<SellForm>>('getSellForm'));
+  if (!page) return;
+  const { status } = page;
+  const client = clientSelect(page.value.clients);
   const description = h('input', { type: 'text', placeholder: 'e.g. Protein powder 1kg' });
   const amount = h('input', { type: 'text', inputmode: 'decimal', placeholder: '$0.00' });
-  const dueDate = h('input', { type: 'date', value: form.value.today });
+  const dueDate = h('input', { type: 'date', value: page.value.today });
   const save = h('button', { type: 'button', class: 'action', text: 'Add invoice' });
   const body = h(
     'div',

@@ -1,6 +1,6 @@
 // The Record sessions sidebar: pick a client, a date and a number of sessions; see the client's sessions
 // left per package and any overdue invoices before saving. Warnings never block: the studio decides.
-import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
+import { clear, clearErrors, field, h, showFieldError, clientSelect, loadPage } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
 import type { Result, ServerCall } from './lib/server';
 
@@ -35,26 +35,11 @@ interface Recorded {
 }
 
 export async function mountRecordSessions(root: HTMLElement, call: ServerCall): Promise<void> {
-  clear(root);
-  const status = h('div', {
-    class: 'status',
-    role: 'status',
-    'aria-live': 'polite',
-    text: 'Loading clients…',
-  });
-  root.append(h('h1', { text: 'Record sessions' }), status);
-  const loaded = await call<Result<SessionsForm>>('getSessionsForm');
-  if (!loaded.ok) {
-    status.className = 'status error';
-    status.textContent = loaded.error;
-    return;
-  }
-  status.textContent = '';
-  const client = h('select');
-  client.append(h('option', { value: '', text: 'Choose a client…' }));
-  for (const c of loaded.value.clients)
-    client.append(h('option', { value: c.id, text: `${c.name} (${c.id})` }));
-  const date = h('input', { type: 'date', value: loaded.value.today });
+  const page = await loadPage(root, 'Record sessions', () => call<Result<SessionsForm>>('getSessionsForm'));
+  if (!page) return;
+  const { status } = page;
+  const client = clientSelect(page.value.clients);
+  const date = h('input', { type: 'date', value: page.value.today });
   const sessions = h('input', { type: 'number', min: 1, max: 50, step: 1, value: '1' });
   const pkg = h('select');
   const save = h('button', { type: 'button', class: 'action', text: 'Record' });

@@ -3,29 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/local/cli/main';
-import { createAppsScript } from '../../src/local/gas';
-import { loadIntoEmulation } from '../../src/local/xlsx';
+import { cli, tab } from './cliRun';
 
 const dir = mkdtempSync(join(tmpdir(), 'studio-ledger-lifecycle-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-async function cli(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await runCli(args, {
-    out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    progress: () => undefined,
-  });
-  return { code, out: out.join('\n'), err: err.join('\n') };
-}
-
-async function tab(path: string, name: string) {
-  const emu = createAppsScript();
-  await loadIntoEmulation(path, emu);
-  return emu.spreadsheet.getSheetByName(name)!.getDataRange().getDisplayValues();
-}
 
 describe('studio-ledger lifecycle commands', () => {
   const W = join(dir, 'studio.xlsx');

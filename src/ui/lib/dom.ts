@@ -57,3 +57,33 @@ export function showFieldError(
 export function clearErrors(root: ParentNode): void {
   root.querySelectorAll('[data-error-for]').forEach((e) => (e.textContent = ''));
 }
+
+/** A drop-down of clients, names shown as text, with a "Choose a client…" first line. */
+export function clientSelect(clients: readonly { id: string; name: string }[]): HTMLSelectElement {
+  const select = h('select');
+  select.append(h('option', { value: '', text: 'Choose a client…' }));
+  for (const c of clients) select.append(h('option', { value: c.id, text: `${c.name} (${c.id})` }));
+  return select;
+}
+
+/**
+ * Starts a sidebar page: its title, a status line, and the server's form data. On a refusal the status
+ * line shows it and null is returned.
+ */
+export async function loadPage<T>(
+  root: HTMLElement,
+  title: string,
+  load: () => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+): Promise<{ status: HTMLDivElement; value: T } | null> {
+  clear(root);
+  const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', text: 'Loading…' });
+  root.append(h('h1', { text: title }), status);
+  const r = await load();
+  if (!r.ok) {
+    status.className = 'status error';
+    status.textContent = r.error;
+    return null;
+  }
+  status.textContent = '';
+  return { status, value: r.value };
+}
