@@ -1,23 +1,19 @@
 // The fixture files and the settings behind them, for the ABA tests.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AbaBatch, AbaDebit } from '../../../src/core/aba';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** Our copies: the tests run against these, so they do not need ../shared. */
+/** Our copies of the published fixtures (pinned by hash in abaFile.test.ts). */
 export const FIXTURES = path.resolve(here, '../../fixtures/aba');
-/** The shared originals, beside the repo (../shared from the repo root), when present. */
-export const SHARED_FIXTURES = path.resolve(here, '../../../../shared/fixtures');
 
 export const DEBIT_FILE = 'aba-debit-with-balancing.aba';
 export const RETURN_FILE = 'aba-return-sample.txt';
 
 export const readFixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
-export const sharedFixtureExists = (name: string): boolean => existsSync(path.join(SHARED_FIXTURES, name));
-export const readSharedFixture = (name: string): string =>
-  readFileSync(path.join(SHARED_FIXTURES, name), 'utf8');
+export const readFixtureBytes = (name: string): Buffer => readFileSync(path.join(FIXTURES, name));
 
 /** The fixture's two debits, read out of it by position (client IDs and names are ours: not in the file). */
 export const benDebit: AbaDebit = {
