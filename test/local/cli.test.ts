@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAbaFile } from '../../src/core/aba';
-import { COMMANDS } from '../../src/local/cli/commands';
+import { COMMANDS } from '../../src/local/cli/registry';
 import { cli, tab } from './cliRun';
 
 const dir = mkdtempSync(join(tmpdir(), 'studio-ledger-cli-'));

@@ -1,6 +1,8 @@
 // studio-ledger: the add-in without Google, on a local .xlsx workbook. See SPEC.md for the commands.
 import { parseArgs } from 'node:util';
-import { ActionError, COMMANDS, type Command, type Io } from './commands';
+import type { Command, Io } from './command';
+import { ActionError } from './helpers';
+import { COMMANDS } from './registry';
 import { UsageError } from './session';
 
 function usage(): string {

@@ -1,0 +1,42 @@
+// `studio-ledger add-client`: add a client.
+import { COMMON, type Command } from '../command';
+import { call, json, str, withWorkbook } from '../helpers';
+
+export const addClient: Command = {
+  name: 'add-client',
+  summary: 'add a client',
+  options: {
+    ...COMMON,
+    name: { type: 'string', required: true, help: 'name', value: 'NAME' },
+    email: { type: 'string', help: 'email', value: 'EMAIL' },
+    phone: { type: 'string', help: 'phone', value: 'PHONE' },
+    method: {
+      type: 'string',
+      help: 'Manual, DD Full Integration, DD Partial Integration or DD Reconciliation',
+      value: 'METHOD',
+    },
+    reference: { type: 'string', help: 'DD reference (default: the client ID)', value: 'REF' },
+    bsb: { type: 'string', help: 'BSB, nnn-nnn', value: 'BSB' },
+    account: { type: 'string', help: 'account number', value: 'NUMBER' },
+    'account-name': { type: 'string', help: 'account name', value: 'NAME' },
+  },
+  run: (v, io) =>
+    withWorkbook(v, io, (s) => {
+      const c = call<{ id: string; name: string; billingMethod: string }>(
+        s,
+        'addClient',
+        {
+          name: str(v, 'name'),
+          email: str(v, 'email'),
+          phone: str(v, 'phone'),
+          billingMethod: str(v, 'method'),
+          ddReference: str(v, 'reference'),
+          bsb: str(v, 'bsb'),
+          accountNumber: str(v, 'account'),
+          accountName: str(v, 'account-name'),
+        },
+        v,
+      );
+      return json(v, c) ?? `Added ${c.name} as ${c.id} (${c.billingMethod}).`;
+    }),
+};

@@ -1,0 +1,58 @@
+// `studio-ledger sell`: sell a package to a client.
+import { COMMON, type Command } from '../command';
+import { call, date, json, str, withWorkbook } from '../helpers';
+import { money, table } from '../output';
+
+interface SalePreview {
+  saleId: string;
+  clientName: string;
+  packageName: string;
+  kind: string;
+  total: number;
+  invoices: { id: string; description: string; dueDate: string; amount: number }[];
+  allocations: { id: string; date: string; sessions: number }[];
+}
+
+export const sell: Command = {
+  name: 'sell',
+  summary: 'sell a package to a client',
+  options: {
+    ...COMMON,
+    client: { type: 'string', required: true, help: 'client ID', value: 'ID' },
+    package: { type: 'string', required: true, help: 'package code', value: 'CODE' },
+    'sale-date': { type: 'string', help: 'sale date (default: today)', value: 'D' },
+    start: { type: 'string', help: 'package / billing start date (default: next billing day)', value: 'D' },
+    due: { type: 'string', help: 'due date, paid in full (default: the sale date)', value: 'D' },
+  },
+  run: (v, io) =>
+    withWorkbook(v, io, (s) => {
+      const p = call<SalePreview>(
+        s,
+        'sellPackage',
+        {
+          clientId: str(v, 'client'),
+          packageCode: str(v, 'package'),
+          saleDate: date(v, 'sale-date'),
+          startDate: date(v, 'start'),
+          dueDate: date(v, 'due'),
+        },
+        v,
+      );
+      return (
+        json(v, p) ??
+        [
+          `${p.saleId}: ${p.packageName} (${p.kind}) to ${p.clientName}, ${money(p.total)}`,
+          table(
+            ['Invoice', 'Due', 'Amount', 'Description'],
+            p.invoices.map((i) => [i.id, i.dueDate, money(i.amount), i.description]),
+            [2],
+          ),
+          table(
+            ['Allocation', 'Date', 'Sessions'],
+            p.allocations.map((a) => [a.id, a.date, a.sessions]),
+            [2],
+          ),
+        ].join('\n\n')
+      );
+    }),
+};

@@ -1,0 +1,29 @@
+// `studio-ledger upkeep`: the daily upkeep once: roll recurring packages to today, refresh Outstanding and Balances.
+import { COMMON, type Command } from '../command';
+import { call, json, withWorkbook } from '../helpers';
+import { money } from '../output';
+
+export const upkeep: Command = {
+  name: 'upkeep',
+  summary: 'the daily upkeep once: roll recurring packages to today, refresh Outstanding and Balances',
+  options: { ...COMMON },
+  run: (v, io) =>
+    withWorkbook(v, io, (s) => {
+      const r = call<{
+        today: string;
+        invoicesCreated: number;
+        allocationsCreated: number;
+        statusChanges: { saleId: string; to: string }[];
+        overdueClients: number;
+        overdueTotal: number;
+      }>(s, 'runDailyUpkeep', {}, v);
+      return (
+        json(v, r) ??
+        `Upkeep through ${r.today}: ${r.invoicesCreated} recurring invoice(s) and ${r.allocationsCreated} allocation(s) created` +
+          (r.statusChanges.length
+            ? `; ${r.statusChanges.map((c) => `${c.saleId} ${c.to}`).join(', ')}`
+            : '') +
+          `; ${r.overdueClients} client(s) owe ${money(r.overdueTotal)}.`
+      );
+    }),
+};

@@ -1,0 +1,35 @@
+// Every command of `studio-ledger`, in the order --help lists them.
+import type { Command } from './command';
+import { init } from './commands/init';
+import { addClient } from './commands/addClient';
+import { sell } from './commands/sell';
+import { adHoc } from './commands/adHoc';
+import { bill } from './commands/bill';
+import { exportFile } from './commands/exportFile';
+import { markProcessed } from './commands/markProcessed';
+import { markPaid } from './commands/markPaid';
+import { decline } from './commands/decline';
+import { reconcile } from './commands/reconcile';
+import { outstanding } from './commands/outstanding';
+import { sessions } from './commands/sessions';
+import { cancel } from './commands/cancel';
+import { pause } from './commands/pause';
+import { upkeep } from './commands/upkeep';
+
+export const COMMANDS: readonly Command[] = [
+  init,
+  addClient,
+  sell,
+  adHoc,
+  bill,
+  exportFile,
+  markProcessed,
+  markPaid,
+  decline,
+  reconcile,
+  outstanding,
+  sessions,
+  cancel,
+  pause,
+  upkeep,
+];
