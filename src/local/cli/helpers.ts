@@ -1,8 +1,7 @@
 // What the commands share: reading options, calling the add-in and opening/saving the workbook.
 import type { Io, Values } from './command';
+import type { ServerAnswer, ServerArg, ServerFn, ServerValue } from './server';
 import { openWorkbook, UsageError, type WorkbookSession } from './session';
-
-type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
 
 /** A user error from the add-in: one line on stderr, exit 1, the workbook left as it was. */
 export class ActionError extends Error {}
@@ -12,6 +11,13 @@ export function str(v: Values, k: string): string | undefined {
   return typeof x === 'string' ? x : undefined;
 }
 
+/** A required option's value (main.ts has already refused a command line without it). */
+export function need(v: Values, k: string): string {
+  const x = str(v, k);
+  if (x === undefined || x === '') throw new UsageError(`--${k} is required`);
+  return x;
+}
+
 export function date(v: Values, k: string): string | undefined {
   const d = str(v, k);
   if (d !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(d))
@@ -19,10 +25,21 @@ export function date(v: Values, k: string): string | undefined {
   return d;
 }
 
-export function call<T>(s: WorkbookSession, fn: string, arg: Record<string, unknown>, v: Values): T {
-  const r = s.addin.call<Result<T>>(fn, { ...arg, today: date(v, 'today') });
+export function needDate(v: Values, k: string): string {
+  need(v, k);
+  return date(v, k)!;
+}
+
+/** Calls server function `fn` of dist/Code.js with --today; a refusal becomes an ActionError. */
+export function call<K extends ServerFn>(
+  s: WorkbookSession,
+  fn: K,
+  arg: ServerArg<K>,
+  v: Values,
+): ServerValue<K> {
+  const r = s.addin.call<ServerAnswer<K>>(fn, { ...arg, today: date(v, 'today') });
   if (!r.ok) throw new ActionError(r.error);
-  return r.value;
+  return (r as Extract<ServerAnswer<K>, { ok: true }>).value as ServerValue<K>;
 }
 
 /** Opens the workbook, runs `body`, saves on success. */

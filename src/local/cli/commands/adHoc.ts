@@ -1,6 +1,6 @@
 // `studio-ledger ad-hoc`: add a one-off invoice (protein powder) for a client.
 import { COMMON, type Command } from '../command';
-import { call, date, json, str, withWorkbook } from '../helpers';
+import { call, date, json, need, withWorkbook } from '../helpers';
 import { money } from '../output';
 
 export const adHoc: Command = {
@@ -15,13 +15,13 @@ export const adHoc: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const i = call<{ id: string; amount: number; dueDate: string; description: string }>(
+      const i = call(
         s,
         'addAdHocInvoice',
         {
-          clientId: str(v, 'client'),
-          description: str(v, 'description'),
-          amount: str(v, 'amount'),
+          clientId: need(v, 'client'),
+          description: need(v, 'description'),
+          amount: need(v, 'amount'),
           dueDate: date(v, 'due'),
         },
         v,

@@ -1,6 +1,6 @@
 // `studio-ledger add-client`: add a client.
 import { COMMON, type Command } from '../command';
-import { call, json, str, withWorkbook } from '../helpers';
+import { call, json, need, str, withWorkbook } from '../helpers';
 
 export const addClient: Command = {
   name: 'add-client',
@@ -22,11 +22,11 @@ export const addClient: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const c = call<{ id: string; name: string; billingMethod: string }>(
+      const c = call(
         s,
         'addClient',
         {
-          name: str(v, 'name'),
+          name: need(v, 'name'),
           email: str(v, 'email'),
           phone: str(v, 'phone'),
           billingMethod: str(v, 'method'),

@@ -1,25 +1,7 @@
 // `studio-ledger bill`: Process Billing for billing date D.
 import { COMMON, type Command } from '../command';
-import { call, date, json, withWorkbook } from '../helpers';
+import { call, json, needDate, withWorkbook } from '../helpers';
 import { money, table } from '../output';
-
-interface BillingRunSummary {
-  billingDate: string;
-  batchId: string;
-  rows: {
-    clientId: string;
-    name: string;
-    billingMethod: string;
-    invoiceIds: string[];
-    amountDue: number;
-    amountToDebit: number;
-    include: boolean;
-  }[];
-  reminders: { clientId: string; name: string; amountDue: number }[];
-  totalDue: number;
-  invoicesCreated: number;
-  allocationsCreated: number;
-}
 
 export const bill: Command = {
   name: 'bill',
@@ -27,7 +9,7 @@ export const bill: Command = {
   options: { ...COMMON, date: { type: 'string', required: true, help: 'the billing date', value: 'D' } },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<BillingRunSummary>(s, 'runBilling', { billingDate: date(v, 'date') }, v);
+      const r = call(s, 'runBilling', { billingDate: needDate(v, 'date') }, v);
       const debit = r.rows.filter((x) => x.include).reduce((a, x) => a + x.amountToDebit, 0);
       return (
         json(v, r) ??

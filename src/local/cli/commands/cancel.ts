@@ -1,6 +1,6 @@
 // `studio-ledger cancel`: cancel a package from a date: later invoices Cancelled, no more sessions; optional fee.
 import { COMMON, type Command } from '../command';
-import { call, date, json, str, withWorkbook } from '../helpers';
+import { call, date, json, need, str, withWorkbook } from '../helpers';
 
 export const cancel: Command = {
   name: 'cancel',
@@ -13,10 +13,10 @@ export const cancel: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{ summary: string }>(
+      const r = call(
         s,
         'cancelSale',
-        { saleId: str(v, 'sale'), from: date(v, 'from'), fee: str(v, 'fee') },
+        { saleId: need(v, 'sale'), from: date(v, 'from'), fee: str(v, 'fee') },
         v,
       );
       return json(v, r) ?? `${r.summary}.`;

@@ -1,6 +1,6 @@
 // `studio-ledger decline`: a client's debit in a batch bounced: invoices due again, payments reversed, dishonour fee.
 import { COMMON, type Command } from '../command';
-import { call, date, json, str, withWorkbook } from '../helpers';
+import { call, date, json, need, str, withWorkbook } from '../helpers';
 import { money } from '../output';
 
 export const decline: Command = {
@@ -15,17 +15,13 @@ export const decline: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{
-        batchId: string;
-        clients: { clientId: string; name: string; amount: number; reason: string }[];
-        fees: { id: string; amount: number }[];
-      }>(
+      const r = call(
         s,
         'processDeclines',
         {
           batchId: str(v, 'batch'),
           date: date(v, 'date'),
-          declines: [{ clientId: str(v, 'client'), reason: str(v, 'reason') }],
+          declines: [{ clientId: need(v, 'client'), reason: str(v, 'reason') ?? '' }],
         },
         v,
       );

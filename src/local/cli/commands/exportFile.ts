@@ -14,15 +14,7 @@ export const exportFile: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, async (s) => {
-      const f = call<{
-        batchId: string;
-        fileName: string;
-        content: string;
-        debits: number;
-        total: number;
-        again: boolean;
-        sent: unknown[];
-      }>(s, 'createDebitFile', { format: str(v, 'format') }, v);
+      const f = call(s, 'createDebitFile', { format: str(v, 'format') }, v);
       // The file first: if it cannot be written, the invoices are not marked Sent.
       await writeFileAtomic(str(v, 'out')!, Buffer.from(f.content, 'latin1'));
       return (

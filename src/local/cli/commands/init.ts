@@ -16,12 +16,7 @@ export const init: Command = {
       io,
       (s) => {
         const today = date(v, 'today');
-        const r = call<{ created: string[]; headersAdded: string[]; settingsAdded: string[] }>(
-          s,
-          'setUpWorkbook',
-          {},
-          v,
-        );
+        const r = call(s, 'setUpWorkbook', {}, v);
         // A new file starts with Google's default empty sheet; the ledger does not need it.
         const blank = s.addin.emu.spreadsheet.getSheetByName('Sheet1');
         if (blank && blank.getLastRow() === 0) s.addin.emu.spreadsheet.deleteSheet(blank);

@@ -9,13 +9,7 @@ export const markPaid: Command = {
   options: { ...COMMON },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{
-        batchId: string;
-        payments: unknown[];
-        total: number;
-        clients: number;
-        date: string;
-      }>(s, 'markListPaid', {}, v);
+      const r = call(s, 'markListPaid', {}, v);
       return (
         json(v, r) ??
         `${r.batchId}: list marked paid, ${r.payments.length} payment(s) from ${r.clients} client(s), ${money(r.total)}, dated ${r.date}.`

@@ -12,13 +12,7 @@ export const markProcessed: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{
-        batchId: string;
-        payments: unknown[];
-        total: number;
-        clients: number;
-        date: string;
-      }>(s, 'markBatchProcessed', { batchId: str(v, 'batch') }, v);
+      const r = call(s, 'markBatchProcessed', { batchId: str(v, 'batch') }, v);
       return (
         json(v, r) ??
         `${r.batchId} processed: ${r.payments.length} payment(s) from ${r.clients} client(s), ${money(r.total)}, dated ${r.date}.`

@@ -17,22 +17,7 @@ export const outstanding: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{
-        asOf: string;
-        total: number;
-        reminder: string | null;
-        clients: {
-          clientId: string;
-          name: string;
-          billingMethod: string;
-          invoiceIds: string[];
-          owed: number;
-          oldestDue: string;
-          daysOverdue: number;
-          lastPayment: { date: string; amount: number } | null;
-          lastDeclineReason: string;
-        }[];
-      }>(s, 'refreshOutstanding', { date: date(v, 'date') }, v);
+      const r = call(s, 'refreshOutstanding', { date: date(v, 'date') }, v);
       return (
         json(v, r) ??
         [

@@ -1,6 +1,6 @@
 // `studio-ledger pause`: pause an instalment or recurring package (holiday hold): debits in the hold move after it.
 import { COMMON, type Command } from '../command';
-import { call, date, json, str, withWorkbook } from '../helpers';
+import { call, json, need, needDate, withWorkbook } from '../helpers';
 import { money, table } from '../output';
 
 export const pause: Command = {
@@ -14,11 +14,12 @@ export const pause: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{
-        summary: string;
-        moves: { id: string; from: string; to: string; amount: number }[];
-        nextCycle: { cycle: number; dueDate: string } | null;
-      }>(s, 'pauseSale', { saleId: str(v, 'sale'), from: date(v, 'from'), to: date(v, 'to') }, v);
+      const r = call(
+        s,
+        'pauseSale',
+        { saleId: need(v, 'sale'), from: needDate(v, 'from'), to: needDate(v, 'to') },
+        v,
+      );
       return (
         json(v, r) ??
         [

@@ -26,28 +26,7 @@ export const reconcile: Command = {
       } catch {
         throw new UsageError(`cannot read the report ${str(v, 'report')}`);
       }
-      const r = call<{
-        shape: string;
-        applied: boolean;
-        rows: {
-          reportRow: number;
-          outcome: string;
-          clientId: string;
-          amount: number | null;
-          invoiceIds: string[];
-          note: string;
-        }[];
-        totals: {
-          paid: { count: number; amount: number };
-          declined: { count: number; amount: number };
-          unmatched: { count: number; amount: number };
-          pending: { count: number };
-          already: number;
-          errors: number;
-        };
-        payments: number;
-        fees: number;
-      }>(s, v.apply ? 'applyReconcile' : 'previewReconcile', { text }, v);
+      const r = call(s, v.apply ? 'applyReconcile' : 'previewReconcile', { text }, v);
       const t = r.totals;
       return (
         json(v, r) ??

@@ -1,17 +1,7 @@
 // `studio-ledger sell`: sell a package to a client.
 import { COMMON, type Command } from '../command';
-import { call, date, json, str, withWorkbook } from '../helpers';
+import { call, date, json, need, withWorkbook } from '../helpers';
 import { money, table } from '../output';
-
-interface SalePreview {
-  saleId: string;
-  clientName: string;
-  packageName: string;
-  kind: string;
-  total: number;
-  invoices: { id: string; description: string; dueDate: string; amount: number }[];
-  allocations: { id: string; date: string; sessions: number }[];
-}
 
 export const sell: Command = {
   name: 'sell',
@@ -26,12 +16,12 @@ export const sell: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const p = call<SalePreview>(
+      const p = call(
         s,
         'sellPackage',
         {
-          clientId: str(v, 'client'),
-          packageCode: str(v, 'package'),
+          clientId: need(v, 'client'),
+          packageCode: need(v, 'package'),
           saleDate: date(v, 'sale-date'),
           startDate: date(v, 'start'),
           dueDate: date(v, 'due'),

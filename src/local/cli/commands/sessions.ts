@@ -1,6 +1,6 @@
 // `studio-ledger sessions`: record sessions a client used (warns about overdue invoices and an empty balance; never refuses).
 import { COMMON, type Command } from '../command';
-import { call, date, json, str, withWorkbook } from '../helpers';
+import { call, date, json, need, str, withWorkbook } from '../helpers';
 
 export const sessions: Command = {
   name: 'sessions',
@@ -18,23 +18,12 @@ export const sessions: Command = {
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{
-        date: string;
-        clientId: string;
-        sessions: number;
-        parts: { saleId: string; sessions: number }[];
-        warnings: string[];
-        after: {
-          name: string;
-          left: number;
-          packages: { saleId: string; packageName: string; left: number }[];
-        };
-      }>(
+      const r = call(
         s,
         'recordSessions',
         {
-          clientId: str(v, 'client'),
-          sessions: str(v, 'sessions'),
+          clientId: need(v, 'client'),
+          sessions: need(v, 'sessions'),
           date: date(v, 'date'),
           saleId: str(v, 'sale'),
         },

@@ -9,14 +9,7 @@ export const upkeep: Command = {
   options: { ...COMMON },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call<{
-        today: string;
-        invoicesCreated: number;
-        allocationsCreated: number;
-        statusChanges: { saleId: string; to: string }[];
-        overdueClients: number;
-        overdueTotal: number;
-      }>(s, 'runDailyUpkeep', {}, v);
+      const r = call(s, 'runDailyUpkeep', {}, v);
       return (
         json(v, r) ??
         `Upkeep through ${r.today}: ${r.invoicesCreated} recurring invoice(s) and ${r.allocationsCreated} allocation(s) created` +
