@@ -1,22 +1,10 @@
 // The Add ad-hoc invoice sidebar: a one-off charge that joins the client's next debit.
 import { clearErrors, field, h, showFieldError, clientSelect, loadPage } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
-import type { Result, ServerCall } from './lib/server';
-
-interface SellForm {
-  today: string;
-  clients: { id: string; name: string }[];
-}
-interface Saved {
-  id: string;
-  clientId: string;
-  description: string;
-  dueDate: string;
-  amount: number;
-}
+import type { ServerCall } from './lib/server';
 
 export async function mountAdHocInvoice(root: HTMLElement, call: ServerCall): Promise<void> {
-  const page = await loadPage(root, 'Add ad-hoc invoice', () => call<Result<SellForm>>('getSellForm'));
+  const page = await loadPage(root, 'Add ad-hoc invoice', () => call('getSellForm'));
   if (!page) return;
   const { status } = page;
   const client = clientSelect(page.value.clients);
@@ -37,7 +25,7 @@ export async function mountAdHocInvoice(root: HTMLElement, call: ServerCall): Pr
     save.disabled = true;
     clearErrors(body);
     try {
-      const r = await call<Result<Saved>>('addAdHocInvoice', {
+      const r = await call('addAdHocInvoice', {
         clientId: client.value,
         description: description.value,
         amount: amount.value,

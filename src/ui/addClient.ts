@@ -1,13 +1,6 @@
 // The Add client sidebar.
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
-import type { Result, ServerCall } from './lib/server';
-
-interface SavedClient {
-  id: string;
-  name: string;
-  billingMethod: string;
-  ddReference: string;
-}
+import type { ServerCall } from './lib/server';
 
 export const BILLING_METHODS = [
   'Manual',
@@ -54,8 +47,16 @@ export function mountAddClient(root: HTMLElement, call: ServerCall): void {
     status.className = 'status';
     status.textContent = 'Saving…';
     try {
-      const req = Object.fromEntries(Object.entries(inputs).map(([k, el]) => [k, el.value]));
-      const r = await call<Result<SavedClient>>('addClient', req);
+      const r = await call('addClient', {
+        name: inputs.name.value,
+        email: inputs.email.value,
+        phone: inputs.phone.value,
+        billingMethod: inputs.billingMethod.value,
+        ddReference: inputs.ddReference.value,
+        bsb: inputs.bsb.value,
+        accountNumber: inputs.accountNumber.value,
+        accountName: inputs.accountName.value,
+      });
       if (!r.ok) return showFieldError(form, r.field, r.error, status);
       status.className = 'status ok';
       status.textContent = `Added ${r.value.name} as ${r.value.id} (${r.value.billingMethod}).`;

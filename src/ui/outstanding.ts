@@ -3,27 +3,10 @@
 // Outstanding tab (and the Balances tab). A reminder: what to do about a debt is the studio's decision.
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
-import type { Result, ServerCall } from './lib/server';
+import type { ServerCall, ServerValue } from './lib/server';
 
-export interface OutstandingClient {
-  clientId: string;
-  name: string;
-  billingMethod: string;
-  invoiceIds: string[];
-  owed: number;
-  oldestDue: string;
-  daysOverdue: number;
-  lastPayment: { date: string; amount: number } | null;
-  lastDeclineReason: string;
-}
-export interface OutstandingView {
-  today: string;
-  asOf: string;
-  clients: OutstandingClient[];
-  total: number;
-  reminder: string | null;
-  written: boolean;
-}
+type OutstandingView = ServerValue<'getOutstanding'>;
+type OutstandingClient = OutstandingView['clients'][number];
 
 /** One client's card: name and amount, then how long, the last payment and the last decline. */
 export function clientCard(c: OutstandingClient): HTMLElement {
@@ -57,7 +40,7 @@ export async function mountOutstanding(root: HTMLElement, call: ServerCall): Pro
   clear(root);
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', text: 'Loading…' });
   root.append(h('h1', { text: 'Outstanding invoices' }), status);
-  const loaded = await call<Result<OutstandingView>>('getOutstanding');
+  const loaded = await call('getOutstanding');
   if (!loaded.ok) {
     status.className = 'status error';
     status.textContent = loaded.error;
@@ -93,7 +76,7 @@ export async function mountOutstanding(root: HTMLElement, call: ServerCall): Pro
     button.disabled = true;
     clearErrors(form);
     try {
-      const r = await call<Result<OutstandingView>>(fn, { date: date.value });
+      const r = await call(fn, { date: date.value });
       if (!r.ok) return showFieldError(form, r.field, r.error, status);
       render(r.value);
       status.className = r.value.written ? 'status ok' : 'status';

@@ -2,53 +2,12 @@
 // optional cancellation fee) or pause it for a holiday; preview every invoice it cancels or moves, then save.
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
-import type { Result, ServerCall } from './lib/server';
+import type { Result, ServerCall, ServerValue } from './lib/server';
 
-interface SaleOption {
-  saleId: string;
-  clientId: string;
-  clientName: string;
-  packageName: string;
-  kind: string;
-  status: string;
-  saleDate: string;
-  startDate: string;
-  frequency: string | null;
-  holds: string;
-  openInvoices: number;
-  openAmount: number;
-}
-interface Form {
-  today: string;
-  sales: SaleOption[];
-}
-interface InvoiceLine {
-  id: string;
-  instalment: number | null;
-  dueDate: string;
-  amount: number;
-  status: string;
-}
-export interface CancelView {
-  saleId: string;
-  packageName: string;
-  from: string;
-  cancelled: InvoiceLine[];
-  kept: (InvoiceLine & { outcome: string })[];
-  withdrawn: { id: string; date: string; sessions: number }[];
-  fee: { id: string; description: string; dueDate: string; amount: number } | null;
-}
-export interface PauseView {
-  saleId: string;
-  packageName: string;
-  from: string;
-  to: string;
-  holds: string;
-  status: string;
-  moves: { id: string; instalment: number | null; from: string; to: string; amount: number }[];
-  allocationMoves: { id: string; from: string; to: string; sessions: number }[];
-  nextCycle?: { cycle: number; dueDate: string } | null;
-}
+type Form = ServerValue<'getLifecycleForm'>;
+type SaleOption = Form['sales'][number];
+type CancelView = ServerValue<'cancelSale'>;
+type PauseView = ServerValue<'pauseSale'>;
 
 export function describeSale(s: SaleOption): string {
   return `${s.clientName}: ${s.packageName} (${s.kind}, ${s.saleId}${s.status === 'Paused' ? ', paused' : ''})`;
@@ -159,46 +118,57 @@ export async function mountPackageLifecycle(root: HTMLElement, call: ServerCall)
     if (form.sales.some((s) => s.saleId === keep)) sale.value = keep;
     sync(keepChanges);
   }
-  function request(): Record<string, string> {
-    return cancelChoice.checked
-      ? { saleId: sale.value, from: cancelFrom.value, fee: fee.value }
-      : { saleId: sale.value, from: pauseFrom.value, to: pauseTo.value };
-  }
   function showChanges(title: string, lines: string[]): void {
     clear(changes);
     const ul = h('ul');
     for (const l of lines) ul.append(h('li', { text: l }));
     changes.append(h('h2', { text: title }), ul);
   }
+  // What the page shows for an answer: its lines, and the status line once saved.
+  async function ask(cancel: boolean, write: boolean): Promise<Result<{ lines: string[]; saved: string }>> {
+    if (cancel) {
+      const r = await call(write ? 'cancelSale' : 'previewCancelSale', {
+        saleId: sale.value,
+        from: cancelFrom.value,
+        fee: fee.value,
+      });
+      if (!r.ok) return r;
+      const v = r.value;
+      return {
+        ok: true,
+        value: {
+          lines: cancelLines(v),
+          saved: `${v.saleId} ${v.packageName} is cancelled from ${formatDisplayDate(v.from)}.`,
+        },
+      };
+    }
+    const r = await call(write ? 'pauseSale' : 'previewPauseSale', {
+      saleId: sale.value,
+      from: pauseFrom.value,
+      to: pauseTo.value,
+    });
+    // The pause's own "from" field is named pauseFrom on the page.
+    if (!r.ok) return { ...r, field: r.field === 'from' ? 'pauseFrom' : r.field };
+    const v = r.value;
+    return {
+      ok: true,
+      value: {
+        lines: pauseLines(v),
+        saved: `${v.saleId} ${v.packageName} is paused ${formatDisplayDate(v.from)} to ${formatDisplayDate(v.to)}.`,
+      },
+    };
+  }
   async function run(button: HTMLButtonElement, write: boolean): Promise<void> {
     button.disabled = true;
     clearErrors(body);
-    const cancel = cancelChoice.checked;
-    const fn = cancel
-      ? write
-        ? 'cancelSale'
-        : 'previewCancelSale'
-      : write
-        ? 'pauseSale'
-        : 'previewPauseSale';
     try {
-      const r = await call<Result<CancelView | PauseView>>(fn, request());
-      if (!r.ok) {
-        // The pause's own "from" field is named pauseFrom on the page.
-        const fieldName = !cancel && r.field === 'from' ? 'pauseFrom' : r.field;
-        return showFieldError(body, fieldName, r.error, status);
-      }
-      const lines = cancel ? cancelLines(r.value as CancelView) : pauseLines(r.value as PauseView);
-      const v = r.value;
-      showChanges(write ? 'Saved' : 'Preview: nothing written yet', lines);
+      const r = await ask(cancelChoice.checked, write);
+      if (!r.ok) return showFieldError(body, r.field, r.error, status);
+      showChanges(write ? 'Saved' : 'Preview: nothing written yet', r.value.lines);
       status.className = write ? 'status ok' : 'status';
-      status.textContent = write
-        ? cancel
-          ? `${v.saleId} ${v.packageName} is cancelled from ${formatDisplayDate((v as CancelView).from)}.`
-          : `${v.saleId} ${v.packageName} is paused ${formatDisplayDate((v as PauseView).from)} to ${formatDisplayDate((v as PauseView).to)}.`
-        : '';
+      status.textContent = write ? r.value.saved : '';
       if (write) {
-        const again = await call<Result<Form>>('getLifecycleForm');
+        const again = await call('getLifecycleForm');
         if (again.ok) {
           form = again.value;
           fill(true);
@@ -212,7 +182,7 @@ export async function mountPackageLifecycle(root: HTMLElement, call: ServerCall)
     }
   }
 
-  const loaded = await call<Result<Form>>('getLifecycleForm');
+  const loaded = await call('getLifecycleForm');
   if (!loaded.ok) {
     status.className = 'status error';
     status.textContent = loaded.error;

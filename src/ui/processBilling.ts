@@ -3,50 +3,10 @@
 // and process declines.
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
-import type { Result, ServerCall } from './lib/server';
+import type { ServerCall, ServerValue } from './lib/server';
 
-interface Row {
-  clientId: string;
-  name: string;
-  billingMethod: string;
-  invoiceIds: string[];
-  amountDue: number;
-  amountToDebit: number;
-  include: boolean;
-}
-interface View {
-  billingDate: string | null;
-  batchId: string;
-  status: string | null;
-  rows: Row[];
-  reminders: Row[];
-  totalDue: number;
-  totalToDebit: number;
-  invoicesCreated?: number;
-  allocationsCreated?: number;
-}
-interface Batch {
-  batchId: string;
-  billingDate: string | null;
-  status: string;
-  clients: { clientId: string; name: string }[];
-}
-interface Form {
-  today: string;
-  nextBillingDay: string;
-  current: View;
-  batches: Batch[];
-  declineReasons: string[];
-}
-interface DebitFile {
-  batchId: string;
-  fileName: string;
-  content: string;
-  debits: number;
-  total: number;
-  format: string;
-  again: boolean;
-}
+type View = ServerValue<'setBillingRow'>;
+type Row = View['rows'][number];
 
 /** Separates what goes in the debit file from what the DD company collects itself (Reconciliation). */
 export function totalsText(v: View): string {
@@ -80,7 +40,7 @@ export async function mountProcessBilling(
   clear(root);
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', text: 'Loading…' });
   root.append(h('h1', { text: 'Process Billing' }), status);
-  const loaded = await call<Result<Form>>('getBillingForm');
+  const loaded = await call('getBillingForm');
   if (!loaded.ok) {
     status.className = 'status error';
     status.textContent = loaded.error;
@@ -219,7 +179,7 @@ export async function mountProcessBilling(
   ): Promise<boolean> {
     control.disabled = true;
     try {
-      const r = await call<Result<View>>('setBillingRow', change);
+      const r = await call('setBillingRow', change);
       if (!r.ok) {
         say(r.error, 'error');
         return false;
@@ -239,7 +199,7 @@ export async function mountProcessBilling(
   previewBtn.addEventListener('click', () =>
     busy(previewBtn, async () => {
       clearErrors(runSection);
-      const r = await call<Result<View>>('previewBillingRun', { billingDate: dateInput.value });
+      const r = await call('previewBillingRun', { billingDate: dateInput.value });
       if (!r.ok) return showFieldError(runSection, r.field, r.error, status);
       renderList(r.value, false, `Preview for ${formatDisplayDate(dateInput.value)}`);
       say(
@@ -250,7 +210,7 @@ export async function mountProcessBilling(
   runBtn.addEventListener('click', () =>
     busy(runBtn, async () => {
       clearErrors(runSection);
-      const r = await call<Result<View>>('runBilling', { billingDate: dateInput.value });
+      const r = await call('runBilling', { billingDate: dateInput.value });
       if (!r.ok) return showFieldError(runSection, r.field, r.error, status);
       form.current = r.value;
       renderList(r.value, true, 'Billing list');
@@ -279,7 +239,7 @@ export async function mountProcessBilling(
             'error',
           );
         }
-        const r = await call<Result<DebitFile>>('createDebitFile', { format });
+        const r = await call('createDebitFile', { format });
         if (!r.ok) return say(r.error, 'error');
         save(r.value.fileName, r.value.content, format === 'csv' ? 'text/csv' : 'text/plain');
         say(
@@ -292,10 +252,7 @@ export async function mountProcessBilling(
     csv.addEventListener('click', () => void make('csv', csv));
     processed.addEventListener('click', () =>
       busy(processed, async () => {
-        const r = await call<Result<{ payments: unknown[]; total: number; batchId: string }>>(
-          'markBatchProcessed',
-          { batchId: v.batchId },
-        );
+        const r = await call('markBatchProcessed', { batchId: v.batchId });
         if (!r.ok) return say(r.error, 'error');
         say(
           `${r.value.batchId} processed: ${r.value.payments.length} payment(s), ${formatMoney(r.value.total)}.`,
@@ -306,7 +263,7 @@ export async function mountProcessBilling(
     );
     listPaid.addEventListener('click', () =>
       busy(listPaid, async () => {
-        const r = await call<Result<{ payments: unknown[]; total: number; batchId: string }>>('markListPaid');
+        const r = await call('markListPaid');
         if (!r.ok) return say(r.error, 'error');
         say(
           `${r.value.batchId}: list marked paid, ${r.value.payments.length} payment(s), ${formatMoney(r.value.total)}.`,
@@ -372,14 +329,11 @@ export async function mountProcessBilling(
           clientId: b.value,
           reason: reason.value,
         }));
-        const r = await call<Result<{ clients: { name: string; amount: number }[]; fees: unknown[] }>>(
-          'processDeclines',
-          {
-            batchId: batch.value,
-            date: date.value,
-            declines: picked,
-          },
-        );
+        const r = await call('processDeclines', {
+          batchId: batch.value,
+          date: date.value,
+          declines: picked,
+        });
         if (!r.ok) return showFieldError(declineSection, r.field, r.error, status);
         say(
           `Declined: ${r.value.clients.map((c) => `${c.name} ${formatMoney(c.amount)}`).join(', ')}. ${r.value.fees.length} dishonour fee(s) added.`,
@@ -401,7 +355,7 @@ export async function mountProcessBilling(
   }
 
   async function refresh(): Promise<void> {
-    const r = await call<Result<Form>>('getBillingForm');
+    const r = await call('getBillingForm');
     if (!r.ok) return;
     form = r.value;
     renderList(form.current, form.current.status === 'Draft', 'Billing list');

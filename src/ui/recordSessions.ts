@@ -2,40 +2,12 @@
 // left per package and any overdue invoices before saving. Warnings never block: the studio decides.
 import { clear, clearErrors, field, h, showFieldError, clientSelect, loadPage } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
-import type { Result, ServerCall } from './lib/server';
+import type { ServerCall, ServerValue } from './lib/server';
 
-interface SessionsForm {
-  today: string;
-  clients: { id: string; name: string }[];
-}
-export interface ClientSessions {
-  clientId: string;
-  name: string;
-  asOf: string;
-  packages: {
-    saleId: string;
-    packageName: string;
-    status: string;
-    allocated: number;
-    used: number;
-    left: number;
-  }[];
-  left: number;
-  nextSaleId: string;
-  overdue: { count: number; owed: number; oldestDue: string } | null;
-  warnings: string[];
-}
-interface Recorded {
-  date: string;
-  clientId: string;
-  sessions: number;
-  parts: { saleId: string; sessions: number }[];
-  warnings: string[];
-  after: ClientSessions;
-}
+type ClientSessions = ServerValue<'getClientSessions'>;
 
 export async function mountRecordSessions(root: HTMLElement, call: ServerCall): Promise<void> {
-  const page = await loadPage(root, 'Record sessions', () => call<Result<SessionsForm>>('getSessionsForm'));
+  const page = await loadPage(root, 'Record sessions', () => call('getSessionsForm'));
   if (!page) return;
   const { status } = page;
   const client = clientSelect(page.value.clients);
@@ -109,7 +81,7 @@ export async function mountRecordSessions(root: HTMLElement, call: ServerCall): 
       clear(warnings);
       return;
     }
-    const r = await call<Result<ClientSessions>>('getClientSessions', {
+    const r = await call('getClientSessions', {
       clientId: client.value,
       date: date.value,
       sessions: sessions.value,
@@ -134,7 +106,7 @@ export async function mountRecordSessions(root: HTMLElement, call: ServerCall): 
     save.disabled = true;
     clearErrors(body);
     try {
-      const r = await call<Result<Recorded>>('recordSessions', {
+      const r = await call('recordSessions', {
         clientId: client.value,
         date: date.value,
         sessions: sessions.value,

@@ -2,40 +2,12 @@
 // and allocation that Save will write, then save.
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
-import type { Result, ServerCall } from './lib/server';
-import { nextBillingDay, type BillingCycle } from '../core/billingCycle';
+import type { ServerCall, ServerValue } from './lib/server';
+import { nextBillingDay } from '../core/billingCycle';
 
-interface ClientOption {
-  id: string;
-  name: string;
-  billingMethod: string;
-  email: string;
-}
-interface PackageOption {
-  code: string;
-  name: string;
-  kind: string;
-  sessions: number;
-  price: number;
-  instalments: number | null;
-  frequency: string | null;
-}
-interface SellForm {
-  today: string;
-  billingDay: string;
-  cycle?: BillingCycle;
-  clients: ClientOption[];
-  packages: PackageOption[];
-}
-interface SalePreview {
-  saleId: string;
-  clientName: string;
-  packageName: string;
-  kind: string;
-  total: number;
-  invoices: { id: string; description: string; dueDate: string; amount: number }[];
-  allocations: { id: string; date: string; sessions: number }[];
-}
+type SellForm = ServerValue<'getSellForm'>;
+type PackageOption = SellForm['packages'][number];
+type SalePreview = ServerValue<'sellPackage'>;
 
 const START_LABEL: Record<string, string> = {
   'Paid in full': 'Start date',
@@ -58,7 +30,7 @@ export async function mountSellPackage(root: HTMLElement, call: ServerCall): Pro
   root.append(h('h1', { text: 'Sell package' }), status);
   status.textContent = 'Loading clients and packages…';
 
-  const form = await call<Result<SellForm>>('getSellForm');
+  const form = await call('getSellForm');
   if (!form.ok) {
     status.className = 'status error';
     status.textContent = form.error;
@@ -145,7 +117,7 @@ export async function mountSellPackage(root: HTMLElement, call: ServerCall): Pro
     addBtn.disabled = true;
     clearErrors(newClient);
     try {
-      const r = await call<Result<ClientOption>>('addClient', {
+      const r = await call('addClient', {
         name: newName.value,
         email: newEmail.value,
         billingMethod: newMethod.value,
@@ -251,7 +223,7 @@ export async function mountSellPackage(root: HTMLElement, call: ServerCall): Pro
     save.disabled = true;
     if (!clientId || !pkgSelect.value) return;
     const mine = ++seq;
-    const r = await call<Result<SalePreview>>('previewSale', request());
+    const r = await call('previewSale', request());
     if (mine !== seq) return;
     clearErrors(root);
     if (!r.ok) return showFieldError(root, r.field, r.error, status);
@@ -341,7 +313,7 @@ export async function mountSellPackage(root: HTMLElement, call: ServerCall): Pro
     status.className = 'status';
     status.textContent = 'Saving…';
     try {
-      const r = await call<Result<SalePreview>>('sellPackage', request());
+      const r = await call('sellPackage', request());
       if (!r.ok) {
         save.disabled = false;
         return showFieldError(root, r.field, r.error, status);

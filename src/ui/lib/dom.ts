@@ -1,4 +1,6 @@
 // Builds DOM from data with textContent only: names and report text never become markup.
+import type { Result } from './server';
+
 type Child = Node | string | number | null | undefined | false;
 type Attrs = Record<string, string | number | boolean | null | undefined>;
 
@@ -73,7 +75,7 @@ export function clientSelect(clients: readonly { id: string; name: string }[]): 
 export async function loadPage<T>(
   root: HTMLElement,
   title: string,
-  load: () => Promise<{ ok: true; value: T } | { ok: false; error: string }>,
+  load: () => Promise<Result<T>>,
 ): Promise<{ status: HTMLDivElement; value: T } | null> {
   clear(root);
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite', text: 'Loading…' });

@@ -1,5 +1,39 @@
-// google.script.run as promises. The same calls work against the local preview server's bridge.
-export type Result<T> = { ok: true; value: T } | { ok: false; error: string; field?: string };
+// google.script.run as promises, typed from the add-in's own exports: a call names a server function and
+// gets that function's result type, so the sidebars copy no server interface. The import is type-only
+// (erased), so no server code reaches a sidebar bundle. The same calls work against the preview bridge.
+import type * as Server from '../../addon/index';
+
+export type { Result } from '../../addon/result';
+
+type Exports = typeof Server;
+
+/** The exports a sidebar may call: those that answer with data (menu items and triggers answer nothing). */
+export type ServerFn = {
+  [K in keyof Exports]: ReturnType<Exports[K]> extends void ? never : K;
+}[keyof Exports];
+
+/** The argument list of a server function: one request object, optional where the server's is. */
+export type ServerArgs<K extends ServerFn> = Parameters<Exports[K]>;
+
+/** What the server function answers, e.g. Result<SalePreview> for 'sellPackage'. */
+export type ServerResult<K extends ServerFn> = ReturnType<Exports[K]>;
+
+/** The value of a successful answer, e.g. ServerValue<'getSellForm'> is the Sell package form. */
+export type ServerValue<K extends ServerFn> =
+  Extract<ServerResult<K>, { ok: true }> extends {
+    value: infer V;
+  }
+    ? V
+    : never;
+
+export interface ServerCall {
+  <K extends ServerFn>(fn: K, ...args: ServerArgs<K>): Promise<ServerResult<K>>;
+  /**
+   * @deprecated Kept only while the Reconcile sidebar names its own answer types. It needs an explicit
+   * type argument (without one `fn` becomes `never`), so a typed call that is wrong still fails to compile.
+   */
+  <T = void>(fn: [T] extends [void] ? never : string, arg?: unknown): Promise<T>;
+}
 
 interface ScriptRun {
   withSuccessHandler(f: (v: unknown) => void): ScriptRun;
@@ -8,12 +42,11 @@ interface ScriptRun {
 }
 declare const google: { script: { run: ScriptRun; host?: { close(): void } } };
 
-export type ServerCall = <T>(fn: string, arg?: unknown) => Promise<T>;
-
-export const callServer: ServerCall = <T>(fn: string, arg?: unknown) =>
-  new Promise<T>((resolve, reject) => {
+/** google.script.run answers with whatever the server returned; the type comes from the export. */
+export const callServer = ((fn: string, arg?: unknown) =>
+  new Promise((resolve, reject) => {
     const run = google.script.run
-      .withSuccessHandler((v) => resolve(v as T))
+      .withSuccessHandler(resolve)
       .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String(e))));
     const target = run[fn];
     if (typeof target !== 'function') {
@@ -21,7 +54,7 @@ export const callServer: ServerCall = <T>(fn: string, arg?: unknown) =>
       return;
     }
     (target as (a?: unknown) => void).call(run, arg);
-  });
+  })) as ServerCall;
 
 export function closeSidebar(): void {
   google.script.host?.close();
