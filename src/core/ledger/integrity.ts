@@ -1,0 +1,90 @@
+// Never trust what is read: the spreadsheet is edited by people (rows copied, one column sorted). Every money
+// action checks the records it read and refuses, writing nothing, naming the tab, row and column.
+import type { Client, Invoice, Payment, Sale } from './records';
+
+export type Rowed<T> = T & { readonly row?: number };
+
+export interface Problem {
+  tab: 'Clients' | 'Sales' | 'Invoices' | 'Payments' | 'Process Billing';
+  row: number;
+  column: string;
+  message: string;
+}
+
+export interface LedgerRecords {
+  clients?: readonly Rowed<Client>[];
+  sales?: readonly Rowed<Sale>[];
+  invoices?: readonly Rowed<Invoice>[];
+  payments?: readonly Rowed<Payment>[];
+}
+
+function duplicates<T extends { id: string; row?: number }>(
+  records: readonly T[],
+  tab: Problem['tab'],
+  column: string,
+): Problem[] {
+  const first = new Map<string, number>();
+  const out: Problem[] = [];
+  for (const r of records) {
+    if (!r.id) continue;
+    const seen = first.get(r.id);
+    if (seen === undefined) first.set(r.id, r.row ?? 0);
+    else
+      out.push({
+        tab,
+        row: r.row ?? 0,
+        column,
+        message: `${r.id} is also on row ${seen}: an ID may appear once (a pasted copy?)`,
+      });
+  }
+  return out;
+}
+
+/** Every problem found, in tab order; the caller shows the first. */
+export function checkLedger(recs: LedgerRecords): Problem[] {
+  const problems: Problem[] = [];
+  if (recs.clients) {
+    problems.push(...duplicates(recs.clients, 'Clients', 'Client ID'));
+    const refs = new Map<string, Rowed<Client>>();
+    for (const c of recs.clients) {
+      const ref = c.ddReference.trim().toUpperCase();
+      if (!ref || c.billingMethod === 'Manual') continue;
+      const other = refs.get(ref);
+      if (other && other.id !== c.id)
+        problems.push({
+          tab: 'Clients',
+          row: c.row ?? 0,
+          column: 'DD Reference',
+          message: `${c.ddReference} is also ${other.id}'s (row ${other.row ?? 0}): a DD Reference belongs to one client`,
+        });
+      else refs.set(ref, c);
+    }
+  }
+  if (recs.sales) problems.push(...duplicates(recs.sales, 'Sales', 'Sale ID'));
+  if (recs.invoices) {
+    problems.push(...duplicates(recs.invoices, 'Invoices', 'Invoice ID'));
+    if (recs.sales) {
+      const sales = new Map(recs.sales.map((s) => [s.id, s]));
+      for (const inv of recs.invoices) {
+        const sale = inv.saleId ? sales.get(inv.saleId) : undefined;
+        if (sale && sale.clientId !== inv.clientId)
+          problems.push({
+            tab: 'Invoices',
+            row: inv.row ?? 0,
+            column: 'Client ID',
+            message: `${inv.id} is for ${inv.clientId} but its sale ${sale.id} is ${sale.clientId}'s (Sales row ${sale.row ?? 0})`,
+          });
+      }
+    }
+  }
+  if (recs.payments) problems.push(...duplicates(recs.payments, 'Payments', 'Payment ID'));
+  return problems;
+}
+
+/** The one line a refusal shows: "Invoices row 12, column Invoice ID: …", and how many more there are. */
+export function problemLine(problems: readonly Problem[]): string | null {
+  const [p, ...rest] = problems;
+  if (!p) return null;
+  const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
+  return `${p.tab} row ${p.row}, column ${p.column}: ${p.message}${more}`;
+}

@@ -1,0 +1,83 @@
+// Credits are money. One rule for every receipt (a report's payment, a desk payment, a refund to credit):
+// it pays the client's invoices due on or before its date, oldest first; the rest is the client's credit.
+// Spending credit writes a pair of Payments rows (-X unallocated, +X on the invoice, both Method `Credit`),
+// so the sum of a client's Payments always equals the money received minus refunds.
+import type { IsoDate } from '../calendar';
+import type { Cents } from '../money';
+import { balanceOf } from './invoiceState';
+import type { Invoice, Payment } from './records';
+
+export interface ReceiptPart {
+  invoiceId: string;
+  amount: Cents;
+}
+
+export interface ReceiptPlan {
+  parts: ReceiptPart[];
+  /** What is left once every due invoice is paid: kept as credit. */
+  credit: Cents;
+  /** Invoices due but in a debit being processed: never paid twice, so skipped and named. */
+  skipped: { invoiceId: string; batchId: string }[];
+}
+
+/** Statuses a receipt may pay: what is owed, held or not (a written-off debt is not owed any more). */
+const OWED = new Set(['Open', 'Part paid', 'Declined', 'Held']);
+
+export function oldestFirst<T extends { dueDate: IsoDate; id: string }>(a: T, b: T): number {
+  return a.dueDate < b.dueDate ? -1 : a.dueDate > b.dueDate ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/** The client's invoices a receipt dated `date` pays, oldest first (invoices in a Sent batch are skipped). */
+export function payableBy(
+  invoices: readonly Invoice[],
+  date: IsoDate,
+): { payable: Invoice[]; inFlight: Invoice[] } {
+  const due = invoices.filter((i) => i.dueDate <= date && balanceOf(i) > 0).sort(oldestFirst);
+  return { payable: due.filter((i) => OWED.has(i.status)), inFlight: due.filter((i) => i.status === 'Sent') };
+}
+
+/** Where `amount` received from a client on `date` goes. */
+export function planReceipt(clientInvoices: readonly Invoice[], amount: Cents, date: IsoDate): ReceiptPlan {
+  if (!Number.isInteger(amount) || amount <= 0) throw new Error(`A receipt of ${amount} cents`);
+  const { payable, inFlight } = payableBy(clientInvoices, date);
+  let left = amount;
+  const parts: ReceiptPart[] = [];
+  for (const inv of payable) {
+    if (left <= 0) break;
+    const take = Math.min(balanceOf(inv), left);
+    parts.push({ invoiceId: inv.id, amount: take });
+    left -= take;
+  }
+  return { parts, credit: left, skipped: inFlight.map((i) => ({ invoiceId: i.id, batchId: i.batchId })) };
+}
+
+/** A client's unspent credit: their Payments rows with no invoice (kept money, less what was spent or refunded). */
+export function creditOf(clientPayments: readonly Payment[]): Cents {
+  let c = 0;
+  for (const p of clientPayments) if (!p.invoiceId) c += p.amount;
+  return c;
+}
+
+/** Credit spent on the invoices due by `date`, oldest first: the parts of the pairs to write. */
+export function planCreditSpend(
+  clientInvoices: readonly Invoice[],
+  credit: Cents,
+  date: IsoDate,
+): ReceiptPart[] {
+  if (credit <= 0) return [];
+  return planReceipt(clientInvoices, credit, date).parts;
+}
+
+/** The two Payments rows of one part of spent credit. IDs come from the caller (a preview reserves none). */
+export function creditPair(
+  part: ReceiptPart,
+  clientId: string,
+  date: IsoDate,
+  ids: { out: string; in: string },
+): [Payment, Payment] {
+  const base = { date, clientId, method: 'Credit', reference: `Credit spent on ${part.invoiceId}` };
+  return [
+    { ...base, id: ids.out, invoiceId: '', amount: -part.amount },
+    { ...base, id: ids.in, invoiceId: part.invoiceId, amount: part.amount },
+  ];
+}

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { checkLedger, problemLine, type Client } from '../../../src/core/ledger';
+import { inv, pay } from './fixtures';
+
+const client = (id: string, row: number, ref: string): Client & { row: number } => ({
+  row,
+  id,
+  name: id,
+  email: '',
+  phone: '',
+  billingMethod: 'DD Full Integration',
+  ddReference: ref,
+  bsb: '062-000',
+  accountNumber: '12345678',
+  accountName: '',
+  status: 'Active',
+});
+
+describe('checkLedger', () => {
+  it('names both rows of a repeated ID', () => {
+    const p = checkLedger({
+      invoices: [
+        { ...inv({ id: 'INV-000001' }), row: 2 },
+        { ...inv({ id: 'INV-000001' }), row: 9 },
+      ],
+    });
+    expect(problemLine(p)).toBe(
+      'Invoices row 9, column Invoice ID: INV-000001 is also on row 2: an ID may appear once (a pasted copy?)',
+    );
+  });
+
+  it('a DD Reference shared by two clients, and an invoice whose client is not its sale client', () => {
+    const p = checkLedger({
+      clients: [client('C-0001', 2, 'HPT-A'), client('C-0002', 3, 'hpt-a')],
+      sales: [{ row: 2, id: 'S-000001', clientId: 'C-0001' } as never],
+      invoices: [{ ...inv({ id: 'INV-000001', clientId: 'C-0002' }), row: 5 }],
+      payments: [
+        { ...pay({ id: 'P-000001' }), row: 2 },
+        { ...pay({ id: 'P-000001' }), row: 3 },
+      ],
+    });
+    expect(p.map((x) => `${x.tab}:${x.row}:${x.column}`)).toEqual([
+      'Clients:3:DD Reference',
+      'Invoices:5:Client ID',
+      'Payments:3:Payment ID',
+    ]);
+    expect(problemLine(p)).toMatch(/and 2 more problems/);
+  });
+});
