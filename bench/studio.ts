@@ -1,7 +1,7 @@
 // A synthetic studio for the bench: N clients, each on a fortnightly recurring package for `years`
 // years, every past cycle invoiced, allocated and paid; the latest cycle falls on the billing date.
 import { addDays } from '../src/core/calendar';
-import { midnightInZone } from '../src/core/zonedDate';
+import { midnightInZone } from '../src/addon/zonedDate';
 import type { AddinRuntime } from '../src/local/runtime';
 
 const ZONE = 'Australia/Sydney';

@@ -1,6 +1,6 @@
 // What every server function starts from: the open spreadsheet as a port, and today's date in its zone.
 import { parseIsoDate, type IsoDate } from '../core/calendar';
-import { timestampInZone, todayInZone } from '../core/zonedDate';
+import { timestampInZone, todayInZone } from './zonedDate';
 import { UserError } from '../sheets/errors';
 import { SpreadsheetPort } from './spreadsheetPort';
 

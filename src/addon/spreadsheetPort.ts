@@ -1,5 +1,5 @@
 // The WorkbookPort over SpreadsheetApp: one getValues + getFormulas per tab read, one setValues per block.
-import { isoDateInZone, midnightInZone } from '../core/zonedDate';
+import { isoDateInZone, midnightInZone } from './zonedDate';
 import type {
   CellBlock,
   CellValue,

@@ -1,7 +1,8 @@
 // A calendar date as a moment: midnight of that day in a time zone (how Sheets hands date cells to scripts)
-// and back. Cached, because billing reads hundreds of thousands of date cells.
+// and back, and today's date and the time of day in that zone. It reads the clock (new Date()), so it
+// lives beside the services and not in the pure core. Cached: billing reads hundreds of thousands of dates.
 import { TZDate } from '@date-fns/tz';
-import type { IsoDate } from './calendar';
+import type { IsoDate } from '../core/calendar';
 
 const toIsoCache = new Map<string, Map<number, IsoDate>>();
 const toMomentCache = new Map<string, Map<IsoDate, number>>();
