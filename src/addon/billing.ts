@@ -3,7 +3,12 @@ import { nextBillingDay } from '../core/billingCycle';
 import { addDays, compareDates } from '../core/calendar';
 import type { Cents } from '../core/money';
 import { formatMoney } from '../core/money';
-import { BILLING_RUN_TABS, planBillingRun, writeBillingRun } from '../sheets/actions/billingRun';
+import {
+  BILLING_RUN_TABS,
+  offCycleWarning,
+  planBillingRun,
+  writeBillingRun,
+} from '../sheets/actions/billingRun';
 import { planBillingRowEdit, writeBillingRowEdit, type BillingRowEdit } from '../sheets/actions/billingRow';
 import {
   DECLINE_REASONS,
@@ -20,7 +25,7 @@ import {
   type DebitFile,
   type DebitFormat,
 } from '../sheets/actions/exportDebits';
-import { dateField } from '../sheets/actions/fields';
+import { dateField, dateTextFor } from '../sheets/actions/fields';
 import {
   planMarkListPaid,
   planMarkProcessed,
@@ -114,6 +119,14 @@ export interface BillingRunSummary extends BillingView {
   invoicesCreated: number;
   allocationsCreated: number;
   reusedBatch: boolean;
+  /** Not refusals: e.g. the billing date is not a billing day of the studio's cycle. */
+  warnings: string[];
+}
+
+/** `dates: 'iso'` (the command line) shows the warnings' dates as YYYY-MM-DD. */
+export interface BillingRunRequest extends Request {
+  billingDate: string;
+  dates?: 'iso' | 'display';
 }
 
 function runSummary(plan: ReturnType<typeof planBillingRun>): BillingRunSummary {
@@ -122,16 +135,18 @@ function runSummary(plan: ReturnType<typeof planBillingRun>): BillingRunSummary 
     invoicesCreated: plan.newInvoices.length,
     allocationsCreated: plan.newAllocations.length,
     reusedBatch: plan.reusedBatch,
+    warnings: plan.warnings,
   });
 }
 
 /** What Run would do for the billing date, without writing. */
-export function previewBillingRun(req: { billingDate: string } & Request): Result<BillingRunSummary> {
+export function previewBillingRun(req: BillingRunRequest): Result<BillingRunSummary> {
   return attempt(() => {
     const ctx = context(req);
     const billingDate = dateField(req.billingDate, 'billingDate', 'Billing date');
     plausibleBillingDate(billingDate, ctx.today);
-    return runSummary(planBillingRun(new LedgerTx(ctx.port, BILLING_RUN_TABS), billingDate, ctx.today));
+    const tx = new LedgerTx(ctx.port, BILLING_RUN_TABS);
+    return runSummary(planBillingRun(tx, billingDate, ctx.today, dateTextFor(req.dates)));
   });
 }
 
@@ -146,18 +161,20 @@ function plausibleBillingDate(billingDate: string, today: string): void {
 }
 const BILLING_AHEAD_DAYS = 35;
 
-export function runBilling(req: { billingDate: string } & Request): Result<BillingRunSummary> {
+export function runBilling(req: BillingRunRequest): Result<BillingRunSummary> {
   return attempt(() => {
     const ctx = context(req);
     const billingDate = dateField(req.billingDate, 'billingDate', 'Billing date');
     plausibleBillingDate(billingDate, ctx.today);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, BILLING_RUN_TABS);
-      const plan = planBillingRun(tx, billingDate, ctx.today);
+      const plan = planBillingRun(tx, billingDate, ctx.today, dateTextFor(req.dates));
       writeBillingRun(tx, plan);
+      // The Log reads dates as YYYY-MM-DD whoever ran it.
+      const warned = offCycleWarning(tx, billingDate, ctx.today, dateTextFor('iso'));
       tx.commit(
         'Process Billing',
-        `${plan.sheet.batchId} for ${billingDate}: ${plan.sheet.rows.length} client(s) to debit, ${formatMoney(plan.totalDue)} due; ${plan.sheet.reminders.length} manual reminder(s); ${plan.newInvoices.length} recurring invoice(s) and ${plan.newAllocations.length} allocation(s) created`,
+        `${plan.sheet.batchId} for ${billingDate}: ${plan.sheet.rows.length} client(s) to debit, ${formatMoney(plan.totalDue)} due; ${plan.sheet.reminders.length} manual reminder(s); ${plan.newInvoices.length} recurring invoice(s) and ${plan.newAllocations.length} allocation(s) created${warned ? `; warned: ${warned}` : ''}`,
         ctx.timestamp(),
       );
       return runSummary(plan);

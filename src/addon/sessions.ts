@@ -8,7 +8,7 @@ import {
   type ClientSessions,
   type SessionsRequest,
 } from '../sheets/actions/attendance';
-import { optionalDateField } from '../sheets/actions/fields';
+import { dateTextFor, optionalDateField } from '../sheets/actions/fields';
 import { readLedger, REPORT_TABS, writeReports } from '../sheets/actions/reports';
 import { LedgerTx } from '../sheets/ledgerTx';
 import { readClients } from '../sheets/tabs/clients';
@@ -37,7 +37,7 @@ export function getSessionsForm(req?: Request): Result<SessionsForm> {
 
 /** A client's sessions left per package and overdue invoices, with the warnings a trainer should see. */
 export function getClientSessions(
-  req: { clientId: string; date?: string; sessions?: number | string } & Request,
+  req: { clientId: string; date?: string; sessions?: number | string; dates?: 'iso' | 'display' } & Request,
 ): Result<ClientSessions> {
   return attempt(() => {
     const ctx = context(req);
@@ -46,7 +46,14 @@ export function getClientSessions(
     const client = findClient(ledger.clients, req.clientId);
     const wanted = Number(req.sessions);
     return plain(
-      clientSessions(ledger, client, date, ctx.today, Number.isInteger(wanted) && wanted > 0 ? wanted : 1),
+      clientSessions(
+        ledger,
+        client,
+        date,
+        ctx.today,
+        Number.isInteger(wanted) && wanted > 0 ? wanted : 1,
+        dateTextFor(req.dates),
+      ),
     );
   });
 }
@@ -57,8 +64,12 @@ export interface SessionsRecorded {
   sessions: number;
   /** The packages the sessions came from, oldest first: one Attendance row each. */
   parts: { saleId: string; sessions: number }[];
-  /** Warnings that applied when the sessions were recorded (overdue invoices, no sessions left). */
+  /** Warnings for these sessions: overdue invoices, then the balance when it went over (`balanceWarning`). */
   warnings: string[];
+  /** The balance after these sessions in one phrase: "6 left", "1 session over the balance (only 4 were left)". */
+  balance: string;
+  /** The warning in `warnings` that says the same as `balance`, if any: a summary line need not repeat it. */
+  balanceWarning: string | null;
   after: ClientSessions;
 }
 
@@ -67,7 +78,7 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, REPORT_TABS);
-      const plan = planRecordSessions(readLedger(tx, ctx.today), req, ctx.today);
+      const plan = planRecordSessions(readLedger(tx, ctx.today), req, ctx.today, dateTextFor(req.dates));
       writeRecordSessions(tx, plan);
       writeReports(tx, plan.reports, ctx.timestamp());
       const rows = plan.attendance;
@@ -75,7 +86,7 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
       const { date, clientId } = rows[0]!;
       tx.commit(
         'Record sessions',
-        `${clientId} ${sessions} session(s) on ${date} (${sessionsFrom(rows)}); ${plan.after.left} left${plan.before.warnings.length ? `; warned: ${plan.before.warnings.join(' ')}` : ''}`,
+        `${clientId} ${sessions} session(s) on ${date} (${sessionsFrom(rows)}); ${plan.balance}${plan.logWarnings.length ? `; warned: ${plan.logWarnings.join(' ')}` : ''}`,
         ctx.timestamp(),
       );
       return plain({
@@ -83,7 +94,9 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
         clientId,
         sessions,
         parts: rows.map((a) => ({ saleId: a.saleId, sessions: a.sessions })),
-        warnings: plan.before.warnings,
+        warnings: plan.warnings,
+        balance: plan.balance,
+        balanceWarning: plan.balanceWarning,
         after: plan.after,
       });
     });

@@ -62,7 +62,8 @@ describe('Record sessions used', () => {
     ]);
     expect(logActions(addin).at(-1)).toBe('Record sessions');
     expect(String(rowsOf(addin, 'Log').at(-1)!.Details)).toBe(
-      'C-0001 2 session(s) on 2016-09-14 (2 from S-000001); 8 left; warned: Jane Citizen has 1 overdue invoice ($500.00), the oldest due Tue 13 Sep 2016.',
+      // The Log's dates are YYYY-MM-DD whoever recorded.
+      'C-0001 2 session(s) on 2016-09-14 (2 from S-000001); 8 left; warned: Jane Citizen has 1 overdue invoice ($500.00), the oldest due 2016-09-13.',
     );
   });
 
@@ -72,7 +73,7 @@ describe('Record sessions used', () => {
       record(addin, { clientId: 'C-0003', date: '2016-09-20', sessions: 4, today: '2016-09-20' }).after.left,
     ).toBe(0);
     const over = record(addin, { clientId: 'C-0003', date: '2016-09-22', sessions: 1, today: '2016-09-22' });
-    expect(over.warnings).toContain('Alex Wong has no sessions left.');
+    expect(over.warnings).toContain('Alex Wong is 1 session over the balance (none were left).');
     expect(over.after.left).toBe(-1);
     const form = ok<ClientSessions>(
       addin.run('getClientSessions', { clientId: 'C-0003', today: '2016-09-22' }),

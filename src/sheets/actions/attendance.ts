@@ -1,14 +1,14 @@
 // Record sessions used: an Attendance row for a client, a day and a number of sessions, taken from the
 // package chosen (or the client's oldest with sessions left). Never blocked: using sessions is not tied to
 // paying, so overdue invoices and an empty balance are warnings the trainer sees, nothing more.
-import { formatDisplayDate, maxDate, type IsoDate } from '../../core/calendar';
+import { compareDates, maxDate, type IsoDate } from '../../core/calendar';
 import { packageForSession, splitSessions } from '../../core/lifecycle/balances';
 import { formatMoney } from '../../core/money';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client } from '../records';
 import { attendanceCells, type Attendance } from '../tabs/attendance';
-import { optionalDateField, textField } from './fields';
+import { dateTextFor, optionalDateField, textField, type DateText } from './fields';
 import { balanceRows } from './balances';
 import { outstandingReport } from './outstanding';
 import { merged, planReports, type Ledger, type Reports } from './reports';
@@ -22,6 +22,8 @@ export interface SessionsRequest {
   sessions: number | string;
   /** The package the sessions come from; blank: the oldest with sessions left. */
   saleId?: string;
+  /** 'iso': the warnings' dates as YYYY-MM-DD (the command line); else as the sidebars show them. */
+  dates?: 'iso' | 'display';
 }
 
 export interface ClientSessions {
@@ -45,6 +47,15 @@ export interface ClientSessions {
   warnings: string[];
 }
 
+type Overdue = ClientSessions['overdue'];
+
+function overdueWarning(name: string, overdue: NonNullable<Overdue>, show: DateText): string {
+  const n = overdue.count;
+  return `${name} has ${n} overdue invoice${n === 1 ? '' : 's'} (${formatMoney(overdue.owed)}), the oldest due ${show(overdue.oldestDue)}.`;
+}
+
+const sessionsText = (n: number) => `${n} session${n === 1 ? '' : 's'}`;
+
 export function findClient(clients: readonly Client[], clientIdIn: unknown): Client {
   const clientId = textField(clientIdIn, 'clientId', 'Client', { required: true });
   const client = clients.find((c) => c.id.toLowerCase() === clientId.toLowerCase());
@@ -59,6 +70,7 @@ export function clientSessions(
   date: IsoDate,
   today: IsoDate,
   wanted = 1,
+  show: DateText = dateTextFor('display'),
 ): ClientSessions {
   const asOf = maxDate(date, today);
   const rows = balanceRows({ ...ledger, clients: [client] }, asOf).filter((r) => r.clientId === client.id);
@@ -80,18 +92,14 @@ export function clientSessions(
     ? { count: owing.invoiceIds.length, owed: owing.owed, oldestDue: owing.oldestDue }
     : null;
   const warnings: string[] = [];
-  if (overdue)
-    warnings.push(
-      `${client.name} has ${overdue.count} overdue invoice${overdue.count === 1 ? '' : 's'} (${formatMoney(overdue.owed)}), the oldest due ${formatDisplayDate(overdue.oldestDue)}.`,
-    );
+  if (overdue) warnings.push(overdueWarning(client.name, overdue, show));
   if (left <= 0)
     warnings.push(
       packages.length
         ? `${client.name} has no sessions left${left < 0 ? ` (${left})` : ''}.`
         : `${client.name} has no package: no sessions were allocated.`,
     );
-  else if (wanted > left)
-    warnings.push(`${client.name} has only ${left} session${left === 1 ? '' : 's'} left.`);
+  else if (wanted > left) warnings.push(`${client.name} has only ${sessionsText(left)} left.`);
   return {
     clientId: client.id,
     name: client.name,
@@ -107,11 +115,45 @@ export function clientSessions(
 export interface SessionsPlan {
   /** One row per package the sessions come from (usually one). */
   attendance: Attendance[];
-  /** The client's position before this row, with the warnings that applied to it. */
+  /** The client's position before this row. */
   before: ClientSessions;
   /** And after it. */
   after: ClientSessions;
+  /** The balance after these sessions in one phrase: "6 left", "1 session over the balance (only 4 were left)". */
+  balance: string;
+  /** The warning about the balance, when it is one (also the last of `warnings`). */
+  balanceWarning: string | null;
+  /** What the trainer is warned of: overdue invoices, then the balance. */
+  warnings: string[];
+  /** The same warnings with YYYY-MM-DD dates, for the Log. */
+  logWarnings: string[];
   reports: Reports;
+}
+
+/**
+ * One account of the balance, stated after the sessions are taken, so the summary and the warning never
+ * disagree (no "-1 left" beside "only 4 left").
+ */
+export function balanceAfter(
+  name: string,
+  hasPackage: boolean,
+  before: number,
+  after: number,
+): { balance: string; warning: string | null } {
+  if (!hasPackage) {
+    const balance = 'no package: no sessions were allocated';
+    return { balance, warning: `${name} has ${balance}.` };
+  }
+  if (after > 0) return { balance: `${after} left`, warning: null };
+  if (after === 0) return { balance: 'none left', warning: null };
+  const was =
+    before > 0
+      ? `only ${before} ${before === 1 ? 'was' : 'were'} left`
+      : before === 0
+        ? 'none were left'
+        : `it was ${-before} over already`;
+  const balance = `${sessionsText(-after)} over the balance (${was})`;
+  return { balance, warning: `${name} is ${balance}.` };
 }
 
 export function sessionsField(value: unknown): number {
@@ -131,11 +173,38 @@ export function sessionsField(value: unknown): number {
   return n;
 }
 
-export function planRecordSessions(ledger: Ledger, req: SessionsRequest, today: IsoDate): SessionsPlan {
+/** A session is recorded once it was used: not ahead of today, and not before its package was sold. */
+function checkSessionDate(
+  ledger: Ledger,
+  date: IsoDate,
+  today: IsoDate,
+  parts: readonly { saleId: string }[],
+): void {
+  if (compareDates(date, today) > 0)
+    throw new UserError(
+      `Date ${date} is after today (${today}): record sessions once they are used.`,
+      'date',
+    );
+  for (const p of parts) {
+    const sale = ledger.sales.find((s) => s.id === p.saleId);
+    if (sale && compareDates(date, sale.saleDate) < 0)
+      throw new UserError(
+        `Date ${date} is before ${sale.id} was sold (${sale.saleDate}), the package the sessions would come from: check the date, or pick the package.`,
+        'date',
+      );
+  }
+}
+
+export function planRecordSessions(
+  ledger: Ledger,
+  req: SessionsRequest,
+  today: IsoDate,
+  show: DateText = dateTextFor('display'),
+): SessionsPlan {
   const client = findClient(ledger.clients, req.clientId);
   const sessions = sessionsField(req.sessions);
   const date = optionalDateField(req.date, 'date', 'Date') ?? today;
-  const before = clientSessions(ledger, client, date, today, sessions);
+  const before = clientSessions(ledger, client, date, today, sessions, show);
   const saleIdIn = textField(req.saleId, 'saleId', 'Package');
   let parts: { saleId: string; sessions: number }[];
   if (saleIdIn) {
@@ -144,12 +213,25 @@ export function planRecordSessions(ledger: Ledger, req: SessionsRequest, today: 
       throw new UserError(`${saleIdIn} is not one of ${client.name}'s packages.`, 'saleId');
     parts = [{ saleId: sale.id, sessions }];
   } else parts = splitSessions(before.packages, sessions);
+  checkSessionDate(ledger, date, today, parts);
   const attendance: Attendance[] = parts.map((p) => ({ date, clientId: client.id, ...p }));
   const next = { ...ledger, attendance: merged(ledger.attendance, [], attendance) };
-  const after = clientSessions(next, client, date, today);
-  // The reports are as of today: a session recorded for a later day shows from that day on.
+  const after = clientSessions(next, client, date, today, 1, show);
+  const { balance, warning } = balanceAfter(client.name, before.packages.length > 0, before.left, after.left);
+  const debts = (s: DateText) => (before.overdue ? [overdueWarning(client.name, before.overdue, s)] : []);
+  const tail = warning ? [warning] : [];
+  // The reports are as of today.
   const reports = planReports(next, today);
-  return { attendance, before, after, reports };
+  return {
+    attendance,
+    before,
+    after,
+    balance,
+    balanceWarning: warning,
+    warnings: [...debts(show), ...tail],
+    logWarnings: [...debts(dateTextFor('iso')), ...tail],
+    reports,
+  };
 }
 
 /** "2 from S-000001" or "1 from S-000001, 2 from S-000003"; "no package" when there is none. */

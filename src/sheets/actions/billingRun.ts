@@ -1,10 +1,12 @@
 // Process Billing: roll recurring packages forward to the billing date, collect every due invoice, and
 // list one debit per client on the Process Billing tab. Running it again changes nothing twice.
 import { debitLines } from '../../core/billing/dueInvoices';
+import { nextBillingDay } from '../../core/billingCycle';
 import type { IsoDate } from '../../core/calendar';
 import type { Cents } from '../../core/money';
 import { rollRecurringHeld } from '../../core/lifecycle/recurringHeld';
 import { writeBatch } from '../batches';
+import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Allocation, Client, Invoice } from '../records';
 import { allocationCells, readAllocations } from '../tabs/allocations';
@@ -18,6 +20,8 @@ import {
 } from '../tabs/processBilling';
 import { readSales, saleTerms } from '../tabs/sales';
 import { lifeOf, readSaleLives, rollsForward } from '../tabs/saleLifecycle';
+import { billingCycle, readSettings } from '../tabs/settings';
+import type { DateText } from './fields';
 
 export const BILLING_RUN_TABS = [
   'settings',
@@ -36,6 +40,30 @@ export interface BillingRunPlan {
   totalDue: Cents;
   /** True when the batch ID is reused from an unsent draft. */
   reusedBatch: boolean;
+  /** Things to check that do not stop the run (a date off the studio's billing cycle). */
+  warnings: string[];
+}
+
+/**
+ * Billing on a day off the cycle is allowed (a public holiday moves the debit), but usually a typo: the
+ * owner is told which day the cycle falls on. Unreadable Settings are left to the actions that need them.
+ */
+export function offCycleWarning(
+  tx: LedgerTx,
+  billingDate: IsoDate,
+  today: IsoDate,
+  show: DateText,
+): string | null {
+  let cycle;
+  try {
+    cycle = billingCycle(readSettings(tx.table('settings'), today, tx.port.timeZone()));
+  } catch (e) {
+    if (e instanceof UserError) return null;
+    throw e;
+  }
+  const next = nextBillingDay(cycle, billingDate);
+  if (next === billingDate) return null;
+  return `${show(billingDate)} is not a billing day of the studio's ${cycle.frequency.toLowerCase()} cycle (Settings, Billing Day ${show(cycle.billingDay)}); the next is ${show(next)}.`;
 }
 
 /** Recurring invoices and allocations due by `through` that do not exist yet (never twice, never moved). */
@@ -93,7 +121,13 @@ export function planRecurringRoll(
   return out;
 }
 
-export function planBillingRun(tx: LedgerTx, billingDate: IsoDate, today: IsoDate): BillingRunPlan {
+export function planBillingRun(
+  tx: LedgerTx,
+  billingDate: IsoDate,
+  today: IsoDate,
+  show: DateText,
+): BillingRunPlan {
+  const warning = offCycleWarning(tx, billingDate, today, show);
   const invoices = readInvoices(tx.table('invoices'));
   const clients = new Map<string, Client>(readClients(tx.table('clients')).map((c) => [c.id, c]));
   const previous = readBillingSheet(tx.table('processBilling'));
@@ -145,6 +179,7 @@ export function planBillingRun(tx: LedgerTx, billingDate: IsoDate, today: IsoDat
     newAllocations: rolled.allocations,
     totalDue: rows.reduce((s, r) => s + r.amountDue, 0),
     reusedBatch,
+    warnings: warning ? [warning] : [],
   };
 }
 

@@ -1,7 +1,7 @@
 // Process declines: the debits of some clients in a batch bounced. Their invoices go back to Declined
 // (so they are due again in the next run), the batch's payments are reversed, and, when Settings has a
 // Dishonour Fee, a fee invoice dated the day of the decline joins the client's next debit.
-import type { IsoDate } from '../../core/calendar';
+import { compareDates, type IsoDate } from '../../core/calendar';
 import { formatMoney, type Cents } from '../../core/money';
 import { readBatch } from '../batches';
 import { UserError } from '../errors';
@@ -114,6 +114,13 @@ export function planDeclines(tx: LedgerTx, req: DeclineRequest, today: IsoDate):
   const batch = readBatch((k) => tx.port.getProperty(k), batchId);
   if (!batch && !invoices.some((i) => i.batchId === batchId))
     throw new UserError(`No batch ${batchId}.`, 'batchId');
+  // A debit bounces after it is made: an earlier day is a typo, and would date the reversal before the payment.
+  const debited = batch?.billingDate ?? (sheet.batchId === batchId ? sheet.billingDate : null);
+  if (debited && compareDates(date, debited) < 0)
+    throw new UserError(
+      `Decline date ${date} is before batch ${batchId} was debited (${debited}): check the date.`,
+      'date',
+    );
   const plan: DeclinePlan = { batchId, date, invoices: [], reversals: [], fees: [], clients: [] };
   for (const d of req.declines) {
     const clientId = textField(d.clientId, 'declines', 'Client', { required: true });

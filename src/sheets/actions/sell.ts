@@ -11,7 +11,7 @@ import { invoiceCells } from '../tabs/invoices';
 import { readPackages } from '../tabs/packages';
 import { saleCells } from '../tabs/sales';
 import { billingCycle, readSettings } from '../tabs/settings';
-import { optionalDateField, textField } from './fields';
+import { notPast2100, optionalDateField, plausibleSaleDate, textField } from './fields';
 
 export interface SellRequest {
   clientId: string;
@@ -48,13 +48,19 @@ export function planSell(tx: LedgerTx, req: SellRequest, today: IsoDate): SellPl
   if (!pkg.active)
     throw new UserError(`Package ${pkg.code} is not active (Packages tab, row ${pkg.row}).`, 'packageCode');
 
-  const saleDate = optionalDateField(req.saleDate, 'saleDate', 'Sale date') ?? today;
+  // Typed dates far from today are typos in the year: refused before they become invoices.
+  const saleDate = plausibleSaleDate(
+    optionalDateField(req.saleDate, 'saleDate', 'Sale date') ?? today,
+    today,
+  );
   const defaults = saleDefaults(tx, today, pkg.kind, saleDate);
-  const startDate = optionalDateField(req.startDate, 'startDate', 'Start date') ?? defaults.startDate;
+  const typed = (value: string | undefined, field: string, label: string) => {
+    const d = optionalDateField(value, field, label);
+    return d && notPast2100(d, field, label);
+  };
+  const startDate = typed(req.startDate, 'startDate', 'Start date') ?? defaults.startDate;
   const dueDate =
-    pkg.kind === 'Paid in full'
-      ? (optionalDateField(req.dueDate, 'dueDate', 'Due date') ?? defaults.dueDate)
-      : startDate;
+    pkg.kind === 'Paid in full' ? (typed(req.dueDate, 'dueDate', 'Due date') ?? defaults.dueDate) : startDate;
 
   const saleId = tx.ids.next('sale');
   const terms: SaleTerms = { saleId, clientId: client.id, pkg, saleDate, startDate, dueDate };

@@ -25,15 +25,49 @@ export interface Settlement {
   clients: number;
 }
 
+/**
+ * The batch to mark processed when none is named: the one whose debits were sent and are waiting (has
+ * Sent invoices). Not the Process Billing tab's: after the next run that is a draft nobody sent yet.
+ */
+export function waitingBatch(
+  invoices: readonly Invoice[],
+  getProperty: (k: string) => string | null,
+): string {
+  const waiting = [
+    ...new Set(invoices.filter((i) => i.status === 'Sent' && i.batchId).map((i) => i.batchId)),
+  ];
+  if (waiting.length === 1) return waiting[0]!;
+  if (!waiting.length)
+    throw new UserError('No batch is waiting to be marked processed: no invoice is Sent.', 'batchId');
+  const listed = waiting
+    .sort()
+    .map((id) => {
+      const date = readBatch(getProperty, id)?.billingDate;
+      return date ? `${id} (billed ${date})` : id;
+    })
+    .join(', ');
+  throw new UserError(
+    `${waiting.length} batches are Sent and waiting: ${listed}. Say which one to mark processed.`,
+    'batchId',
+  );
+}
+
 /** The sent invoices of a batch become Paid (or Part paid when less was debited), with Payments rows. */
 export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): Settlement {
   const sheet = readBillingSheet(tx.table('processBilling'));
-  const batchId = (batchIdIn ?? '').trim() || sheet.batchId;
-  if (!batchId) throw new UserError('Which batch? The Process Billing tab holds none.', 'batchId');
-  const batch = readBatch((k) => tx.port.getProperty(k), batchId);
-  const inBatch = readInvoices(tx.table('invoices')).filter((i) => i.batchId === batchId);
+  const all = readInvoices(tx.table('invoices'));
+  const getProperty = (k: string) => tx.port.getProperty(k);
+  const batchId = (batchIdIn ?? '').trim() || waitingBatch(all, getProperty);
+  const batch = readBatch(getProperty, batchId);
+  const inBatch = all.filter((i) => i.batchId === batchId);
   const sent = inBatch.filter((i) => i.status === 'Sent');
-  if (!inBatch.length) throw new UserError(`No invoice is in batch ${batchId}.`, 'batchId');
+  if (!inBatch.length)
+    throw new UserError(
+      batch?.status === 'Draft'
+        ? `Batch ${batchId} is a draft: its debit file was never made, so nothing was sent to process.`
+        : `No invoice is in batch ${batchId}.`,
+      'batchId',
+    );
   if (!sent.length)
     throw new UserError(
       `Batch ${batchId} was marked processed already: none of its invoices is waiting as Sent.`,
