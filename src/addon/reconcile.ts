@@ -1,19 +1,28 @@
 // google.script.run targets of the Reconcile DD report sidebar (also the CLI's reconcile).
-import { headerSignature, type ColumnMapping } from '../core/reports';
+import { formatMoney } from '../core/money';
+import {
+  headerSignature,
+  mappingProblem,
+  reportTable,
+  type ColumnMapping,
+  type MappingForm,
+} from '../core/reports';
 import {
   mappingKey,
   NeedsMapping,
   planReconcile,
   RECONCILE_TABS,
+  reportInput,
   writeReconcile,
   type ReconcileRequest,
 } from '../sheets/actions/reconcile';
 import { UserError } from '../sheets/errors';
 import { LedgerTx } from '../sheets/ledgerTx';
-import type { ReconciledRow, ReconcileTotals } from '../sheets/tabs/reconciliation';
+import type { CellValue } from '../sheets/port';
 import { TABS } from '../sheets/schema';
-import { formatMoney } from '../core/money';
-import { context, type Request } from './context';
+import { reportCells } from '../sheets/tabs/ddReport';
+import type { ReconciledRow, ReconcileTotals } from '../sheets/tabs/reconciliation';
+import { context, type Context, type Request } from './context';
 import { withDocumentLock } from './lock';
 import { plain, type Result } from './result';
 
@@ -25,27 +34,41 @@ export interface ReconcileView {
   invoicesChanged: number;
   payments: number;
   fees: number;
+  /** On apply: that the dishonour fee IDs are not the ones the last preview showed; '' when they are. */
+  notice: string;
+  /** For a report read through a column mapping: that mapping, to change it. */
+  mapping: MappingForm | null;
 }
 
-export type ReconcileResult =
-  Result<ReconcileView> | { ok: false; error: string; field: 'mapping'; headers: string[] };
+/** A report that needs its columns mapped (or the mapping changed): the form to do it with. */
+export interface MappingNeeded {
+  ok: false;
+  error: string;
+  field: 'mapping';
+  headers: string[];
+  form: MappingForm;
+}
+
+export type ReconcileResult = Result<ReconcileView> | MappingNeeded;
+
+/** The DD Report tab's cells (its instruction row blanked), when nothing was pasted. */
+function ddReportCells(ctx: Context, req: ReconcileRequest): CellValue[][] | null {
+  if (req.text !== undefined && req.text.trim()) return null;
+  return reportCells(ctx.port.readTabs([TABS.ddReport.name])[TABS.ddReport.name]?.values ?? []);
+}
 
 function run(req: ReconcileRequest & Request, apply: boolean): ReconcileResult {
   try {
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, RECONCILE_TABS);
-      const dd =
-        req.text !== undefined && req.text.trim()
-          ? null
-          : (ctx.port.readTabs([TABS.ddReport.name])[TABS.ddReport.name]?.values ?? []);
-      const plan = planReconcile(tx, req, ctx.today, dd);
+      const plan = planReconcile(tx, req, ctx.today, ddReportCells(ctx, req));
       const when = ctx.timestamp();
-      writeReconcile(tx, plan, apply, when, ctx.today);
+      const notice = writeReconcile(tx, plan, apply, when, ctx.today);
       const t = plan.totals;
       tx.commit(
         apply ? 'Reconcile DD report' : 'Reconcile preview',
-        `${plan.shape} report, ${plan.rows.length} row(s): paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count}, pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}${apply ? `; ${plan.payments.length} payment row(s), ${plan.fees.length} fee(s)` : ''}`,
+        `${plan.shape} report, ${plan.rows.length} row(s): paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count}, pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}${apply ? `; ${plan.payments.length} payment row(s), ${plan.fees.length} fee(s)` : ''}${notice ? `. ${notice}` : ''}`,
         when,
       );
       return {
@@ -58,18 +81,20 @@ function run(req: ReconcileRequest & Request, apply: boolean): ReconcileResult {
           invoicesChanged: plan.invoices.length,
           payments: plan.payments.length,
           fees: plan.fees.length,
+          notice,
+          mapping: plan.mapping,
         }),
       };
     });
   } catch (e) {
     if (e instanceof NeedsMapping)
-      return { ok: false, error: e.message, field: 'mapping', headers: e.headers };
+      return plain({ ok: false, error: e.message, field: 'mapping', headers: e.form.headers, form: e.form });
     if (e instanceof UserError) return { ok: false, error: e.message, field: e.field };
     throw e;
   }
 }
 
-/** Writes the Reconciliation tab with what would happen; changes no invoice. */
+/** Writes the Reconciliation tab with what would happen; changes no invoice and reserves no ID. */
 export function previewReconcile(req: ReconcileRequest & Request): ReconcileResult {
   return run(req, false);
 }
@@ -78,27 +103,66 @@ export function applyReconcile(req: ReconcileRequest & Request): ReconcileResult
   return run(req, true);
 }
 
-/** Remembers the user's column mapping for reports with these headers. */
+const isText = (x: unknown): x is string => typeof x === 'string';
+const isTexts = (x: unknown): x is string[] => Array.isArray(x) && x.every(isText);
+
+/** The mapping as sent by the sidebar (plain data), or null when it is not one. */
+function asMapping(x: unknown): ColumnMapping | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const m = x as Record<string, unknown>;
+  const optional = ['status', 'name', 'reason', 'paymentId'].every((k) => m[k] === undefined || isText(m[k]));
+  if (!isTexts(m.reference) || !isText(m.date) || !isText(m.amount) || !optional) return null;
+  if (!isTexts(m.paidValues) || !isTexts(m.declinedValues)) return null;
+  if (m.pendingValues !== undefined && !isTexts(m.pendingValues)) return null;
+  const out: ColumnMapping = {
+    reference: m.reference,
+    date: m.date,
+    amount: m.amount,
+    paidValues: m.paidValues,
+    declinedValues: m.declinedValues,
+  };
+  for (const k of ['status', 'name', 'reason', 'paymentId'] as const) if (isText(m[k]) && m[k]) out[k] = m[k];
+  if (m.pendingValues) out.pendingValues = m.pendingValues;
+  return out;
+}
+
+/**
+ * Remembers the user's column mapping for reports with these headers (a new one replaces the old). It
+ * must make sense: distinct columns, and, checked against the report (pasted, or the DD Report tab),
+ * an amount column of amounts, a date column of dates, status values the report uses.
+ */
 export function saveReportMapping(
-  req: { headers: string[]; mapping: ColumnMapping } & Request,
+  req: { headers: string[]; mapping: ColumnMapping; text?: string } & Request,
 ): Result<{ signature: string }> {
-  if (!Array.isArray(req.headers) || !req.headers.length)
+  if (!isTexts(req.headers) || !req.headers.length)
     return { ok: false, error: 'No report columns to map.', field: 'mapping' };
-  const m = req.mapping;
-  if (!m || !m.date || !m.amount || !Array.isArray(m.reference) || !m.reference.length)
+  const m = asMapping(req.mapping);
+  if (!m)
     return {
       ok: false,
       error: 'Say which columns hold the reference, the date and the amount.',
       field: 'mapping',
     };
-  const known = new Set(req.headers.map((h) => h.trim().toLowerCase()));
-  for (const col of [m.date, m.amount, m.status, m.name, m.reason, m.paymentId, ...m.reference].filter(
-    (x): x is string => !!x,
-  ))
-    if (!known.has(col.trim().toLowerCase()))
-      return { ok: false, error: `The report has no column "${col}".`, field: 'mapping' };
-  const signature = headerSignature(req.headers);
-  const ctx = context(req);
-  withDocumentLock(() => ctx.port.setProperties({ [mappingKey(signature)]: JSON.stringify(m) }));
-  return { ok: true, value: { signature } };
+  try {
+    const ctx = context(req);
+    const signature = headerSignature(req.headers);
+    return withDocumentLock(() => {
+      let table = null;
+      try {
+        const input = reportInput(req, ddReportCells(ctx, req));
+        table = reportTable(input);
+      } catch (e) {
+        if (!(e instanceof UserError)) throw e;
+      }
+      // Only a report with these columns can say whether their values fit.
+      if (table && headerSignature(table.headers) !== signature) table = null;
+      const problem = mappingProblem(req.headers, m, table);
+      if (problem) return { ok: false as const, error: problem, field: 'mapping' };
+      ctx.port.setProperties({ [mappingKey(signature)]: JSON.stringify(m) });
+      return { ok: true as const, value: { signature } };
+    });
+  } catch (e) {
+    if (e instanceof UserError) return { ok: false, error: e.message, field: e.field };
+    throw e;
+  }
 }

@@ -7,3 +7,8 @@ export { adaptAbaReturn, originalDebitDate, ABA_RETURN_FIELDS } from './shapes/a
 export { parseReportAmount, parseReportDate } from './reportValues';
 export { RETURN_REASONS, returnReason } from './returnCodes';
 export { readAbaReturnRecords } from './abaReturnReader';
+export { reportTable } from './readReport';
+export { errorsByRow, type RowErrors } from './rowErrors';
+export { guessMapping, draftOf, type MappingDraft } from './mappingGuess';
+export { mappingProblem } from './mappingCheck';
+export { mappingForm, columnValues, type MappingForm } from './mappingForm';

@@ -96,18 +96,23 @@ export function readReportCells(cells: SheetCell[][], opts: ReadReportOptions = 
   return readTable(tableFromCells(cells), opts);
 }
 
-/** The header row of a pasted report, for asking the user to map an unrecognised layout; null if none. */
-export function reportHeaders(input: string | SheetCell[][]): string[] | null {
+/** A pasted report as a table of cells, for mapping its columns; null for ABA files and non-reports. */
+export function reportTable(input: string | SheetCell[][]): Table | null {
   try {
     if (typeof input === 'string') {
       const kind = sniffText(input);
       if (NOT_A_REPORT[kind] !== undefined || kind === 'aba-return') return null;
-      return parseDelimited(input).headers;
+      return parseDelimited(input);
     }
     const text = unsplitText(input);
-    if (text !== null) return reportHeaders(text);
-    return tableFromCells(input).headers;
+    if (text !== null) return reportTable(text);
+    return tableFromCells(input);
   } catch {
     return null;
   }
+}
+
+/** The header row of a pasted report, for asking the user to map an unrecognised layout; null if none. */
+export function reportHeaders(input: string | SheetCell[][]): string[] | null {
+  return reportTable(input)?.headers ?? null;
 }

@@ -9,18 +9,22 @@ import { formatMoney } from '../../core/money';
 import { BATCH_WINDOW_DAYS, identify, LedgerIndex, type LedgerInvoice } from '../../core/reconcile/identify';
 import { reportRowKey } from '../../core/reconcile/reportKey';
 import {
+  errorsByRow,
   headerSignature,
+  mappingForm,
   readAbaReturnRecords,
   readReportCells,
   readReportText,
-  reportHeaders,
+  reportTable,
   ReportFormatError,
   type ColumnMapping,
+  type MappingForm,
   type ReadReport,
   type ReportRow,
   type SheetCell,
 } from '../../core/reports';
 import { readBatch } from '../batches';
+import { announcedFees, noteChangedFees } from './reconcilePreview';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import { isSheetDate, type CellValue } from '../port';
@@ -62,13 +66,17 @@ export interface ReconcilePlan {
   invoices: Invoice[];
   payments: Payment[];
   fees: Invoice[];
+  /** The dishonour fee each declined row makes, by report row. */
+  feeOfRow: Map<number, string>;
+  /** For a report read through a column mapping: the mapping, to change it. */
+  mapping: MappingForm | null;
 }
 
-/** A report we cannot read as a whole, with its columns when a mapping would help. */
+/** A report we cannot read as a whole, with its columns (and a mapping to start from) when one would help. */
 export class NeedsMapping extends UserError {
   constructor(
     message: string,
-    readonly headers: string[],
+    readonly form: MappingForm,
   ) {
     super(message, 'mapping');
   }
@@ -82,13 +90,17 @@ function toSheetCells(values: CellValue[][]): SheetCell[][] {
   return values.map((row) => row.map((v) => (isSheetDate(v) ? { date: v.date } : v)));
 }
 
-/** Reads the report: a saved mapping for its columns is used when the layout is not one we know. */
-export function readReport(
-  tx: LedgerTx,
+/** The saved mapping for reports with these headers, if any. */
+export function savedMapping(tx: LedgerTx, headers: string[] | null): ColumnMapping | undefined {
+  const saved = headers ? tx.port.getProperty(mappingKey(headerSignature(headers))) : null;
+  return saved ? (JSON.parse(saved) as ColumnMapping) : undefined;
+}
+
+/** The report as given: pasted text, or else the DD Report tab's cells. */
+export function reportInput(
   req: ReconcileRequest,
-  dayFirst: boolean,
   ddReportCells: CellValue[][] | null,
-): ReadReport {
+): string | SheetCell[][] {
   const input: string | SheetCell[][] =
     typeof req.text === 'string' && req.text.trim() ? req.text : toSheetCells(ddReportCells ?? []);
   if (typeof input !== 'string' && !input.some((r) => r.some((c) => c !== '' && c !== null)))
@@ -98,20 +110,44 @@ export function readReport(
         : 'The DD Report tab is empty: paste the report there, or into the text box.',
       'text',
     );
-  const headers = reportHeaders(input);
-  const saved = headers ? tx.port.getProperty(mappingKey(headerSignature(headers))) : null;
-  const mapping = req.mapping ?? (saved ? (JSON.parse(saved) as ColumnMapping) : undefined);
+  return input;
+}
+
+/**
+ * Reads the report: a saved mapping for its columns is used when the layout is not one we know. A report
+ * with rows of which none could be read is refused with its first error: there is nothing to reconcile.
+ */
+export function readReport(
+  tx: LedgerTx,
+  req: ReconcileRequest,
+  dayFirst: boolean,
+  ddReportCells: CellValue[][] | null,
+): { report: ReadReport; mapping: MappingForm | null } {
+  const input = reportInput(req, ddReportCells);
+  const table = reportTable(input);
+  const mapping = req.mapping ?? savedMapping(tx, table?.headers ?? null);
+  const form = table && mapping ? mappingForm(table, mapping) : null;
   const opts = { mapping, dayFirst, parseAbaReturn: readAbaReturnRecords };
+  let report: ReadReport;
   try {
-    return typeof input === 'string' ? readReportText(input, opts) : readReportCells(input, opts);
+    report = typeof input === 'string' ? readReportText(input, opts) : readReportCells(input, opts);
   } catch (e) {
     if (e instanceof ReportFormatError) {
-      if (headers && headers.length > 1 && /map its columns/.test(e.message))
-        throw new NeedsMapping(e.message, headers);
-      throw new UserError(`${e.message}.`.replace(/\.\.$/, '.'), 'text');
+      const message = `${e.message}.`.replace(/\.\.$/, '.');
+      if (table && table.headers.length > 1 && (form || /map its columns/.test(e.message)))
+        throw new NeedsMapping(message, form ?? mappingForm(table));
+      throw new UserError(message, 'text');
     }
     throw e;
   }
+  if (!report.rows.length && report.errors.length) {
+    const rows = errorsByRow(report.errors);
+    const source = typeof req.text === 'string' && req.text.trim() ? 'the report' : 'the DD Report tab';
+    const message = `No row of ${source} could be read (${rows.length} row${rows.length === 1 ? '' : 's'} with errors). ${rows[0]!.message}.`;
+    if (report.shape === 'mapped' && form) throw new NeedsMapping(message, form);
+    throw new UserError(message, 'text');
+  }
+  return { report, mapping: report.shape === 'mapped' ? form : null };
 }
 
 const OUTCOME_TEXT: Record<ReportRow['outcome'], string> = {
@@ -129,7 +165,7 @@ export function planReconcile(
   ddReportCells: CellValue[][] | null,
 ): ReconcilePlan {
   const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
-  const report = readReport(tx, req, settings.reportDayFirst, ddReportCells);
+  const { report, mapping } = readReport(tx, req, settings.reportDayFirst, ddReportCells);
   const clients = readClients(tx.table('clients'));
   const invoices = readInvoices(tx.table('invoices'));
   const working = new Map<string, Invoice>(invoices.map((i) => [i.id, { ...i }]));
@@ -180,6 +216,8 @@ export function planReconcile(
     invoices: [],
     payments: [],
     fees: [],
+    feeOfRow: new Map(),
+    mapping,
   };
   const seen = new Set<string>();
   const repeats = new Map<string, number>();
@@ -418,6 +456,7 @@ export function planReconcile(
         created: today,
       };
       plan.fees.push(fee);
+      plan.feeOfRow.set(row.rowNumber, fee.id);
       feeNote = `; dishonour fee ${fee.id} ${formatMoney(fee.amount)}`;
     }
     out({
@@ -428,7 +467,8 @@ export function planReconcile(
     });
   }
 
-  for (const e of report.errors)
+  // One Error row per report row, however many of its cells are wrong.
+  for (const e of errorsByRow(report.errors))
     plan.rows.push({
       reportRow: e.rowNumber,
       key: '',
@@ -476,20 +516,32 @@ function debitOfDate(theirs: readonly Invoice[], date: IsoDate, amount: number):
 
 const APPLIES: ReadonlySet<string> = new Set(['Paid', 'Part paid', 'Credit', 'Declined']);
 
+/**
+ * Writes the Reconciliation tab, and on apply the ledger rows. Apply plans afresh, so its fee IDs can
+ * differ from the ones the last preview showed: it returns a sentence saying so ('' when they match).
+ */
 export function writeReconcile(
   tx: LedgerTx,
   plan: ReconcilePlan,
   apply: boolean,
   when: string,
   today: IsoDate,
-): void {
+): string {
+  const notice = apply
+    ? noteChangedFees(plan.rows, plan.feeOfRow, announcedFees(tx.table('reconciliation'), plan.shape))
+    : '';
   tx.rewrite(
     'reconciliation',
     renderReconciliation({ shape: plan.shape, applied: apply, when, rows: plan.rows }),
   );
-  if (!apply) return;
+  if (!apply) {
+    // A preview shows the IDs apply would use, and reserves none of them.
+    tx.ids.forget();
+    return notice;
+  }
   for (const inv of plan.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
   for (const fee of plan.fees) tx.append('invoices', invoiceCells(fee));
   for (const p of plan.payments) tx.append('payments', paymentCells(p));
   for (const r of plan.rows) if (APPLIES.has(r.outcome)) tx.append('reconciled', reconciledCells(r, today));
+  return notice;
 }
