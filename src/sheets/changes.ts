@@ -83,13 +83,20 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
   const { table, updates, appends } = changes;
   if (!hasChanges(changes)) return [];
   const byHeader = new Map<string, Column | null>();
+  const addedHeaders: string[] = [];
   const byIndex = new Map<number, Column>();
   const column = (header: string): Column | null => {
     let c = byHeader.get(header);
     if (c !== undefined) return c;
     const index = table.columns.get(header);
     const spec = table.spec.columns.find((s) => s.header === header);
-    if (index === undefined) {
+    if (index === undefined && spec?.added) {
+      // A ledger column newer than this workbook: its header goes at the end of the header row.
+      const at = table.width + addedHeaders.length;
+      addedHeaders.push(header);
+      c = { header, index: at, text: spec.format?.kind === 'text' };
+      byIndex.set(at, c);
+    } else if (index === undefined) {
       // Optional columns (Balance, Created…) a user removed are simply not written.
       if (spec?.required) throw new Error(`${table.spec.name} has no "${header}" column`);
       c = null;
@@ -129,7 +136,9 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
     appendAt++;
   }
 
-  const blocks: CellBlock[] = [];
+  const blocks: CellBlock[] = addedHeaders.length
+    ? [{ row: table.headerRow, column: table.width + 1, values: [addedHeaders], textColumns: [] }]
+    : [];
   for (const cluster of clusterRows([...written.keys()].sort((a, b) => a - b))) {
     const first = cluster[0]!;
     const last = cluster[cluster.length - 1]!;

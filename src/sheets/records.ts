@@ -1,22 +1,10 @@
-// The studio's records as the workbook holds them, one interface per tab. `row` is the sheet row it came from.
+// The studio's records as the workbook holds them: core's ledger records plus `row`, the sheet row they came from.
 import type { IsoDate } from '../core/calendar';
-import type { Frequency } from '../core/frequency';
-import type { Cents } from '../core/money';
-import type { PackageDef, PackageKind } from '../core/packageKinds';
-import type { BillingMethod, InvoiceStatus, SaleStatus } from './schema';
+import type { PackageDef } from '../core/packageKinds';
+import type * as ledger from '../core/ledger/records';
 
-export interface Client {
+export interface Client extends ledger.Client {
   readonly row?: number;
-  id: string;
-  name: string;
-  email: string;
-  phone: string;
-  billingMethod: BillingMethod;
-  ddReference: string;
-  bsb: string;
-  accountNumber: string;
-  accountName: string;
-  status: string;
 }
 
 export interface StudioPackage extends PackageDef {
@@ -24,41 +12,12 @@ export interface StudioPackage extends PackageDef {
   active: boolean;
 }
 
-export interface Sale {
+export interface Sale extends ledger.Sale {
   readonly row?: number;
-  id: string;
-  saleDate: IsoDate;
-  clientId: string;
-  packageCode: string;
-  packageName: string;
-  kind: PackageKind;
-  startDate: IsoDate;
-  dueDate: IsoDate;
-  /** Recurring: the price per cycle. Otherwise the package total. */
-  total: Cents;
-  instalments: number | null;
-  frequency: Frequency | null;
-  /** Recurring: sessions per cycle. Otherwise the total sessions. */
-  sessions: number;
-  status: SaleStatus;
 }
 
-export interface Invoice {
+export interface Invoice extends ledger.Invoice {
   readonly row?: number;
-  id: string;
-  saleId: string;
-  clientId: string;
-  description: string;
-  instalment: number | null;
-  dueDate: IsoDate;
-  amount: Cents;
-  paid: Cents;
-  status: InvoiceStatus;
-  batchId: string;
-  created?: IsoDate | null;
-  /** What the batch in Batch ID debits from this invoice (a client on holiday may pay less). */
-  sentAmount?: Cents | null;
-  declineReason?: string;
 }
 
 export interface Allocation {
@@ -71,15 +30,8 @@ export interface Allocation {
   cycle: number | null;
 }
 
-export interface Payment {
+export interface Payment extends ledger.Payment {
   readonly row?: number;
-  id: string;
-  date: IsoDate;
-  clientId: string;
-  invoiceId: string;
-  amount: Cents;
-  method: string;
-  reference: string;
 }
 
 export interface LogEntry {

@@ -1,29 +1,30 @@
-// The workbook contract from SPEC.md: tab names and headers users and other tools see. Keep them exact.
+// The workbook contract: tab names and headers users and other tools see. Keep them exact.
 import type { ColumnFormat } from './port';
 import { FREQUENCIES } from '../core/frequency';
 import { PACKAGE_KINDS } from '../core/packageKinds';
-import { INVOICE_STATUSES } from '../core/billing/invoiceState';
+import { BILLING_METHODS, CLIENT_STATUSES, INVOICE_STATUSES, SALE_STATUSES } from '../core/ledger/records';
 
-export const BILLING_METHODS = [
-  'Manual',
-  'DD Full Integration',
-  'DD Partial Integration',
-  'DD Reconciliation',
-] as const;
-export type BillingMethod = (typeof BILLING_METHODS)[number];
-
-export { INVOICE_STATUSES, type InvoiceStatus } from '../core/billing/invoiceState';
-
-export const SALE_STATUSES = ['Active', 'Paused', 'Cancelled', 'Completed'] as const;
-export type SaleStatus = (typeof SALE_STATUSES)[number];
-
-export const CLIENT_STATUSES = ['Active', 'Inactive'] as const;
+export {
+  BILLING_METHODS,
+  CLIENT_STATUSES,
+  INVOICE_STATUSES,
+  SALE_STATUSES,
+  type BillingMethod,
+  type ClientStatus,
+  type InvoiceStatus,
+  type SaleStatus,
+} from '../core/ledger/records';
 
 export interface ColumnSpec {
   readonly header: string;
   /** Part of SPEC.md's required headers: a workbook without it cannot be used. */
   readonly required: boolean;
   readonly format?: ColumnFormat;
+  /**
+   * A ledger column newer than some workbooks: the first action that writes it adds its header at the end
+   * of the header row (a user's removal of an ordinary optional column is respected instead).
+   */
+  readonly added?: boolean;
 }
 
 export interface TabSpec {
@@ -35,6 +36,7 @@ export interface TabSpec {
 
 const req = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: true, format });
 const extra = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: false, format });
+const added = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: false, format, added: true });
 const list = (values: readonly string[]): ColumnFormat => ({ kind: 'list', values });
 const DATE: ColumnFormat = { kind: 'date' };
 const MONEY: ColumnFormat = { kind: 'money' };
@@ -56,6 +58,9 @@ export const TABS = {
       req('Account Number', TEXT),
       req('Account Name'),
       req('Status', list(CLIENT_STATUSES)),
+      // The bank details a "fix details" decline was made with: held out of debits until they differ.
+      added('Declined BSB', TEXT),
+      added('Declined Account', TEXT),
     ],
   },
   packages: {
@@ -109,6 +114,8 @@ export const TABS = {
       extra('Created', DATE),
       extra('Sent Amount', MONEY),
       extra('Decline Reason'),
+      // Declines counted toward the Retry Limit since the last release.
+      added('Decline Count', INT),
     ],
   },
   allocations: {
@@ -136,6 +143,11 @@ export const TABS = {
       req('Amount', MONEY),
       req('Method'),
       req('Reference', TEXT),
+      added('Batch ID', TEXT),
+      added('Provider Ref', TEXT),
+      added('Receipt ID', TEXT),
+      added('Refund Of', TEXT),
+      added('Reason'),
     ],
   },
   processBilling: {
@@ -186,7 +198,10 @@ export const TABS = {
       req('Not Yet Due', MONEY),
     ],
   },
-  log: { name: 'Log', columns: [req('Timestamp'), req('Action'), req('Details')] },
+  log: {
+    name: 'Log',
+    columns: [req('Timestamp', { kind: 'datetime' }), req('Action'), req('Details')],
+  },
   ddReport: { name: 'DD Report', columns: [] },
   reconciliation: {
     name: 'Reconciliation',

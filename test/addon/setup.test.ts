@@ -29,7 +29,9 @@ describe('Set up workbook', () => {
       'Part paid',
       'Paid',
       'Declined',
+      'Held',
       'Cancelled',
+      'Written off',
     ]);
     const include = addin.sheet('Process Billing').getRange('G2').getDataValidation();
     expect(include?.getCriteriaType()).toBe(SpreadsheetAppEnum(addin).CHECKBOX);
@@ -97,7 +99,11 @@ describe('Set up workbook', () => {
       addin.run('setUpWorkbook', { today: '2016-09-09' }),
     );
     expect(again.created).toEqual([]);
-    expect(again.headersAdded).toEqual(['Clients: Status']);
+    expect(again.headersAdded).toEqual([
+      'Clients: Status',
+      'Clients: Declined BSB',
+      'Clients: Declined Account',
+    ]);
     expect(again.settingsAdded).toEqual(['Dishonour Fee']);
     const after = addin.tab('Clients');
     expect(after.map((r) => r.slice(0, header.length))).toEqual(before.map((r) => r.slice(0, header.length)));
@@ -137,7 +143,21 @@ describe('Set up workbook', () => {
     clients.getRange(2, 1, 1, header.length).setValues([header]);
     clients
       .getRange(3, 1, 1, header.length)
-      .setValues([['C-0001', 'Jane', 'j@x.com', '', 'Manual', '', '', '', '', 'Active']]);
+      .setValues([
+        [
+          'C-0001',
+          'Jane',
+          'j@x.com',
+          '',
+          'Manual',
+          '',
+          '',
+          '',
+          '',
+          'Active',
+          ...header.slice(10).map(() => ''),
+        ],
+      ]);
     // Invoices likewise, without the optional Decline Reason column and with a user column at the end.
     const invoices = addin.sheet('Invoices');
     invoices.clear();
@@ -182,7 +202,7 @@ describe('Set up workbook', () => {
     // A new client lands in row 4 under the right headers, and the user's row is untouched.
     ok(addin.run('addClient', { name: 'Alex', phone: '0412 345 678', today: '2016-09-09' }));
     const rows = clients.getRange(1, 1, 4, header.length).getValues();
-    expect(rows[2]).toEqual(['C-0001', 'Jane', 'j@x.com', '', 'Manual', '', '', '', '', 'Active']);
+    expect(rows[2]!.slice(0, 10)).toEqual(['C-0001', 'Jane', 'j@x.com', '', 'Manual', '', '', '', '', 'Active']);
     expect(records(rows.slice(1))[1]).toMatchObject({
       'Client ID': 'C-0002',
       Name: 'Alex',

@@ -2,7 +2,7 @@ import { readChoice, readText, encode } from '../cells';
 import type { RowCells } from '../changes';
 import type { Client } from '../records';
 import { BILLING_METHODS, TABS } from '../schema';
-import type { Table } from '../table';
+import type { Table, TableRow } from '../table';
 
 export function readClients(t: Table): Client[] {
   return t.rows.map((r) => ({
@@ -17,7 +17,15 @@ export function readClients(t: Table): Client[] {
     accountNumber: readText(t, r, 'Account Number'),
     accountName: readText(t, r, 'Account Name'),
     status: readText(t, r, 'Status') || 'Active',
+    ...declinedDetails(t, r),
   }));
+}
+
+/** The details a "fix details" decline was made with, only where the columns hold them. */
+function declinedDetails(t: Table, r: TableRow): Pick<Client, 'declinedBsb' | 'declinedAccount'> {
+  const bsb = readText(t, r, 'Declined BSB');
+  const account = readText(t, r, 'Declined Account');
+  return bsb || account ? { declinedBsb: bsb, declinedAccount: account } : {};
 }
 
 export function clientCells(c: Client): RowCells {
@@ -32,6 +40,8 @@ export function clientCells(c: Client): RowCells {
     'Account Number': encode.text(c.accountNumber),
     'Account Name': encode.text(c.accountName),
     Status: encode.text(c.status),
+    ...(c.declinedBsb !== undefined ? { 'Declined BSB': encode.text(c.declinedBsb) } : {}),
+    ...(c.declinedAccount !== undefined ? { 'Declined Account': encode.text(c.declinedAccount) } : {}),
   };
 }
 

@@ -20,6 +20,7 @@ export function readInvoices(t: Table): Invoice[] {
     created: readDate(t, r, 'Created'),
     sentAmount: readMoney(t, r, 'Sent Amount'),
     declineReason: readText(t, r, 'Decline Reason'),
+    declineCount: readInt(t, r, 'Decline Count') ?? undefined,
   }));
 }
 
@@ -39,6 +40,8 @@ export function invoiceCells(i: Invoice): RowCells {
     Created: encode.date(i.created),
     'Sent Amount': encode.money(i.sentAmount),
     'Decline Reason': encode.text(i.declineReason),
+    // Only a decline or a release sets the count, so older workbooks gain the column when first needed.
+    ...(i.declineCount !== undefined ? { 'Decline Count': encode.int(i.declineCount) } : {}),
   };
 }
 

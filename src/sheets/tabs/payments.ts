@@ -14,6 +14,11 @@ export function readPayments(t: Table): Payment[] {
     amount: readMoney(t, r, 'Amount', { required: true })!,
     method: readText(t, r, 'Method'),
     reference: readText(t, r, 'Reference'),
+    batchId: readText(t, r, 'Batch ID'),
+    providerRef: readText(t, r, 'Provider Ref'),
+    receiptId: readText(t, r, 'Receipt ID'),
+    refundOf: readText(t, r, 'Refund Of'),
+    reason: readText(t, r, 'Reason'),
   }));
 }
 
@@ -26,7 +31,18 @@ export function paymentCells(p: Payment): RowCells {
     Amount: encode.money(p.amount),
     Method: encode.text(p.method),
     Reference: encode.text(p.reference),
+    // The newer columns are written only when they hold something, so an older workbook gains each one
+    // when it is first needed.
+    ...optional('Batch ID', p.batchId),
+    ...optional('Provider Ref', p.providerRef),
+    ...optional('Receipt ID', p.receiptId),
+    ...optional('Refund Of', p.refundOf),
+    ...optional('Reason', p.reason),
   };
+}
+
+function optional(header: string, value: string | undefined): RowCells {
+  return value ? { [header]: encode.text(value) } : {};
 }
 
 export const PAYMENTS = TABS.payments;
