@@ -17,10 +17,14 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 export const NUMBER_FORMATS = {
   date: 'dd/mm/yyyy',
+  datetime: 'dd/mm/yyyy hh:mm:ss',
   money: '$#,##0.00',
   integer: '0',
   text: '@',
 } as const;
+
+/** The width Sheets gives a column nobody sized. */
+const DEFAULT_COLUMN_WIDTH = 100;
 
 /** The number format of a cell nobody formatted. */
 const AUTOMATIC_FORMAT = '0.###############';
@@ -97,6 +101,13 @@ export class SpreadsheetPort implements WorkbookPort {
     if (layout.boldHeader)
       sheet.getRange(headerRow, 1, 1, Math.max(1, sheet.getLastColumn())).setFontWeight('bold');
     if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
+    for (const { column, width } of layout.columnWidths) {
+      // A column the user sized keeps its width; only a new tab's columns are known to be unsized.
+      if (layout.create || sheet.getColumnWidth(column) === DEFAULT_COLUMN_WIDTH)
+        sheet.setColumnWidth(column, width);
+    }
+    for (const { row, column, format } of layout.cellFormats)
+      applyFormat(sheet.getRange(row, column), format);
     const rows = sheet.getMaxRows() - headerRow;
     if (rows < 1) return;
     for (const { column, format } of layout.columnFormats) {
@@ -194,6 +205,7 @@ function setPlainText(
 function applyFormat(range: GoogleAppsScript.Spreadsheet.Range, format: ColumnFormat): void {
   switch (format.kind) {
     case 'date':
+    case 'datetime':
     case 'money':
     case 'integer':
     case 'text':

@@ -45,6 +45,8 @@ export interface CellBlock {
 
 export type ColumnFormat =
   | { readonly kind: 'date' }
+  /** A timestamp (the Log's), shown day first as the studio reads dates. */
+  | { readonly kind: 'datetime' }
   | { readonly kind: 'money' }
   | { readonly kind: 'integer' }
   | { readonly kind: 'text' }
@@ -60,6 +62,13 @@ export interface TabLayout {
   readonly addHeaders: readonly string[];
   /** Header row position of each column to format (1-based), with its format, from the row below it. */
   readonly columnFormats: readonly { column: number; format: ColumnFormat }[];
+  /** Single cells to format (Settings values by kind), before anything is written into them. */
+  readonly cellFormats: readonly { row: number; column: number; format: ColumnFormat }[];
+  /**
+   * Pixel widths, set on a new tab and on columns still at the default width: a width the user gave
+   * a column is kept.
+   */
+  readonly columnWidths: readonly { column: number; width: number }[];
   readonly create: boolean;
   readonly frozenRows: number;
   readonly boldHeader: boolean;

@@ -1,11 +1,14 @@
-// Set up workbook: creates what is missing (tabs, headers, formats, drop-downs, Settings rows) and
-// never clears, reorders or rewrites a user's rows or extra columns. Safe to run again at any time.
+// Set up workbook: creates what is missing (tabs, headers, formats, drop-downs, column widths, Settings
+// rows, the DD Report instruction) and never clears, reorders or rewrites a user's rows or extra
+// columns. Safe to run again at any time.
 import type { IsoDate } from '../../core/calendar';
 import { LedgerTx } from '../ledgerTx';
 import type { TabLayout, TabSnapshot, WorkbookPort } from '../port';
 import { SETTING_KEYS, TABS, TAB_ORDER, type TabSpec } from '../schema';
 import { normaliseHeader } from '../table';
-import { defaultSettings, settingCells } from '../tabs/settings';
+import { instructionBlock } from '../tabs/ddReport';
+import { defaultSettings, settingCells, settingValueFormats } from '../tabs/settings';
+import { columnWidth } from '../tabs/widths';
 
 /** readTable looks for the header row in the first 10 rows. */
 const HEADER_SEARCH_ROWS = 10;
@@ -15,22 +18,24 @@ export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayo
   // else row 1 (a new tab, or one whose row-1 header is partial and gets the missing headers there).
   const found = snapshot ? headerRowIndex(spec, snapshot) : -1;
   const headerRow = Math.max(found, 0) + 1;
-  if (spec.regenerated && snapshot && found >= 0)
-    return {
-      name: spec.name,
-      headerRow,
-      addHeaders: [],
-      columnFormats: [],
-      create: false,
-      frozenRows: 0,
-      boldHeader: false,
-    };
   const header = snapshot?.values[headerRow - 1] ?? [];
   const positions = new Map<string, number>();
   header.forEach((h, i) => {
     const key = normaliseHeader(h);
     if (key && !positions.has(key)) positions.set(key, i + 1);
   });
+  if (spec.regenerated && snapshot && found >= 0)
+    return {
+      name: spec.name,
+      headerRow,
+      addHeaders: [],
+      columnFormats: [],
+      cellFormats: [],
+      columnWidths: widthsAt(spec, positions),
+      create: false,
+      frozenRows: 0,
+      boldHeader: false,
+    };
   let lastUsed = 0;
   header.forEach((h, i) => {
     if (normaliseHeader(h)) lastUsed = i + 1;
@@ -52,10 +57,20 @@ export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayo
     headerRow,
     addHeaders,
     columnFormats,
+    cellFormats: [],
+    columnWidths: widthsAt(spec, positions),
     create: snapshot === null,
     frozenRows: headerRow,
     boldHeader: true,
   };
+}
+
+/** Each of our columns' width at its position (user columns are left as they are). */
+function widthsAt(spec: TabSpec, positions: ReadonlyMap<string, number>): TabLayout['columnWidths'] {
+  return spec.columns.flatMap((c) => {
+    const column = positions.get(normaliseHeader(c.header));
+    return column ? [{ column, width: columnWidth(c) }] : [];
+  });
 }
 
 /** 0-based row holding every required header within the first rows (as readTable looks), or -1. */
@@ -85,6 +100,13 @@ export function setUpWorkbook(port: WorkbookPort, today: IsoDate, timestamp: str
   );
   const defaults = defaultSettings(today, port.timeZone());
   const settingsAdded = SETTING_KEYS.filter((k) => !present.has(normaliseHeader(k)));
+  // Value cells get their format before any value goes in (a '@' cell keeps 012345678 as typed);
+  // existing values stay as they are.
+  const cellFormats = settingValueFormats(settingsTable, settingsAdded);
+  if (cellFormats.length)
+    port.applyLayout(formatsOnly(TABS.settings.name, settingsTable.headerRow, cellFormats));
+  const instruction = instructionBlock(snapshots[TABS.ddReport.name] ?? null);
+  if (instruction) port.writeBlocks(TABS.ddReport.name, [instruction]);
   for (const key of settingsAdded) tx.append('settings', settingCells(key, defaults[key]));
 
   const result: SetupResult = {
@@ -99,4 +121,19 @@ export function setUpWorkbook(port: WorkbookPort, today: IsoDate, timestamp: str
   ].filter(Boolean);
   tx.commit('Set up workbook', parts.join('; '), timestamp);
   return result;
+}
+
+/** A layout that only formats cells: nothing created, no header, bold or frozen row changed. */
+function formatsOnly(name: string, headerRow: number, cellFormats: TabLayout['cellFormats']): TabLayout {
+  return {
+    name,
+    headerRow,
+    addHeaders: [],
+    columnFormats: [],
+    cellFormats,
+    columnWidths: [],
+    create: false,
+    frozenRows: 0,
+    boldHeader: false,
+  };
 }

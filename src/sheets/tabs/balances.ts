@@ -47,6 +47,7 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
     values,
     formats: [
       { row: 1, column: 2, numRows: 1, format: { kind: 'date' } },
+      { row: 1, column: 4, numRows: 1, format: { kind: 'datetime' } },
       ...[9, 10, 11, 12].map((column) => ({
         row: first,
         column,

@@ -61,6 +61,7 @@ export function renderOutstanding(r: OutstandingReport, refreshed: string): TabC
     formats: [
       { row: 1, column: 2, numRows: 1, format: { kind: 'date' } },
       { row: 1, column: 6, numRows: 1, format: { kind: 'money' } },
+      { row: 1, column: 8, numRows: 1, format: { kind: 'datetime' } },
       { row: first, column: 6, numRows: n, format: { kind: 'money' } },
       { row: first, column: 7, numRows: n, format: { kind: 'date' } },
       { row: first, column: 9, numRows: n, format: { kind: 'date' } },

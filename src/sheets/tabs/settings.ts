@@ -1,12 +1,12 @@
 // The Settings tab: one row per setting (Setting, Value). Missing rows fall back to defaults.
 import type { BillingCycle } from '../../core/billingCycle';
-import { parseFrequency, type Frequency } from '../../core/frequency';
+import { FREQUENCIES, parseFrequency, type Frequency } from '../../core/frequency';
 import type { IsoDate } from '../../core/calendar';
 import { MoneyError, parseMoney, amountToCents, type Cents } from '../../core/money';
 import { encode, parseDateText } from '../cells';
 import type { RowCells } from '../changes';
 import { cellError } from '../errors';
-import { isSheetDate, type CellValue } from '../port';
+import { isSheetDate, type CellValue, type ColumnFormat } from '../port';
 import { SETTING_KEYS, TABS, type SettingKey } from '../schema';
 import { cellOf, normaliseHeader, type Table, type TableRow } from '../table';
 
@@ -50,6 +50,34 @@ export function defaultSettings(today: IsoDate, timeZone: string): Record<Settin
   };
 }
 
+const TEXT: ColumnFormat = { kind: 'text' };
+
+/**
+ * How each Value cell is formatted, by what it holds: account numbers and the user ID as plain text so
+ * a leading zero survives, the fee as currency, the billing day as a date, choices as drop-downs.
+ */
+export const SETTING_FORMATS: Readonly<Record<SettingKey, ColumnFormat>> = {
+  'Business Name': TEXT,
+  'Time Zone': TEXT,
+  'Billing Frequency': { kind: 'list', values: FREQUENCIES },
+  'Billing Day': { kind: 'date' },
+  'Dishonour Fee': { kind: 'money' },
+  'ABA Bank': TEXT,
+  'ABA User Name': TEXT,
+  'ABA User ID': TEXT,
+  'ABA Description': TEXT,
+  'Studio BSB': TEXT,
+  'Studio Account Number': TEXT,
+  'Studio Account Name': TEXT,
+  'ABA Balancing Record': { kind: 'list', values: ['Yes', 'No'] },
+  'Report Date Order': { kind: 'list', values: ['Day first', 'Month first'] },
+};
+
+/** The setting a row is for, matched as readSettings matches it. */
+export function settingKeyOf(name: CellValue): SettingKey | undefined {
+  return SETTING_KEYS.find((k) => normaliseHeader(k) === normaliseHeader(name));
+}
+
 function text(v: CellValue): string {
   return isSheetDate(v) ? v.date : String(v).trim();
 }
@@ -58,7 +86,7 @@ export function readSettings(t: Table, today: IsoDate, timeZone: string): Settin
   const defaults = defaultSettings(today, timeZone);
   const found = new Map<SettingKey, { row: TableRow; value: CellValue }>();
   for (const row of t.rows) {
-    const key = SETTING_KEYS.find((k) => normaliseHeader(k) === normaliseHeader(cellOf(t, row, 'Setting')));
+    const key = settingKeyOf(cellOf(t, row, 'Setting'));
     if (key && !found.has(key)) found.set(key, { row, value: cellOf(t, row, 'Value') });
   }
   const get = (k: SettingKey): CellValue => {
@@ -112,6 +140,26 @@ export function readSettings(t: Table, today: IsoDate, timeZone: string): Settin
 
 export function billingCycle(s: Settings): BillingCycle {
   return { billingDay: s.billingDay, frequency: s.billingFrequency };
+}
+
+/**
+ * The format of every Value cell: rows already there (matched by their Setting) and the rows about to
+ * be appended for `appended`, which land after the last row as the writes put them.
+ */
+export function settingValueFormats(
+  t: Table,
+  appended: readonly SettingKey[],
+): { row: number; column: number; format: ColumnFormat }[] {
+  const value = t.columns.get('Value');
+  if (value === undefined) return [];
+  const column = value + 1;
+  const out: { row: number; column: number; format: ColumnFormat }[] = [];
+  for (const row of t.rows) {
+    const key = settingKeyOf(cellOf(t, row, 'Setting'));
+    if (key) out.push({ row: row.rowNumber, column, format: SETTING_FORMATS[key] });
+  }
+  appended.forEach((key, i) => out.push({ row: t.lastRow + 1 + i, column, format: SETTING_FORMATS[key] }));
+  return out;
 }
 
 export function settingCells(key: SettingKey, value: CellValue): RowCells {
