@@ -2,12 +2,7 @@
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import type { ServerCall } from './lib/server';
 
-export const BILLING_METHODS = [
-  'Manual',
-  'DD Full Integration',
-  'DD Partial Integration',
-  'DD Reconciliation',
-];
+const BILLING_METHODS = ['Manual', 'DD Full Integration', 'DD Partial Integration', 'DD Reconciliation'];
 
 export function mountAddClient(root: HTMLElement, call: ServerCall): void {
   clear(root);

@@ -9,7 +9,7 @@ type OutstandingView = ServerValue<'getOutstanding'>;
 type OutstandingClient = OutstandingView['clients'][number];
 
 /** One client's card: name and amount, then how long, the last payment and the last decline. */
-export function clientCard(c: OutstandingClient): HTMLElement {
+function clientCard(c: OutstandingClient): HTMLElement {
   const n = c.invoiceIds.length;
   return h(
     'li',

@@ -9,11 +9,11 @@ type SaleOption = Form['sales'][number];
 type CancelView = ServerValue<'cancelSale'>;
 type PauseView = ServerValue<'pauseSale'>;
 
-export function describeSale(s: SaleOption): string {
+function describeSale(s: SaleOption): string {
   return `${s.clientName}: ${s.packageName} (${s.kind}, ${s.saleId}${s.status === 'Paused' ? ', paused' : ''})`;
 }
 
-export function cancelLines(v: CancelView): string[] {
+function cancelLines(v: CancelView): string[] {
   const lines = v.cancelled.map(
     (i) => `${i.id} due ${formatDisplayDate(i.dueDate)}, ${formatMoney(i.amount)}: cancelled`,
   );
@@ -29,7 +29,7 @@ export function cancelLines(v: CancelView): string[] {
   return lines;
 }
 
-export function pauseLines(v: PauseView): string[] {
+function pauseLines(v: PauseView): string[] {
   const lines = v.moves.map(
     (m) =>
       `${m.instalment !== null ? `#${m.instalment} ` : ''}${formatMoney(m.amount)}: ${formatDisplayDate(m.from)} → ${formatDisplayDate(m.to)}`,

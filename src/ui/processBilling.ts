@@ -9,7 +9,7 @@ type View = ServerValue<'setBillingRow'>;
 type Row = View['rows'][number];
 
 /** Separates what goes in the debit file from what the DD company collects itself (Reconciliation). */
-export function totalsText(v: View): string {
+function totalsText(v: View): string {
   const included = v.rows.filter((r) => r.include && r.amountToDebit > 0);
   const file = included.filter((r) => r.billingMethod !== 'DD Reconciliation');
   const recon = included.filter((r) => r.billingMethod === 'DD Reconciliation');
@@ -23,7 +23,7 @@ export function totalsText(v: View): string {
 }
 
 /** Offers text as a file download, with no Drive access: the browser saves it. */
-export function download(fileName: string, content: string, type = 'text/plain'): void {
+function download(fileName: string, content: string, type = 'text/plain'): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = h('a', { href: url, download: fileName });
   document.body.append(a);

@@ -15,7 +15,7 @@ const START_LABEL: Record<string, string> = {
   Recurring: 'Billing start date',
 };
 
-export function describePackage(p: PackageOption): string {
+function describePackage(p: PackageOption): string {
   const price = formatMoney(p.price);
   if (p.kind === 'Recurring')
     return `${p.name}: ${p.sessions} sessions for ${price} ${(p.frequency ?? '').toLowerCase()}${p.instalments ? `, ${p.instalments} cycles` : ', ongoing'}`;

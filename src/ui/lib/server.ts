@@ -13,10 +13,10 @@ export type ServerFn = {
 }[keyof Exports];
 
 /** The argument list of a server function: one request object, optional where the server's is. */
-export type ServerArgs<K extends ServerFn> = Parameters<Exports[K]>;
+type ServerArgs<K extends ServerFn> = Parameters<Exports[K]>;
 
 /** What the server function answers, e.g. Result<SalePreview> for 'sellPackage'. */
-export type ServerResult<K extends ServerFn> = ReturnType<Exports[K]>;
+type ServerResult<K extends ServerFn> = ReturnType<Exports[K]>;
 
 /** The value of a successful answer, e.g. ServerValue<'getSellForm'> is the Sell package form. */
 export type ServerValue<K extends ServerFn> =
@@ -40,7 +40,7 @@ interface ScriptRun {
   withFailureHandler(f: (e: Error) => void): ScriptRun;
   [fn: string]: unknown;
 }
-declare const google: { script: { run: ScriptRun; host?: { close(): void } } };
+declare const google: { script: { run: ScriptRun } };
 
 /** google.script.run answers with whatever the server returned; the type comes from the export. */
 export const callServer = ((fn: string, arg?: unknown) =>
@@ -55,7 +55,3 @@ export const callServer = ((fn: string, arg?: unknown) =>
     }
     (target as (a?: unknown) => void).call(run, arg);
   })) as ServerCall;
-
-export function closeSidebar(): void {
-  google.script.host?.close();
-}
