@@ -6,6 +6,7 @@ import { TABS, TAB_ORDER } from '../../src/sheets/schema';
 import { DD_REPORT_INSTRUCTION } from '../../src/sheets/tabs/ddReport';
 import { columnWidth } from '../../src/sheets/tabs/widths';
 import { loadAddin, records, type Addin } from './harness';
+import { fixture, invoice, studio, type View } from './reconcileStudio';
 import { billingStudio, ok, setSetting } from './studio';
 
 const setUp = (addin: Addin, today = '2016-09-09') => ok(addin.run('setUpWorkbook', { today }));
@@ -154,6 +155,30 @@ describe('Set up workbook: how the workbook looks', () => {
     // An emptied tab gets the instruction back.
     dd.clear();
     setUp(addin);
+    expect(dd.getRange('A1').getValue()).toBe(DD_REPORT_INSTRUCTION);
+  });
+
+  it('a report pasted from A2 under the instruction is read, its rows numbered as the sheet rows', () => {
+    const addin = studio();
+    const dd = addin.sheet('DD Report');
+    expect(dd.getRange('A1').getValue()).toBe(DD_REPORT_INSTRUCTION);
+    // Only the instruction: the tab is empty.
+    const empty = addin.run<{ ok: boolean; error: string }>('previewReconcile', { today: '2016-09-20' });
+    expect(empty).toMatchObject({ ok: false });
+    expect(empty.error).toMatch(/^The DD Report tab is empty/);
+    const cells = fixture('ezidebit-payments-sample.csv')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '')));
+    dd.getRange(2, 1, cells.length, cells[0]!.length).setValues(cells);
+    const view = ok<View>(addin.run('applyReconcile', { today: '2016-09-20' }));
+    expect(view.rows.map((r) => [r.reportRow, r.outcome, r.clientId])).toEqual([
+      [3, 'Paid', 'C-0004'],
+      [4, 'Declined', 'C-0005'],
+      [5, 'Pending: no change', ''],
+      [6, 'Declined', 'C-0007'],
+    ]);
+    expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Paid', Paid: 220 });
     expect(dd.getRange('A1').getValue()).toBe(DD_REPORT_INSTRUCTION);
   });
 
