@@ -51,7 +51,6 @@ function shapeProblem(headers: readonly string[], m: ColumnMapping): string | nu
 /** Why a column does not read as `read` expects: blank throughout, or no filled cell reads. */
 function unreadable(table: Table, col: number, read: (c: Cell) => unknown): string | null {
   let first: string | null = null;
-  const line = table.source === 'text' ? 'line' : 'row';
   for (const r of table.rows) {
     const cell = r.cells[col];
     if (cell === undefined || isBlankCell(cell)) continue;
@@ -60,7 +59,7 @@ function unreadable(table: Table, col: number, read: (c: Cell) => unknown): stri
       return null;
     } catch (e) {
       if (!(e instanceof ValueError)) throw e;
-      first ??= `${line} ${r.rowNumber}: ${e.message}`;
+      first ??= `row ${r.rowNumber}: ${e.message}`;
     }
   }
   return first ?? 'it is blank on every row';
