@@ -267,6 +267,7 @@ describe('Cancel or pause package sidebar', () => {
       if (fn === 'getLifecycleForm') return { ok: true, value: { today: '2016-09-19', sales } } as T;
       const a = arg as { to?: string; from: string };
       if (fn.endsWith('PauseSale') || fn === 'pauseSale') {
+        if (!a.from) return { ok: false, error: 'Pause: "From" is required.', field: 'from' } as T;
         if (a.to && a.to < a.from)
           return { ok: false, error: 'Pause: the hold ends before it starts.', field: 'to' } as T;
         return {
@@ -318,9 +319,15 @@ describe('Cancel or pause package sidebar', () => {
     pause.dispatchEvent(new Event('change'));
     expect(app.querySelector<HTMLElement>('[data-testid="pause-fields"]')!.hidden).toBe(false);
     expect(app.querySelector<HTMLElement>('[data-testid="cancel-fields"]')!.hidden).toBe(true);
+    const [preview, save] = [...app.querySelectorAll('.buttons button')] as HTMLButtonElement[];
+    // The server names the pause's start "from"; on the page it is the pauseFrom field.
+    app.querySelector<HTMLInputElement>('#f-pauseFrom')!.value = '';
+    preview!.click();
+    await settle();
+    expect(app.querySelector('[data-error-for="pauseFrom"]')!.textContent).toBe('Pause: "From" is required.');
+    expect(app.querySelector('[data-error-for="from"]')!.textContent).toBe('');
     app.querySelector<HTMLInputElement>('#f-pauseFrom')!.value = '2016-09-20';
     app.querySelector<HTMLInputElement>('#f-to')!.value = '2016-09-01';
-    const [preview, save] = [...app.querySelectorAll('.buttons button')] as HTMLButtonElement[];
     preview!.click();
     await settle();
     expect(app.querySelector('[data-error-for="to"]')!.textContent).toBe(
