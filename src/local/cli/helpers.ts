@@ -1,10 +1,10 @@
 // What the commands share: reading options, calling the add-in and opening/saving the workbook.
+import { isIsoDate } from '../../core/calendar';
 import type { Io, Values } from './command';
+import { ActionError, UsageError } from './errors';
+import { checkWritable, fileReason } from './files';
 import type { ServerAnswer, ServerArg, ServerFn, ServerValue } from './server';
-import { openWorkbook, UsageError, type WorkbookSession } from './session';
-
-/** A user error from the add-in: one line on stderr, exit 1, the workbook left as it was. */
-export class ActionError extends Error {}
+import { openWorkbook, type WorkbookSession } from './session';
 
 export function str(v: Values, k: string): string | undefined {
   const x = v[k];
@@ -25,6 +25,13 @@ export function date(v: Values, k: string): string | undefined {
   return d;
 }
 
+/** --today is checked here, not by the add-in, so a wrong one names the option (exit 2). */
+export function today(v: Values): string | undefined {
+  const d = date(v, 'today');
+  if (d !== undefined && !isIsoDate(d)) throw new UsageError(`--today ${d}: there is no such date`);
+  return d;
+}
+
 export function needDate(v: Values, k: string): string {
   need(v, k);
   return date(v, k)!;
@@ -37,7 +44,7 @@ export function call<K extends ServerFn>(
   arg: ServerArg<K>,
   v: Values,
 ): ServerValue<K> {
-  const r = s.addin.call<ServerAnswer<K>>(fn, { ...arg, today: date(v, 'today') });
+  const r = s.addin.call<ServerAnswer<K>>(fn, { ...arg, today: today(v) });
   if (!r.ok) throw new ActionError(r.error);
   return (r as Extract<ServerAnswer<K>, { ok: true }>).value as ServerValue<K>;
 }
@@ -49,14 +56,37 @@ export async function withWorkbook(
   body: (s: WorkbookSession) => Promise<string> | string,
   create = false,
 ): Promise<number> {
-  const path = str(v, 'workbook')!;
+  const path = need(v, 'workbook');
+  today(v);
+  checkWritable(path, 'the workbook');
   io.progress(`Reading ${path}…`);
-  const s = await openWorkbook(path, { create });
+  const s = await open(path, create);
   const text = await body(s);
   io.progress(`Saving ${path}…`);
-  await s.save();
+  try {
+    await s.save();
+  } catch (e) {
+    const why = fileReason(e);
+    if (why) throw new ActionError(`Cannot save ${path}: ${why}. It was left as it was.`);
+    throw e;
+  }
   io.out(text);
   return 0;
+}
+
+async function open(path: string, create: boolean): Promise<WorkbookSession> {
+  try {
+    return await openWorkbook(path, { create });
+  } catch (e) {
+    // The reader's own message carries the zip library's wording; a person needs only this.
+    if (e instanceof Error && /^Cannot read .* as an \.xlsx workbook/.test(e.message))
+      throw new ActionError(
+        `Cannot read ${path} as an .xlsx workbook: ${fileReason(e.cause) ?? 'it is not an .xlsx file'}.`,
+      );
+    const why = fileReason(e);
+    if (why) throw new ActionError(`Cannot read ${path}: ${why}.`);
+    throw e;
+  }
 }
 
 export function json(v: Values, value: unknown): string | null {

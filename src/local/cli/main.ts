@@ -1,9 +1,8 @@
 // studio-ledger: the add-in without Google, on a local .xlsx workbook. See SPEC.md for the commands.
 import { parseArgs } from 'node:util';
 import type { Command, Io } from './command';
-import { ActionError } from './helpers';
+import { ActionError, UsageError } from './errors';
 import { COMMANDS } from './registry';
-import { UsageError } from './session';
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -51,6 +50,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     io.out(commandHelp(command));
     return 0;
   }
+  let asJson = false;
   try {
     const { values } = parseArgs({
       args: rest,
@@ -61,9 +61,12 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
     for (const [k, o] of Object.entries(command.options))
       if (o.required && (values[k] === undefined || values[k] === ''))
         throw new UsageError(`--${k} is required`);
+    asJson = values.json === true;
     return await command.run(values, io);
   } catch (e) {
     if (e instanceof ActionError) {
+      // A script reading stdout learns of the refusal there too.
+      if (asJson) io.out(JSON.stringify({ ok: false, error: e.message }));
       io.err(`studio-ledger ${name}: ${e.message}`);
       return 1;
     }

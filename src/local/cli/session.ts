@@ -2,6 +2,7 @@
 // function, and save it back atomically only when the action succeeded.
 import { existsSync } from 'node:fs';
 import { createAppsScript } from '../gas';
+import { UsageError } from './errors';
 import { distDir, startAddin, type AddinRuntime } from '../runtime';
 import { loadIntoEmulation, saveFromEmulation } from '../xlsx';
 
@@ -27,6 +28,3 @@ export async function openWorkbook(
   const addin = startAddin({ emu, codePath: opts.codePath });
   return { addin, path, existed, save: () => saveFromEmulation(path, emu) };
 }
-
-/** Bad command line: the message is shown with a hint to --help; exit 2. */
-export class UsageError extends Error {}

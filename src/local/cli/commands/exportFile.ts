@@ -1,7 +1,9 @@
 // `studio-ledger export`: debit file of the Process Billing tab; marks Sent.
 import { writeFileAtomic } from '../../xlsx';
 import { COMMON, type Command } from '../command';
-import { call, json, str, withWorkbook } from '../helpers';
+import { ActionError } from '../errors';
+import { checkWritable, fileReason, sameFile } from '../files';
+import { call, json, need, str, withWorkbook } from '../helpers';
 import { money } from '../output';
 
 export const exportFile: Command = {
@@ -12,14 +14,26 @@ export const exportFile: Command = {
     format: { type: 'string', required: true, help: 'aba or csv', value: 'aba|csv' },
     out: { type: 'string', required: true, help: 'where to write the file', value: 'F' },
   },
-  run: (v, io) =>
-    withWorkbook(v, io, async (s) => {
+  run: async (v, io) => {
+    const out = need(v, 'out');
+    // Saving the workbook after the file would replace the debit file with the workbook.
+    if (sameFile(out, need(v, 'workbook')))
+      throw new ActionError(`--out ${out} is the workbook itself; write the debit file to another file.`);
+    checkWritable(out, '--out');
+    return withWorkbook(v, io, async (s) => {
       const f = call(s, 'createDebitFile', { format: str(v, 'format') }, v);
       // The file first: if it cannot be written, the invoices are not marked Sent.
-      await writeFileAtomic(str(v, 'out')!, Buffer.from(f.content, 'latin1'));
+      try {
+        await writeFileAtomic(out, Buffer.from(f.content, 'latin1'));
+      } catch (e) {
+        const why = fileReason(e);
+        if (why) throw new ActionError(`Cannot write ${out}: ${why}. No invoice was marked Sent.`);
+        throw e;
+      }
       return (
-        json(v, { ...f, content: undefined, out: str(v, 'out') }) ??
-        `${f.batchId}: wrote ${str(v, 'out')}, ${f.debits} debit(s), ${money(f.total)}; ${f.again ? 'sent before, nothing changed' : `${f.sent.length} invoice(s) now Sent`}.`
+        json(v, { ...f, content: undefined, out }) ??
+        `${f.batchId}: wrote ${out}, ${f.debits} debit(s), ${money(f.total)}; ${f.again ? 'sent before, nothing changed' : `${f.sent.length} invoice(s) now Sent`}.`
       );
-    }),
+    });
+  },
 };

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { COMMON, type Command } from '../command';
 import { call, json, str, withWorkbook } from '../helpers';
 import { money, table } from '../output';
-import { UsageError } from '../session';
+import { UsageError } from '../errors';
 
 export const reconcile: Command = {
   name: 'reconcile',
