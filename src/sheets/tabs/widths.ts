@@ -24,7 +24,7 @@ const BY_HEADER: Readonly<Record<string, number>> = {
   Outcome: 140,
   Note: 300,
   Key: 280,
-  Timestamp: 150,
+  Timestamp: 165,
   Action: 170,
   Details: 600,
 };
@@ -32,7 +32,7 @@ const BY_HEADER: Readonly<Record<string, number>> = {
 /** What a kind of value needs (a dd/mm/yyyy date, $12,345.00, a short code). */
 const BY_KIND: Readonly<Record<NonNullable<ColumnSpec['format']>['kind'], number>> = {
   date: 100,
-  datetime: 150,
+  datetime: 165,
   money: 110,
   integer: 80,
   text: 100,
