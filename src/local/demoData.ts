@@ -1,4 +1,7 @@
 // The demo studio: the seed's Harbour PT with its three packages and a client on each billing method.
+import type { Result } from '../addon/result';
+import type { Client } from '../sheets/records';
+import { TABS } from '../sheets/schema';
 import type { AddinRuntime } from './runtime';
 
 export const DEMO_SETTINGS: Record<string, unknown> = {
@@ -58,13 +61,92 @@ export const DEMO_CLIENTS = [
   },
 ];
 
-function typeIntoSettings(addin: AddinRuntime, values: Record<string, unknown>): void {
+/** The document property that marks a workbook made by `init --demo`: what the demo put in it. */
+export const DEMO_MARKER = 'studioLedger.demo';
+
+interface DemoMark {
+  clients: string[];
+  packages: string[];
+}
+
+/** The tabs that hold a studio's own records (the others are set-up, lists made from these, or logs). */
+const DATA_TABS = [
+  'clients',
+  'packages',
+  'sales',
+  'invoices',
+  'allocations',
+  'attendance',
+  'payments',
+] as const;
+
+/** The first column (the ID) of each row below the header; blank rows are no data. */
+function ids(addin: AddinRuntime, tab: (typeof DATA_TABS)[number]): string[] {
+  const sheet = addin.emu.spreadsheet.getSheetByName(TABS[tab].name);
+  if (!sheet) return [];
+  const rows = sheet
+    .getDataRange()
+    .getDisplayValues()
+    .filter((r) => r.some((c) => c.trim() !== ''));
+  return rows.slice(1).map((r) => r[0] ?? '');
+}
+
+function readMark(addin: AddinRuntime): DemoMark | null {
+  try {
+    const m = JSON.parse(addin.emu.properties.document.get(DEMO_MARKER) ?? 'null') as DemoMark | null;
+    return m && Array.isArray(m.clients) && Array.isArray(m.packages) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+const same = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * Whether demo data may go in: `empty` (no records), `demo` (exactly what an earlier `init --demo` put
+ * there: its clients and packages, nothing else), or `data`, with the tabs that hold records.
+ */
+export type DemoState = { kind: 'empty' } | { kind: 'demo' } | { kind: 'data'; tabs: string[] };
+
+export function demoState(addin: AddinRuntime): DemoState {
+  const rows = DATA_TABS.map((tab) => ({ tab, ids: ids(addin, tab) }));
+  const used = rows.filter((r) => r.ids.length);
+  if (!used.length) return { kind: 'empty' };
+  const mark = readMark(addin);
+  const only = (tab: string, want: readonly string[]) => same(rows.find((r) => r.tab === tab)!.ids, want);
+  if (
+    mark &&
+    used.every((r) => r.tab === 'clients' || r.tab === 'packages') &&
+    only('clients', mark.clients) &&
+    only('packages', mark.packages)
+  )
+    return { kind: 'demo' };
+  return {
+    kind: 'data',
+    tabs: used.map((r) => `${TABS[r.tab].name} (${r.ids.length} row${r.ids.length === 1 ? '' : 's'})`),
+  };
+}
+
+/** Fills the settings set-up has just added with the demo's; every other setting is kept as it is. */
+function typeIntoSettings(
+  addin: AddinRuntime,
+  values: Record<string, unknown>,
+  fresh: readonly string[],
+): string[] {
   const sheet = addin.emu.spreadsheet.getSheetByName('Settings');
   if (!sheet) throw new Error('Settings tab missing');
   const range = sheet.getDataRange();
   const rows = range.getValues();
-  for (const r of rows) if (typeof r[0] === 'string' && r[0] in values) r[1] = values[r[0]] as never;
+  const kept: string[] = [];
+  for (const r of rows) {
+    const key = r[0];
+    if (typeof key !== 'string' || !(key in values)) continue;
+    if (fresh.includes(key)) r[1] = values[key] as never;
+    else kept.push(key);
+  }
   range.setValues(rows);
+  return kept;
 }
 
 function typeIntoPackages(addin: AddinRuntime, rows: unknown[][]): void {
@@ -73,18 +155,27 @@ function typeIntoPackages(addin: AddinRuntime, rows: unknown[][]): void {
   sheet.getRange(sheet.getLastRow() + 1, 1, rows.length, rows[0]!.length).setValues(rows as never);
 }
 
-/** What a studio owner would type in after Set up workbook, then the clients added through the add-in. */
-export function addDemoData(addin: AddinRuntime, today: string): string[] {
-  typeIntoSettings(addin, DEMO_SETTINGS);
+export interface DemoAdded {
+  clients: string[];
+  /** Demo settings not written because the workbook already had that setting. */
+  settingsKept: string[];
+}
+
+/**
+ * What a studio owner would type in after Set up workbook, then the clients added through the add-in.
+ * Only for a workbook without records (see demoState); `freshSettings` are the settings set-up has
+ * just added, the only ones the demo may fill.
+ */
+export function addDemoData(addin: AddinRuntime, today: string, freshSettings: readonly string[]): DemoAdded {
+  const settingsKept = typeIntoSettings(addin, DEMO_SETTINGS, freshSettings);
   typeIntoPackages(addin, DEMO_PACKAGES);
-  const ids: string[] = [];
+  const clients: string[] = [];
   for (const c of DEMO_CLIENTS) {
-    const r = addin.call<{ ok: boolean; value: { id: string }; error?: string }>('addClient', {
-      ...c,
-      today,
-    });
+    const r = addin.call<Result<Client>>('addClient', { ...c, today });
     if (!r.ok) throw new Error(`demo client ${c.name}: ${r.error}`);
-    ids.push(r.value.id);
+    clients.push(r.value.id);
   }
-  return ids;
+  const mark: DemoMark = { clients, packages: DEMO_PACKAGES.map((p) => String(p[0])) };
+  addin.emu.properties.document.set(DEMO_MARKER, JSON.stringify(mark));
+  return { clients, settingsKept };
 }

@@ -49,11 +49,20 @@ export function call<K extends ServerFn>(
   return (r as Extract<ServerAnswer<K>, { ok: true }>).value as ServerValue<K>;
 }
 
-/** Opens the workbook, runs `body`, saves on success. */
+/** What a body returns when it changed nothing: the workbook is not saved (its bytes stay as they are). */
+export interface Unchanged {
+  unchanged: string;
+}
+
+export function unchanged(text: string): Unchanged {
+  return { unchanged: text };
+}
+
+/** Opens the workbook, runs `body`, saves on success (unless the body changed nothing). */
 export async function withWorkbook(
   v: Values,
   io: Io,
-  body: (s: WorkbookSession) => Promise<string> | string,
+  body: (s: WorkbookSession) => Promise<string | Unchanged> | string | Unchanged,
   create = false,
 ): Promise<number> {
   const path = need(v, 'workbook');
@@ -61,7 +70,11 @@ export async function withWorkbook(
   checkWritable(path, 'the workbook');
   io.progress(`Reading ${path}…`);
   const s = await open(path, create);
-  const text = await body(s);
+  const result = await body(s);
+  if (typeof result !== 'string') {
+    io.out(result.unchanged);
+    return 0;
+  }
   io.progress(`Saving ${path}…`);
   try {
     await s.save();
@@ -70,7 +83,7 @@ export async function withWorkbook(
     if (why) throw new ActionError(`Cannot save ${path}: ${why}. It was left as it was.`);
     throw e;
   }
-  io.out(text);
+  io.out(result);
   return 0;
 }
 
