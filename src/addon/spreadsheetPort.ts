@@ -103,6 +103,7 @@ export class SpreadsheetPort implements WorkbookPort {
     if (layout.frozenRows) sheet.setFrozenRows(layout.frozenRows);
     for (const { column, width } of layout.columnWidths) {
       // A column the user sized keeps its width; only a new tab's columns are known to be unsized.
+      if (width === DEFAULT_COLUMN_WIDTH) continue;
       if (layout.create || sheet.getColumnWidth(column) === DEFAULT_COLUMN_WIDTH)
         sheet.setColumnWidth(column, width);
     }

@@ -43,6 +43,19 @@ describe('Set up workbook: how the workbook looks', () => {
     expect(addin.sheet('Log').getColumnWidth(3)).toBe(600); // Details
   });
 
+  it('run again on a workbook it sized changes no width', () => {
+    const addin = loadAddin();
+    setUp(addin);
+    const widths = () =>
+      TAB_ORDER.map((k) => TABS[k].columns.map((_, i) => addin.sheet(TABS[k].name).getColumnWidth(i + 1)));
+    const before = widths();
+    const set = () => addin.emu.calls.byMethod()['Sheet.setColumnWidth'] ?? 0;
+    const calls = set();
+    setUp(addin);
+    expect(set()).toBe(calls);
+    expect(widths()).toEqual(before);
+  });
+
   it('run again keeps a width the user set, and sizes columns still at the default and added ones', () => {
     const addin = loadAddin();
     setUp(addin);
