@@ -1,38 +1,12 @@
 // The Reconcile DD report sidebar: paste the report (or use the DD Report tab), preview what each row
-// does, confirm the rows matched only by name and amount, then apply. Unknown layouts get a column map.
+// does, confirm the rows matched only by name and amount, then apply. Unknown layouts get a column map,
+// which can be changed later. Rows that could not be read are shown as errors, never as a success.
 import { clear, field, h } from './lib/dom';
 import { formatMoney } from './lib/format';
-import type { ServerCall } from './lib/server';
+import type { ServerCall, ServerValue } from './lib/server';
+import { mappingSection, type ChosenMapping, type MappingFormData } from './reconcileMapping';
 
-interface Row {
-  reportRow: number;
-  date: string | null;
-  reference: string;
-  name: string;
-  amount: number | null;
-  reportStatus: string;
-  outcome: string;
-  clientId: string;
-  invoiceIds: string[];
-  note: string;
-}
-interface Totals {
-  paid: { count: number; amount: number };
-  declined: { count: number; amount: number };
-  unmatched: { count: number; amount: number };
-  pending: { count: number; amount: number };
-  already: number;
-  errors: number;
-}
-interface View {
-  shape: string;
-  applied: boolean;
-  rows: Row[];
-  totals: Totals;
-  payments: number;
-  fees: number;
-}
-type Answer = { ok: true; value: View } | { ok: false; error: string; field?: string; headers?: string[] };
+type View = ServerValue<'previewReconcile'>;
 
 export async function mountReconcile(root: HTMLElement, call: ServerCall): Promise<void> {
   clear(root);
@@ -44,19 +18,32 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
   const preview = h('button', { type: 'button', class: 'action', text: 'Preview' });
   const apply = h('button', { type: 'button', text: 'Apply', disabled: true });
   const results = h('section', { 'aria-label': 'Reconciliation', 'data-testid': 'reconcile-results' });
-  const mapping = h('section', { 'aria-label': 'Map the report’s columns' });
+  const mapping = h('div');
   const confirms = new Map<number, HTMLInputElement>();
-  let mapped: Record<string, unknown> | undefined;
 
   const say = (s: string, kind = '') => {
     status.className = `status ${kind}`;
     status.textContent = s;
   };
+  const pasted = () => (text.value.trim() ? { text: text.value } : {});
+
+  function showMapping(form: MappingFormData, changing: boolean): void {
+    clear(mapping);
+    const save = async (m: ChosenMapping) => {
+      const r = await call('saveReportMapping', { headers: form.headers, mapping: m, ...pasted() });
+      if (!r.ok) return { error: r.error };
+      clear(mapping);
+      await go(false);
+      return null;
+    };
+    mapping.append(mappingSection(form, status, save, changing ? () => clear(mapping) : null));
+  }
 
   function render(v: View): void {
     clear(results);
     confirms.clear();
     const t = v.totals;
+    const form = v.mapping;
     results.append(
       h('h2', { text: `${v.applied ? 'Applied' : 'Preview'}: ${v.shape} report, ${v.rows.length} row(s)` }),
       h('p', {
@@ -64,6 +51,11 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
         text: `Paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count} (${formatMoney(t.unmatched.amount)}), pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}.`,
       }),
     );
+    if (form) {
+      const change = h('button', { type: 'button', text: 'Change mapping' });
+      change.addEventListener('click', () => showMapping(form, true));
+      results.append(h('div', { class: 'buttons' }, change));
+    }
     const body = h('tbody');
     for (const r of v.rows) {
       const note = h('td', { text: r.note });
@@ -90,7 +82,7 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
       body.append(
         h(
           'tr',
-          { 'data-outcome': r.outcome },
+          { 'data-outcome': r.outcome, class: r.outcome === 'Error' ? 'error' : null },
           h('td', { text: r.reportRow }),
           h(
             'td',
@@ -124,60 +116,24 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
     );
   }
 
-  function showMapping(headers: string[]): void {
-    clear(mapping);
-    const pick = (label: string, name: string, optional: boolean) => {
-      const s = h('select');
-      if (optional) s.append(h('option', { value: '', text: '(none)' }));
-      for (const c of headers) s.append(h('option', { value: c, text: c }));
-      return { s, f: field(label, `map-${name}`, s) };
-    };
-    const ref = pick('Reference (client ID, DD reference or invoice)', 'reference', false);
-    const date = pick('Date', 'date', false);
-    const amount = pick('Amount', 'amount', false);
-    const st = pick('Status', 'status', true);
-    const name = pick('Client name', 'name', true);
-    const paid = h('input', { type: 'text', value: 'Paid, Success, S' });
-    const declined = h('input', { type: 'text', value: 'Declined, Dishonoured, Failed, D, F' });
-    const save = h('button', { type: 'button', class: 'create', text: 'Save mapping and preview' });
-    save.addEventListener('click', async () => {
-      const list = (s: string) =>
-        s
-          .split(',')
-          .map((x) => x.trim())
-          .filter(Boolean);
-      mapped = {
-        reference: [ref.s.value],
-        date: date.s.value,
-        amount: amount.s.value,
-        ...(st.s.value ? { status: st.s.value } : {}),
-        ...(name.s.value ? { name: name.s.value } : {}),
-        paidValues: list(paid.value),
-        declinedValues: list(declined.value),
-      };
-      const r = await call<{ ok: boolean; error?: string }>('saveReportMapping', {
-        headers,
-        mapping: mapped,
-      });
-      if (!r.ok) return say(r.error ?? 'Could not save the mapping', 'error');
-      clear(mapping);
-      await go(false);
-    });
-    mapping.append(
-      h('h2', { text: 'Which column is which?' }),
-      h('p', {
-        class: 'secondary',
-        text: 'This layout is new. Studio Ledger remembers your answer for reports with the same columns.',
-      }),
-      ref.f,
-      date.f,
-      amount.f,
-      st.f,
-      name.f,
-      field('Status values meaning paid', 'map-paid', paid),
-      field('Status values meaning declined', 'map-declined', declined),
-      save,
-    );
+  /** What the status line says after a preview or apply: errors and changed IDs are not a plain success. */
+  function outcome(v: View): void {
+    const errors = v.totals.errors;
+    const unread = errors ? `${errors} row(s) could not be read: see the Error rows.` : '';
+    if (v.applied)
+      say(
+        [
+          `Applied: ${v.payments} payment row(s), ${v.fees} dishonour fee(s). Unmatched rows stay listed on the Reconciliation tab.`,
+          v.notice,
+          unread,
+        ]
+          .filter(Boolean)
+          .join(' '),
+        v.notice || errors ? 'warn' : 'ok',
+      );
+    else if (errors)
+      say(`Preview written to the Reconciliation tab, but ${unread} Nothing is applied yet.`, 'warn');
+    else say('Preview written to the Reconciliation tab. Nothing is applied yet.', 'ok');
   }
 
   async function go(doApply: boolean): Promise<void> {
@@ -189,25 +145,18 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
       if (doApply)
         for (const [row, box] of confirms)
           if (box.checked) confirm[String(row)] = box.getAttribute('aria-label')!.split(' is ')[1]!;
-      const r = await call<Answer>(doApply ? 'applyReconcile' : 'previewReconcile', {
-        ...(text.value.trim() ? { text: text.value } : {}),
-        ...(mapped ? { mapping: mapped } : {}),
-        ...(doApply ? { confirm } : {}),
-      });
+      const req = { ...pasted(), ...(doApply ? { confirm } : {}) };
+      const r = await (doApply ? call('applyReconcile', req) : call('previewReconcile', req));
       if (!r.ok) {
-        if (r.field === 'mapping' && r.headers) showMapping(r.headers);
+        clear(results);
+        if ('form' in r) showMapping(r.form, r.form.saved);
         say(r.error, 'error');
         apply.disabled = true;
         return;
       }
       render(r.value);
       apply.disabled = r.value.applied;
-      say(
-        r.value.applied
-          ? `Applied: ${r.value.payments} payment row(s), ${r.value.fees} dishonour fee(s). Unmatched rows stay listed on the Reconciliation tab.`
-          : 'Preview written to the Reconciliation tab. Nothing is applied yet.',
-        'ok',
-      );
+      outcome(r.value);
     } catch (e) {
       say(`Something went wrong: ${(e as Error).message}`, 'error');
     } finally {
@@ -218,6 +167,8 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
   apply.addEventListener('click', () => void go(true));
   text.addEventListener('input', () => {
     apply.disabled = true;
+    // A new paste may be another layout: its mapping is asked for again on preview.
+    clear(mapping);
   });
 
   root.append(
