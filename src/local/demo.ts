@@ -1,8 +1,9 @@
 // `npm start`: a studio living with Studio Ledger, run for real through the command line on
 // demo/studio.xlsx: the seed's three packages sold on the seed's dates, two billing cycles with ABA files,
-// the Reconciliation list marked paid, and a decline with its dishonour fee. Each run starts fresh.
-import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// the Reconciliation list marked paid, and a decline with its dishonour fee. Each run starts fresh,
+// removing only the files an earlier run made: anything else in the folder stays.
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { runCli } from './cli/main';
 
 /** What the DD company sends back after the first billing day (Ezidebit's columns). */
@@ -157,15 +158,35 @@ export interface DemoLog {
   error(s: string): void;
 }
 
-/** Runs the demo in `dir` (emptied first); returns 0, or the exit code of the command that failed. */
+/** The files the demo writes: the workbook, the report and each `--out`. */
+function demoFiles(W: string, REPORT: string, steps: readonly Step[]): string[] {
+  const outs = steps.flatMap((s) => {
+    const i = s.args.indexOf('--out');
+    return i >= 0 && s.args[i + 1] ? [s.args[i + 1]!] : [];
+  });
+  return [W, REPORT, ...outs];
+}
+
+/** An earlier run's files, and the temporary files of a save it did not finish (see writeFileAtomic). */
+function removeEarlierRun(dir: string, files: readonly string[]): void {
+  const names = new Set(files.map((f) => basename(f)));
+  const temp = /^\.(.+)\.\d+\.[0-9a-f]+\.tmp$/;
+  for (const name of existsSync(dir) ? readdirSync(dir) : []) {
+    if (names.has(name) || names.has(temp.exec(name)?.[1] ?? '')) rmSync(join(dir, name), { force: true });
+  }
+}
+
+/** Runs the demo in `dir` (an earlier run's files removed first): 0, or the failed command's exit code. */
 export async function runDemo(dir: string, out: DemoLog = console): Promise<number> {
   const W = join(dir, 'studio.xlsx');
   const REPORT = join(dir, 'ezidebit-report-2016-09-19.csv');
-  rmSync(dir, { recursive: true, force: true });
+  const steps = demoSteps(dir, REPORT);
+  const files = demoFiles(W, REPORT, steps);
   mkdirSync(dir, { recursive: true });
+  removeEarlierRun(dir, files);
   writeFileSync(REPORT, SAMPLE_REPORT);
   out.log('Studio Ledger demo: the real add-in bundle (dist/Code.js) on a local workbook.\n');
-  for (const step of demoSteps(dir, REPORT)) {
+  for (const step of steps) {
     const args = [...step.args.slice(0, 1), '--workbook', W, ...step.args.slice(1)];
     if (step.say) out.log(`== ${step.say}`);
     out.log(`$ studio-ledger ${args.map((a) => (/\s/.test(a) ? `"${a}"` : a)).join(' ')}`);
@@ -181,7 +202,7 @@ export async function runDemo(dir: string, out: DemoLog = console): Promise<numb
     }
   }
   out.log('Files:');
-  for (const f of readdirSync(dir).sort()) out.log(`  ${join(dir, f)}`);
+  for (const f of [...files].sort()) out.log(`  ${f}`);
   out.log(`\nOpen ${W} in LibreOffice or Excel, or import it into Google Sheets (File > Import).`);
   out.log('Try the sidebars in a browser: npm run preview -- --today 2016-10-14');
   return 0;
