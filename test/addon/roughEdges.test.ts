@@ -74,21 +74,20 @@ describe('Mark batch processed with no batch named', () => {
     );
   });
 
-  it('says so when nothing is waiting, and when the batch named is a draft never sent', () => {
+  it('with nothing waiting says where the Process Billing tab’s batch stands, or that none is waiting', () => {
     const addin = studio();
-    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
     expect(refused(addin.run('markBatchProcessed', { today: '2016-09-16' }))).toMatchObject({
       ok: false,
       field: 'batchId',
       error: 'No batch is waiting to be marked processed: no invoice is Sent.',
     });
-    expect(
-      refused(addin.run('markBatchProcessed', { batchId: 'B-000001', today: '2016-09-16' })),
-    ).toMatchObject({
-      ok: false,
-      field: 'batchId',
-      error: 'Batch B-000001 is a draft: its debit file was never made, so nothing was sent to process.',
-    });
+    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    for (const req of [{}, { batchId: 'B-000001' }])
+      expect(refused(addin.run('markBatchProcessed', { ...req, today: '2016-09-16' }))).toMatchObject({
+        ok: false,
+        field: 'batchId',
+        error: 'Batch B-000001 is a draft: its debit file was never made, so nothing was sent to process.',
+      });
     expect(records(addin.tab('Payments'))).toEqual([]);
   });
 });

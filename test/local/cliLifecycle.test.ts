@@ -85,7 +85,7 @@ describe('studio-ledger lifecycle commands', () => {
     expect(used.out).toBe(
       [
         'Sam Lee (C-0004): 3 session(s) on 2016-09-20 (3 from S-000001); 7 left.',
-        'Warning: Sam Lee has 1 overdue invoice ($500.00), the oldest due Tue 13 Sep 2016.',
+        'Warning: Sam Lee has 1 overdue invoice ($500.00), the oldest due 2016-09-13.',
       ].join('\n'),
     );
     expect((await tab(W, 'Attendance')).slice(1)).toEqual([['20/09/2016', 'C-0004', '3', 'S-000001']]);

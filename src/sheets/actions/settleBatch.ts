@@ -27,18 +27,22 @@ export interface Settlement {
 
 /**
  * The batch to mark processed when none is named: the one whose debits were sent and are waiting (has
- * Sent invoices). Not the Process Billing tab's: after the next run that is a draft nobody sent yet.
+ * Sent invoices). Not the Process Billing tab's: after the next run that is a draft nobody sent yet. With
+ * none waiting, the tab's batch is taken, so the refusal says where it stands (draft, processed already).
  */
 export function waitingBatch(
   invoices: readonly Invoice[],
   getProperty: (k: string) => string | null,
+  sheetBatchId: string,
 ): string {
   const waiting = [
     ...new Set(invoices.filter((i) => i.status === 'Sent' && i.batchId).map((i) => i.batchId)),
   ];
   if (waiting.length === 1) return waiting[0]!;
-  if (!waiting.length)
+  if (!waiting.length) {
+    if (sheetBatchId) return sheetBatchId;
     throw new UserError('No batch is waiting to be marked processed: no invoice is Sent.', 'batchId');
+  }
   const listed = waiting
     .sort()
     .map((id) => {
@@ -57,7 +61,7 @@ export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): 
   const sheet = readBillingSheet(tx.table('processBilling'));
   const all = readInvoices(tx.table('invoices'));
   const getProperty = (k: string) => tx.port.getProperty(k);
-  const batchId = (batchIdIn ?? '').trim() || waitingBatch(all, getProperty);
+  const batchId = (batchIdIn ?? '').trim() || waitingBatch(all, getProperty, sheet.batchId);
   const batch = readBatch(getProperty, batchId);
   const inBatch = all.filter((i) => i.batchId === batchId);
   const sent = inBatch.filter((i) => i.status === 'Sent');

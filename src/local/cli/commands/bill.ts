@@ -9,7 +9,7 @@ export const bill: Command = {
   options: { ...COMMON, date: { type: 'string', required: true, help: 'the billing date', value: 'D' } },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
-      const r = call(s, 'runBilling', { billingDate: needDate(v, 'date') }, v);
+      const r = call(s, 'runBilling', { billingDate: needDate(v, 'date'), dates: 'iso' }, v);
       const debit = r.rows.filter((x) => x.include).reduce((a, x) => a + x.amountToDebit, 0);
       return (
         json(v, r) ??
@@ -18,6 +18,7 @@ export const bill: Command = {
             (r.invoicesCreated
               ? `; ${r.invoicesCreated} recurring invoice(s) and ${r.allocationsCreated} allocation(s) created`
               : ''),
+          r.warnings.map((w) => `Warning: ${w}`).join('\n'),
           r.rows.length
             ? table(
                 ['Client', 'Name', 'Method', 'Invoices', 'Due', 'To debit'],

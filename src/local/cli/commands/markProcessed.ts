@@ -8,7 +8,11 @@ export const markProcessed: Command = {
   summary: 'the debits of a sent batch went through: its invoices are paid',
   options: {
     ...COMMON,
-    batch: { type: 'string', help: "batch ID (default: the Process Billing tab's)", value: 'B' },
+    batch: {
+      type: 'string',
+      help: 'batch ID (default: the one Sent and waiting; refused when several are)',
+      value: 'B',
+    },
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {

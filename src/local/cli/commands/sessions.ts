@@ -1,10 +1,10 @@
-// `studio-ledger sessions`: record sessions a client used (warns about overdue invoices and an empty balance; never refuses).
+// `studio-ledger sessions`: record sessions a client used; overdue invoices and an empty balance are warnings.
 import { COMMON, type Command } from '../command';
 import { call, date, json, need, str, withWorkbook } from '../helpers';
 
 export const sessions: Command = {
   name: 'sessions',
-  summary: 'record sessions a client used (warns about overdue invoices and an empty balance; never refuses)',
+  summary: 'record sessions a client used (overdue invoices and an empty balance are warnings, not refusals)',
   options: {
     ...COMMON,
     client: { type: 'string', required: true, help: 'client ID', value: 'ID' },
@@ -26,6 +26,7 @@ export const sessions: Command = {
           sessions: need(v, 'sessions'),
           date: date(v, 'date'),
           saleId: str(v, 'sale'),
+          dates: 'iso',
         },
         v,
       );
@@ -33,8 +34,9 @@ export const sessions: Command = {
       return (
         json(v, r) ??
         [
-          `${r.after.name} (${r.clientId}): ${r.sessions} session(s) on ${r.date} (${from}); ${r.after.left} left.`,
-          ...r.warnings.map((w) => `Warning: ${w}`),
+          // The balance is stated once, in the summary; the other warnings follow it.
+          `${r.after.name} (${r.clientId}): ${r.sessions} session(s) on ${r.date} (${from}); ${r.balance}.`,
+          ...r.warnings.filter((w) => w !== r.balanceWarning).map((w) => `Warning: ${w}`),
         ].join('\n')
       );
     }),
