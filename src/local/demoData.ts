@@ -1,7 +1,6 @@
 // The demo studio: the seed's Harbour PT with its three packages and a client on each billing method.
-import type { Result } from '../addon/result';
-import type { Client } from '../sheets/records';
 import { TABS } from '../sheets/schema';
+import type { ServerAnswer } from './cli/server';
 import type { AddinRuntime } from './runtime';
 
 export const DEMO_SETTINGS: Record<string, unknown> = {
@@ -171,7 +170,7 @@ export function addDemoData(addin: AddinRuntime, today: string, freshSettings: r
   typeIntoPackages(addin, DEMO_PACKAGES);
   const clients: string[] = [];
   for (const c of DEMO_CLIENTS) {
-    const r = addin.call<Result<Client>>('addClient', { ...c, today });
+    const r = addin.call<ServerAnswer<'addClient'>>('addClient', { ...c, today });
     if (!r.ok) throw new Error(`demo client ${c.name}: ${r.error}`);
     clients.push(r.value.id);
   }

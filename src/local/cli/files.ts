@@ -1,7 +1,7 @@
 // The files a command reads and writes, checked before the action runs: a missing folder, a folder
 // where a file should be, or the debit file pointed at the workbook is refused with a plain line
 // (exit 1) instead of failing half-way with a system error naming a temporary file.
-import { realpathSync, statSync, type Stats } from 'node:fs';
+import { statSync, type Stats } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ActionError } from './errors';
 
@@ -21,21 +21,12 @@ export function checkWritable(path: string, what: string): void {
     throw new ActionError(`${what[0]!.toUpperCase()}${what.slice(1)} ${path} is a folder, not a file.`);
 }
 
-/** The same file under two names (also through a link)? */
+/** The same file under two names (also through a link or `..`)? */
 export function sameFile(a: string, b: string): boolean {
   if (resolve(a) === resolve(b)) return true;
   const sa = stats(a);
   const sb = stats(b);
-  if (sa && sb) return sa.dev === sb.dev && sa.ino === sb.ino;
-  try {
-    // A new file through a linked folder: compare where the folders really are.
-    return (
-      realpathSync(dirname(resolve(a))) === realpathSync(dirname(resolve(b))) &&
-      resolve(a).split('/').pop() === resolve(b).split('/').pop()
-    );
-  } catch {
-    return false;
-  }
+  return sa !== null && sb !== null && sa.dev === sb.dev && sa.ino === sb.ino;
 }
 
 const PLAIN: Record<string, string> = {
