@@ -30,3 +30,11 @@ export function readBatch(get: (key: string) => string | null, batchId: string):
 export function writeBatch(set: (key: string, value: string) => void, batch: BatchRecord): void {
   set(batchKey(batch.batchId), JSON.stringify(batch));
 }
+
+/** The ABA User ID a bank refused (return code 8): debit files wait until Settings has another. */
+export const REFUSED_USER_ID_KEY = 'studioLedger.refusedUserId';
+
+export function readRefusedUserId(get: (key: string) => string | null): string | null {
+  const v = get(REFUSED_USER_ID_KEY);
+  return v ? v : null;
+}

@@ -19,7 +19,11 @@ const oldRow: CellValue[] = [
   'Direct debit',
   'B-000001',
 ];
-const table = readTable(TABS.payments, { values: [OLD_HEADER, oldRow], formulas: [[], []] });
+const table = readTable(TABS.payments, {
+  name: 'Payments',
+  values: [OLD_HEADER, oldRow],
+  formulas: [[], []],
+});
 
 describe('columns added when first needed', () => {
   it('an old row reads with blank new fields', () => {

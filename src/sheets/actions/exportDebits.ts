@@ -1,12 +1,15 @@
 // Create debit file: the included rows of the Process Billing tab become an ABA file (or a CSV batch for
 // DD companies that take an upload). Every field is checked before a byte is written; the invoices debited
 // become Sent with the batch ID, and an amount lowered below what is due leaves the rest open.
-import { balanceOf, isDue, oldestFirst } from '../../core/billing/dueInvoices';
+import { isDue, oldestFirst } from '../../core/billing/dueInvoices';
+import { balanceOf, isRefusal, sendInvoice } from '../../core/ledger/invoiceState';
+import { debitBlock, sendsDebitFile } from '../../core/ledger/billingMethods';
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
 import { AbaError, buildAbaFile, buildDebitCsv, type AbaBatch } from '../../core/aba';
 import type { IsoDate } from '../../core/calendar';
 import { formatMoney, type Cents } from '../../core/money';
-import { readBatch, writeBatch } from '../batches';
+import { readBatch, readRefusedUserId, writeBatch, type BatchRecord } from '../batches';
+import { assertLedgerSound } from '../integrity';
 import { UserError, cellError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client, Invoice } from '../records';
@@ -38,18 +41,37 @@ export interface DebitFile {
   again: boolean;
 }
 
-const SENDS = new Set(['DD Full Integration', 'DD Partial Integration']);
-
 function rowsToSend(sheet: BillingSheet): BillingRow[] {
-  return sheet.rows.filter((r) => SENDS.has(r.billingMethod) && r.include && r.amountToDebit > 0);
+  return sheet.rows.filter((r) => sendsDebitFile(r.billingMethod) && r.include && r.amountToDebit > 0);
 }
 
-/** The sheet must hold a batch; a row may not debit more than is due. */
+/**
+ * The sheet must hold a billing run as it was made: its header's billing date and batch ID as the batch's
+ * record says (a hand edit there is refused), and no row debiting more than is due.
+ */
 export function checkBillingSheet(
   sheet: BillingSheet,
+  batchRecord?: (batchId: string) => BatchRecord | null,
 ): asserts sheet is BillingSheet & { billingDate: IsoDate } {
   if (!sheet.batchId || !sheet.billingDate)
     throw new UserError('The Process Billing tab holds no billing run. Run Process Billing first.');
+  if (batchRecord) {
+    const record = batchRecord(sheet.batchId);
+    if (!record)
+      throw cellError(
+        TABS.processBilling.name,
+        1,
+        'Batch ID',
+        `no billing run made batch ${sheet.batchId} (was it typed over?): run Process Billing again`,
+      );
+    if (record.billingDate !== sheet.billingDate)
+      throw cellError(
+        TABS.processBilling.name,
+        1,
+        'Billing Date',
+        `batch ${sheet.batchId} was made for ${record.billingDate}, not ${sheet.billingDate}: run Process Billing for the date you want`,
+      );
+  }
   for (const r of sheet.rows) {
     if (r.amountToDebit > r.amountDue)
       throw cellError(
@@ -159,6 +181,14 @@ export function checkRowCurrent(
         'Invoice IDs',
         `${id} is not on the Invoices tab`,
       );
+    // A sorted column or a pasted cell would debit one client's bank account for another's invoices.
+    if (inv.clientId !== r.clientId)
+      throw cellError(
+        TABS.processBilling.name,
+        r.row ?? 0,
+        'Client ID',
+        `${id} is ${inv.clientId}'s invoice, not ${r.clientId}'s (was a column sorted on its own?): run Process Billing again`,
+      );
     return inv;
   });
   const due = list.filter((i) => isDue(i, billingDate)).reduce((s, i) => s + balanceOf(i), 0);
@@ -170,7 +200,26 @@ export function checkRowCurrent(
       'Amount Due',
       `${r.name} owed ${formatMoney(r.amountDue)} when the list was made, but ${stale ? `${stale.id} is now ${stale.status === 'Open' || stale.status === 'Part paid' || stale.status === 'Declined' ? `due ${stale.dueDate}` : stale.status}` : `the invoices now owe ${formatMoney(due)}`}: run Process Billing again`,
     );
+  if (r.amountToDebit > due)
+    throw cellError(
+      TABS.processBilling.name,
+      r.row ?? 0,
+      'Amount to Debit',
+      `${formatMoney(r.amountToDebit)} is more than the ${formatMoney(due)} ${r.name}'s invoices owe`,
+    );
   return list.sort(oldestFirst);
+}
+
+/** A client listed to be debited who may no longer be (Inactive, DD stopped, bank details refused). */
+function checkClientDebitable(r: BillingRow, client: Client): void {
+  const block = debitBlock(client);
+  if (block)
+    throw cellError(
+      TABS.processBilling.name,
+      r.row ?? 0,
+      'Client ID',
+      `${r.clientId} ${client.name} is ${block.split(':')[0]} since the list was made: run Process Billing again`,
+    );
 }
 
 /** A batch already sent, as its invoices record it: the same file again, whatever the tab says now. */
@@ -204,10 +253,18 @@ export function planExport(
   today: IsoDate,
 ): { file: DebitFile; updates: Invoice[]; sheet: BillingSheet } {
   const sheet = readBillingSheet(tx.table('processBilling'));
-  checkBillingSheet(sheet);
+  checkBillingSheet(sheet, (id) => readBatch((k) => tx.port.getProperty(k), id));
   const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
-  const clients = new Map(readClients(tx.table('clients')).map((c) => [c.id, c]));
-  const invoices = new Map(readInvoices(tx.table('invoices')).map((i) => [i.id, i]));
+  const clientList = readClients(tx.table('clients'));
+  const invoiceList = readInvoices(tx.table('invoices'));
+  assertLedgerSound({ clients: clientList, invoices: invoiceList });
+  const clients = new Map(clientList.map((c) => [c.id, c]));
+  const invoices = new Map(invoiceList.map((i) => [i.id, i]));
+  const refusedUserId = readRefusedUserId((k) => tx.port.getProperty(k));
+  if (format === 'aba' && refusedUserId !== null && refusedUserId === settings.abaUserId.trim())
+    throw new UserError(
+      `The bank refused ABA User ID ${refusedUserId} (return code 8, invalid user ID): correct ABA User ID on the Settings tab before the next debit file.`,
+    );
   const again = sheet.status === 'Sent';
   if (sheet.status === 'Processed' || sheet.status === 'Marked paid')
     throw new UserError(
@@ -221,13 +278,15 @@ export function planExport(
         : 'No client on the Process Billing tab is to be debited: tick Include for DD Full or Partial Integration clients with an amount to debit.',
     );
   for (const r of rows) {
-    if (!clients.get(r.clientId))
+    const client = clients.get(r.clientId);
+    if (!client)
       throw cellError(
         TABS.processBilling.name,
         r.row ?? 0,
         'Client ID',
         `${r.clientId} is not on the Clients tab`,
       );
+    if (!again) checkClientDebitable(r, client);
   }
   const lists = again ? null : rows.map((r) => checkRowCurrent(r, invoices, sheet.billingDate));
   const content = fileContent(format, settings, sheet.billingDate, rows, clients);
@@ -249,12 +308,10 @@ export function planExport(
     );
     for (const part of spread.parts) {
       const inv = list.find((i) => i.id === part.invoiceId)!;
-      updates.push({
-        ...inv,
-        status: 'Sent',
-        batchId: sheet.batchId,
-        sentAmount: part.amount,
-      });
+      const sentInv = sendInvoice(inv, sheet.batchId, part.amount);
+      if (isRefusal(sentInv))
+        throw cellError(TABS.processBilling.name, r.row ?? 0, 'Invoice IDs', sentInv.message);
+      updates.push(sentInv);
       sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: part.amount });
     }
   });
