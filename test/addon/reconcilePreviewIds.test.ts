@@ -63,7 +63,7 @@ describe('reconcile preview and the IDs it shows', () => {
       'Matched by DD reference to B-000001: Account closed; dishonour fee INV-000011 $15.00 (the preview showed INV-000010)',
     ]);
     expect(applied.notice).toBe(
-      'Saved since the preview: the dishonour fees are INV-000010 INV-000011, not INV-000009 INV-000010 as the preview showed.',
+      'Apply numbered the dishonour fees INV-000010 INV-000011, not INV-000009 INV-000010 as the preview showed: other invoices took those numbers first.',
     );
     expect(feeIds(addin)).toEqual(['INV-000010', 'INV-000011']);
   });

@@ -106,6 +106,9 @@ describeInBrowser('Reconcile DD report sidebar in Chromium', () => {
     expect(tab('Payments').map((p) => [p['Client ID'], p.Amount, p.Date])).toEqual([
       ['C-0001', 220, '2016-09-16'],
     ]);
+    // The preview announced the very fee apply made: it reserved no ID.
+    const fee = invoices.find((i) => String(i.Description).startsWith('Dishonour fee'))!;
+    expect(preview[1]![3]).toContain(`dishonour fee ${String(fee['Invoice ID'])} $15.00`);
     expectCalm(w);
     await page.close();
   });

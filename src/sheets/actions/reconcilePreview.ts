@@ -48,6 +48,7 @@ export function noteChangedFees(
     before.push(was.fee);
   }
   if (!now.length) return '';
+  // Another action's invoice, or a fee of a row confirmed at apply, took the numbers first.
   const one = now.length === 1;
-  return `Saved since the preview: the dishonour fee${one ? ' is' : 's are'} ${now.join(' ')}, not ${before.join(' ')} as the preview showed.`;
+  return `Apply numbered the dishonour fee${one ? '' : 's'} ${now.join(' ')}, not ${before.join(' ')} as the preview showed: other invoices took ${one ? 'that number' : 'those numbers'} first.`;
 }

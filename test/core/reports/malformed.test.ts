@@ -121,6 +121,15 @@ const CASES: Record<string, Expected> = {
     ],
   },
   'totals-only.csv': { read: [], errors: [], skipped: [[2, 'totals row']] },
+  // No row reads (Reconcile refuses it with the first error); row 2 has two bad cells.
+  'every-row-unreadable.csv': {
+    read: [],
+    errors: [
+      [2, 'DebitDate', 'Row 2, column DebitDate: "31/02/2016" is not a date'],
+      [2, 'PaymentAmount', 'Row 2, column PaymentAmount: "lots" is not an amount of money'],
+      [3, 'PaymentAmount', 'Row 3, column PaymentAmount: the amount is blank'],
+    ],
+  },
 };
 
 const files = readdirSync(MALFORMED).sort();
