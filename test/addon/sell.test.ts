@@ -60,6 +60,7 @@ describe('Sell package', () => {
         Created: '2016-09-13',
         'Sent Amount': '',
         'Decline Reason': '',
+        'Decline Count': '',
       },
     ]);
     expect(records(addin.tab('Allocations'))).toEqual([
