@@ -38,7 +38,13 @@ import { UserError } from '../sheets/errors';
 import { LedgerTx } from '../sheets/ledgerTx';
 import { readClients } from '../sheets/tabs/clients';
 import { readInvoices } from '../sheets/tabs/invoices';
-import { readBillingSheet, type BillingRow, type BillingSheet } from '../sheets/tabs/processBilling';
+import {
+  readBillingSheet,
+  type BillingRow,
+  type BillingSheet,
+  type HeldLine,
+  type SkippedLine,
+} from '../sheets/tabs/processBilling';
 import { billingCycle, readSettings } from '../sheets/tabs/settings';
 import { context, type Request } from './context';
 import { withDocumentLock } from './lock';
@@ -50,6 +56,8 @@ export interface BillingView {
   status: string | null;
   rows: BillingRow[];
   reminders: BillingRow[];
+  held: HeldLine[];
+  skipped: SkippedLine[];
   totalDue: Cents;
   totalToDebit: Cents;
 }
@@ -75,6 +83,8 @@ function view(sheet: BillingSheet): BillingView {
     status: sheet.status,
     rows: sheet.rows,
     reminders: sheet.reminders,
+    held: sheet.held ?? [],
+    skipped: sheet.skipped ?? [],
     totalDue: sheet.rows.reduce((s, r) => s + r.amountDue, 0),
     totalToDebit: sheet.rows.filter((r) => r.include).reduce((s, r) => s + r.amountToDebit, 0),
   });

@@ -36,7 +36,12 @@ export interface TabSpec {
 
 const req = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: true, format });
 const extra = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: false, format });
-const added = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: false, format, added: true });
+const added = (header: string, format?: ColumnFormat): ColumnSpec => ({
+  header,
+  required: false,
+  format,
+  added: true,
+});
 const list = (values: readonly string[]): ColumnFormat => ({ kind: 'list', values });
 const DATE: ColumnFormat = { kind: 'date' };
 const MONEY: ColumnFormat = { kind: 'money' };
@@ -161,6 +166,8 @@ export const TABS = {
       req('Amount Due', MONEY),
       req('Amount to Debit', MONEY),
       req('Include', { kind: 'checkbox' }),
+      // Why a held invoice or a client is not debited (the sections below the debits).
+      extra('Reason'),
     ],
   },
   outstanding: {

@@ -59,6 +59,7 @@ describe('Process Billing through two cycles', () => {
       'Amount Due',
       'Amount to Debit',
       'Include',
+      'Reason',
     ]);
     expect(tab[3]).toEqual([
       'C-0001',
@@ -68,10 +69,11 @@ describe('Process Billing through two cycles', () => {
       269.95,
       269.95,
       true,
+      '',
     ]);
     expect(tab[6]!.slice(0, 5)).toEqual(['Total', '3 clients', '', '', 589.95]);
     expect(addin.sheet('Process Billing').getRange('F7').getFormula()).toBe('=SUMIF(G4:G6,TRUE,F4:F6)');
-    expect(tab[9]).toEqual(['C-0002', 'Sam Lee', 'Manual', 'INV-000006', 500, '', '']);
+    expect(tab[9]).toEqual(['C-0002', 'Sam Lee', 'Manual', 'INV-000006', 500, '', '', '']);
 
     // Chris is on holiday: debit $100 of the $160. Running again keeps the edit, the batch, and creates nothing.
     ok(addin.run('setBillingRow', { clientId: 'C-0004', amountToDebit: '100', today: '2016-09-16' }));
@@ -344,38 +346,58 @@ describe('the debit file follows the invoices, not a stale list', () => {
 });
 
 describe('Process Billing guards', () => {
-  it("a re-run keeps the owner's untick and lowered amount even when the client's invoices changed", () => {
+  it("a re-run keeps the owner's edits only for the same date and the same invoices, and names the rest", () => {
     const addin = studio();
     ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
     ok(addin.run('setBillingRow', { clientId: 'C-0001', include: false, today: '2016-09-16' }));
     ok(addin.run('setBillingRow', { clientId: 'C-0004', amountToDebit: '100', today: '2016-09-16' }));
-    ok(
-      addin.run('addAdHocInvoice', {
-        clientId: 'C-0001',
-        description: 'Towel',
-        amount: '5',
-        dueDate: '2016-09-15',
-        today: '2016-09-16',
-      }),
-    );
-    ok(
-      addin.run('addAdHocInvoice', {
-        clientId: 'C-0004',
-        description: 'Towel',
-        amount: '5',
-        dueDate: '2016-09-15',
-        today: '2016-09-16',
-      }),
-    );
-    const run = ok<{
+    // The same run again: both edits stay.
+    type Run = {
       rows: { clientId: string; include: boolean; amountDue: number; amountToDebit: number }[];
-    }>(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
-    expect(run.rows.find((r) => r.clientId === 'C-0001')).toMatchObject({ include: false, amountDue: 27495 });
+      warnings: string[];
+    };
+    const same = ok<Run>(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    expect(same.rows.find((r) => r.clientId === 'C-0001')).toMatchObject({ include: false });
+    expect(same.rows.find((r) => r.clientId === 'C-0004')).toMatchObject({ amountToDebit: 10000 });
+    expect(same.warnings).toEqual([]);
+    // New money for both clients: an old untick or a lowered amount is not carried onto it.
+    for (const clientId of ['C-0001', 'C-0004'])
+      ok(
+        addin.run('addAdHocInvoice', {
+          clientId,
+          description: 'Towel',
+          amount: '5',
+          dueDate: '2016-09-15',
+          today: '2016-09-16',
+        }),
+      );
+    const run = ok<Run>(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    expect(run.rows.find((r) => r.clientId === 'C-0001')).toMatchObject({
+      include: true,
+      amountDue: 27495,
+      amountToDebit: 27495,
+    });
     expect(run.rows.find((r) => r.clientId === 'C-0004')).toMatchObject({
       include: true,
       amountDue: 16500,
-      amountToDebit: 10000,
+      amountToDebit: 16500,
     });
+    expect(run.warnings).toEqual([
+      expect.stringMatching(
+        /^The draft's edits \(Amount to Debit, Include\) were dropped for C-0001 .+, C-0004 .+: their invoices changed/,
+      ),
+    ]);
+  });
+
+  it('a draft edited for one date is not carried into a run for another date', () => {
+    const addin = studio();
+    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+    ok(addin.run('setBillingRow', { clientId: 'C-0001', include: false, today: '2016-09-16' }));
+    const run = ok<{ rows: { clientId: string; include: boolean }[]; warnings: string[] }>(
+      addin.run('runBilling', { billingDate: '2016-09-30', today: '2016-09-16' }),
+    );
+    expect(run.rows.find((r) => r.clientId === 'C-0001')).toMatchObject({ include: true });
+    expect(run.warnings.join(' ')).toMatch(/dropped for C-0001 .*: the draft was for/);
   });
 
   it('refuses a billing date far ahead (a typo in the year), writing nothing', () => {

@@ -17,7 +17,11 @@ import {
   renderBillingSheet,
   type BillingRow,
   type BillingSheet,
+  type HeldLine,
+  type SkippedLine,
 } from '../tabs/processBilling';
+import { debitBlock } from '../../core/ledger/billingMethods';
+import { assertLedgerSound } from '../integrity';
 import { readSales, saleTerms } from '../tabs/sales';
 import { lifeOf, readSaleLives, rollsForward } from '../tabs/saleLifecycle';
 import { billingCycle, readSettings } from '../tabs/settings';
@@ -72,6 +76,7 @@ export function planRecurringRoll(
   through: IsoDate,
   today: IsoDate,
   invoices: readonly Invoice[],
+  inactive: ReadonlySet<string> = new Set(),
 ): { invoices: Invoice[]; allocations: Allocation[] } {
   const existing = new Map<string, Set<number>>();
   for (const inv of invoices) {
@@ -92,7 +97,8 @@ export function planRecurringRoll(
   const lives = readSaleLives(tx.table('sales'));
   for (const sale of readSales(tx.table('sales'))) {
     const life = lifeOf(lives, sale);
-    if (sale.kind !== 'Recurring' || !rollsForward(sale, life)) continue;
+    // An Inactive client gets no new recurring cycles (nor a debit) until set back to Active.
+    if (sale.kind !== 'Recurring' || !rollsForward(sale, life) || inactive.has(sale.clientId)) continue;
     const plan = rollRecurringHeld(saleTerms(sale), life, existing.get(sale.id) ?? new Set([1]), through);
     for (const d of plan.invoices)
       out.invoices.push({
@@ -129,19 +135,26 @@ export function planBillingRun(
 ): BillingRunPlan {
   const warning = offCycleWarning(tx, billingDate, today, show);
   const invoices = readInvoices(tx.table('invoices'));
-  const clients = new Map<string, Client>(readClients(tx.table('clients')).map((c) => [c.id, c]));
+  const clientList = readClients(tx.table('clients'));
+  assertLedgerSound({ clients: clientList, sales: readSales(tx.table('sales')), invoices });
+  const clients = new Map<string, Client>(clientList.map((c) => [c.id, c]));
+  const inactive = new Set(clientList.filter((c) => c.status.trim() === 'Inactive').map((c) => c.id));
   const previous = readBillingSheet(tx.table('processBilling'));
-  const rolled = planRecurringRoll(tx, billingDate, today, invoices);
+  const rolled = planRecurringRoll(tx, billingDate, today, invoices, inactive);
+  const all = [...invoices, ...rolled.invoices];
 
-  const lines = debitLines([...invoices, ...rolled.invoices], billingDate);
-  // A draft that was never sent keeps its batch ID and the edits made to it (for the same invoices).
+  const lines = debitLines(all, billingDate);
+  // A draft that was never sent keeps its batch ID; the edits made to it are kept per client, only for
+  // the same billing date and the same invoices (anything else would carry an old decision onto new money).
   const reusedBatch = previous.status === 'Draft' && !!previous.batchId;
   const batchId = reusedBatch ? previous.batchId : tx.ids.next('batch');
   const edits = new Map<string, BillingRow>();
   if (reusedBatch) for (const r of previous.rows) edits.set(r.clientId, r);
+  const dropped: string[] = [];
 
   const rows: BillingRow[] = [];
   const reminders: BillingRow[] = [];
+  const skipped: SkippedLine[] = [];
   for (const line of lines) {
     const client = clients.get(line.clientId);
     const row: BillingRow = {
@@ -153,13 +166,28 @@ export function planBillingRun(
       amountToDebit: line.amountDue,
       include: true,
     };
-    // The owner's edits to a draft survive a re-run: an untick stays, and a lowered amount stays while
-    // it is still no more than what is due.
+    const block = client ? debitBlock(client) : null;
+    if (block && row.billingMethod !== 'Manual') {
+      skipped.push({
+        clientId: row.clientId,
+        name: row.name,
+        billingMethod: row.billingMethod,
+        invoiceIds: row.invoiceIds,
+        amount: row.amountDue,
+        reason: block,
+      });
+      continue;
+    }
     const edited = edits.get(row.clientId);
-    if (edited) {
-      row.include = edited.include;
-      if (edited.amountToDebit !== edited.amountDue && edited.amountToDebit <= row.amountDue)
+    if (edited && isEdited(edited)) {
+      if (
+        previous.billingDate === billingDate &&
+        sameList(edited.invoiceIds, row.invoiceIds) &&
+        edited.amountToDebit <= row.amountDue
+      ) {
+        row.include = edited.include;
         row.amountToDebit = edited.amountToDebit;
+      } else dropped.push(`${row.clientId} ${row.name}`);
     }
     if (row.billingMethod === 'Manual') {
       row.include = false;
@@ -167,20 +195,63 @@ export function planBillingRun(
       reminders.push(row);
     } else rows.push(row);
   }
-  const byName = (a: BillingRow, b: BillingRow) =>
+  const held = heldLines(all, clients, billingDate);
+  const byName = (a: { billingMethod: string; name: string; clientId: string }, b: typeof a) =>
     a.billingMethod.localeCompare(b.billingMethod) ||
     a.name.localeCompare(b.name) ||
     a.clientId.localeCompare(b.clientId);
   rows.sort(byName);
   reminders.sort(byName);
+  skipped.sort(byName);
+  const warnings = warning ? [warning] : [];
+  if (dropped.length)
+    warnings.push(
+      `The draft's edits (Amount to Debit, Include) were dropped for ${dropped.join(', ')}: ${previous.billingDate === billingDate ? 'their invoices changed' : `the draft was for ${previous.billingDate ? show(previous.billingDate) : 'another date'}`}. Check their rows.`,
+    );
   return {
-    sheet: { billingDate, batchId, status: 'Draft', rows, reminders },
+    sheet: { billingDate, batchId, status: 'Draft', rows, reminders, held, skipped },
     newInvoices: rolled.invoices,
     newAllocations: rolled.allocations,
     totalDue: rows.reduce((s, r) => s + r.amountDue, 0),
     reusedBatch,
-    warnings: warning ? [warning] : [],
+    warnings,
   };
+}
+
+/** An owner's edit of a draft row: an untick, or an amount other than what is due. */
+function isEdited(r: BillingRow): boolean {
+  return !r.include || r.amountToDebit !== r.amountDue;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && [...a].sort().every((id, i) => id === [...b].sort()[i]);
+}
+
+/** Held invoices due by the billing date, one line each, grouped by client on the tab. */
+function heldLines(
+  invoices: readonly Invoice[],
+  clients: ReadonlyMap<string, Client>,
+  billingDate: IsoDate,
+): HeldLine[] {
+  return invoices
+    .filter((i) => i.status === 'Held' && i.dueDate <= billingDate && i.amount > i.paid)
+    .map((i) => {
+      const c = clients.get(i.clientId);
+      return {
+        clientId: i.clientId,
+        name: c?.name ?? 'Not on the Clients tab',
+        billingMethod: c?.billingMethod ?? 'Manual',
+        invoiceId: i.id,
+        amount: i.amount - i.paid,
+        reason: i.declineReason || 'Held',
+      };
+    })
+    .sort(
+      (a, b) =>
+        a.name.localeCompare(b.name) ||
+        a.clientId.localeCompare(b.clientId) ||
+        a.invoiceId.localeCompare(b.invoiceId),
+    );
 }
 
 export function writeBillingRun(tx: LedgerTx, plan: BillingRunPlan): void {

@@ -23,6 +23,26 @@ export interface BillingRow {
   include: boolean;
 }
 
+/** A held invoice (declined past the Retry Limit, or by a rule that waits for a person): one line each. */
+export interface HeldLine {
+  clientId: string;
+  name: string;
+  billingMethod: BillingMethod;
+  invoiceId: string;
+  amount: Cents;
+  reason: string;
+}
+
+/** A client with money due who is not debited: Inactive, DD stopped, or bank details to fix. */
+export interface SkippedLine {
+  clientId: string;
+  name: string;
+  billingMethod: BillingMethod;
+  invoiceIds: string[];
+  amount: Cents;
+  reason: string;
+}
+
 export interface BillingSheet {
   billingDate: IsoDate | null;
   batchId: string;
@@ -31,9 +51,16 @@ export interface BillingSheet {
   rows: BillingRow[];
   /** Manual clients: listed as reminders, never debited. */
   reminders: BillingRow[];
+  /** Held invoices, listed for a person to release. */
+  held?: HeldLine[];
+  /** Clients not debited, with why. */
+  skipped?: SkippedLine[];
 }
 
 const EMPTY: BillingSheet = { billingDate: null, batchId: '', status: null, rows: [], reminders: [] };
+export const HELD_TITLE = 'Held: not debited until a person releases them';
+export const SKIPPED_TITLE = 'Not debited: client status';
+const MANUAL_TITLE = 'Manual billing: reminders, not debited';
 const HEADERS = TABS.processBilling.columns.map((c) => c.header);
 const HEADER_ROW = 3;
 
@@ -59,12 +86,41 @@ export function readBillingSheet(table: Table): BillingSheet {
     rows: [],
     reminders: [],
   };
+  // The sections below the debit rows are told apart by their title rows.
+  let section: 'debits' | 'held' | 'skipped' = 'debits';
   for (const r of table.rows) {
     const clientId = readText(table, r, 'Client ID');
+    if (clientId === HELD_TITLE) section = 'held';
+    else if (clientId === SKIPPED_TITLE) section = 'skipped';
+    else if (clientId === MANUAL_TITLE) section = 'debits';
     const methodText = readText(table, r, 'Billing Method');
     const method = BILLING_METHODS.find((m) => m.toLowerCase() === methodText.toLowerCase());
     // Totals and section rows have no billing method.
     if (!clientId || !method) continue;
+    if (section === 'held') {
+      (out.held ??= []).push({
+        clientId,
+        name: readText(table, r, 'Name'),
+        billingMethod: method,
+        invoiceId: readText(table, r, 'Invoice IDs'),
+        amount: readMoney(table, r, 'Amount Due') ?? 0,
+        reason: readText(table, r, 'Reason'),
+      });
+      continue;
+    }
+    if (section === 'skipped') {
+      (out.skipped ??= []).push({
+        clientId,
+        name: readText(table, r, 'Name'),
+        billingMethod: method,
+        invoiceIds: readText(table, r, 'Invoice IDs')
+          .split(/[\s,]+/)
+          .filter(Boolean),
+        amount: readMoney(table, r, 'Amount Due') ?? 0,
+        reason: readText(table, r, 'Reason'),
+      });
+      continue;
+    }
     const amountDue = readMoney(table, r, 'Amount Due') ?? 0;
     const amountToDebit = readMoney(table, r, 'Amount to Debit') ?? 0;
     if (amountToDebit < 0)
@@ -135,11 +191,47 @@ export function renderBillingSheet(s: BillingSheet): TabContent {
   let reminderFirst = 0;
   if (s.reminders.length) {
     values.push([]);
-    values.push(['Manual billing: reminders, not debited']);
+    values.push([MANUAL_TITLE]);
     boldRows.push(values.length);
     reminderFirst = values.length + 1;
     for (const r of s.reminders) values.push(line(r));
   }
+  // Held invoices and clients not debited: for a person, never in the debit file. Reason goes in column H.
+  const moneyRows: { row: number; numRows: number }[] = [];
+  const section = (title: string, lines: CellWrite[][]) => {
+    if (!lines.length) return;
+    values.push([]);
+    values.push([title]);
+    boldRows.push(values.length);
+    moneyRows.push({ row: values.length + 1, numRows: lines.length });
+    values.push(...lines);
+  };
+  section(
+    HELD_TITLE,
+    (s.held ?? []).map((h) => [
+      encode.text(h.clientId),
+      encode.text(h.name),
+      encode.text(h.billingMethod),
+      encode.text(h.invoiceId),
+      encode.money(h.amount),
+      '',
+      '',
+      encode.text(h.reason),
+    ]),
+  );
+  section(
+    SKIPPED_TITLE,
+    (s.skipped ?? []).map((k) => [
+      encode.text(k.clientId),
+      encode.text(k.name),
+      encode.text(k.billingMethod),
+      encode.text(k.invoiceIds.join(' ')),
+      encode.money(k.amount),
+      '',
+      '',
+      encode.text(k.reason),
+    ]),
+  );
   const n = s.rows.length;
   return {
     values,
@@ -151,6 +243,12 @@ export function renderBillingSheet(s: BillingSheet): TabContent {
       ...(reminderFirst
         ? [{ row: reminderFirst, column: 5, numRows: s.reminders.length, format: { kind: 'money' as const } }]
         : []),
+      ...moneyRows.map((m) => ({
+        row: m.row,
+        column: 5,
+        numRows: m.numRows,
+        format: { kind: 'money' as const },
+      })),
     ],
     boldRows,
     frozenRows: HEADER_ROW,
