@@ -47,6 +47,7 @@ export interface SalePreview {
   total: Cents;
   invoices: { id: string; description: string; dueDate: string; amount: Cents }[];
   allocations: { id: string; date: string; sessions: number }[];
+  warnings: string[];
 }
 
 function toPreview(p: SellPlan): SalePreview {
@@ -68,6 +69,7 @@ function toPreview(p: SellPlan): SalePreview {
       amount: i.amount,
     })),
     allocations: p.allocations.map((a) => ({ id: a.id, date: a.date, sessions: a.sessions })),
+    warnings: p.warnings,
   });
 }
 

@@ -3,7 +3,8 @@ import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client } from '../records';
 import { BILLING_METHODS, type BillingMethod } from '../schema';
-import { clientCells } from '../tabs/clients';
+import { assertLedgerSound } from '../integrity';
+import { clientCells, readClients } from '../tabs/clients';
 import { textField } from './fields';
 
 export interface ClientRequest {
@@ -51,14 +52,24 @@ export function planAddClient(tx: LedgerTx, req: ClientRequest): Client {
       bsb ? 'accountNumber' : 'bsb',
     );
 
+  const existing = readClients(tx.table('clients'));
+  assertLedgerSound({ clients: existing });
   const id = tx.ids.next('client');
+  const ddReference = textField(req.ddReference, 'ddReference', 'DD reference', { max: 18 }) || id;
+  // A DD company matches its report rows to clients by reference: two clients may never share one.
+  const sharing = existing.find((c) => c.ddReference.trim().toUpperCase() === ddReference.toUpperCase());
+  if (sharing && billingMethod !== 'Manual')
+    throw new UserError(
+      `DD reference ${ddReference} is already ${sharing.id} ${sharing.name}'s (Clients tab, row ${sharing.row ?? 0}): choose another.`,
+      'ddReference',
+    );
   return {
     id,
     name,
     email,
     phone: textField(req.phone, 'phone', 'Phone', { max: 40 }),
     billingMethod,
-    ddReference: textField(req.ddReference, 'ddReference', 'DD reference', { max: 18 }) || id,
+    ddReference,
     bsb,
     accountNumber,
     accountName:

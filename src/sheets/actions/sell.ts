@@ -4,8 +4,9 @@ import type { IsoDate } from '../../core/calendar';
 import { planSale, validateSaleTerms, type SaleTerms } from '../../core/packageKinds';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
-import type { Allocation, Invoice, Sale } from '../records';
+import type { Allocation, Client, Invoice, Sale } from '../records';
 import { allocationCells } from '../tabs/allocations';
+import { assertLedgerSound } from '../integrity';
 import { readClients } from '../tabs/clients';
 import { invoiceCells } from '../tabs/invoices';
 import { readPackages } from '../tabs/packages';
@@ -26,6 +27,8 @@ export interface SellPlan {
   clientName: string;
   invoices: Invoice[];
   allocations: Allocation[];
+  /** Not refusals: the client may buy, but their direct debits are on hold. */
+  warnings: string[];
 }
 
 export const SELL_TABS = ['settings', 'clients', 'packages', 'sales', 'invoices', 'allocations'] as const;
@@ -41,8 +44,11 @@ export function saleDefaults(tx: LedgerTx, today: IsoDate, kind: string, saleDat
 export function planSell(tx: LedgerTx, req: SellRequest, today: IsoDate): SellPlan {
   const clientId = textField(req.clientId, 'clientId', 'Client', { required: true });
   const code = textField(req.packageCode, 'packageCode', 'Package', { required: true });
-  const client = readClients(tx.table('clients')).find((c) => c.id.toLowerCase() === clientId.toLowerCase());
+  const clients = readClients(tx.table('clients'));
+  assertLedgerSound({ clients });
+  const client = clients.find((c) => c.id.toLowerCase() === clientId.toLowerCase());
   if (!client) throw new UserError(`No client ${clientId} on the Clients tab.`, 'clientId');
+  const warnings = statusWarnings(client);
   const pkg = readPackages(tx.table('packages')).find((p) => p.code.toLowerCase() === code.toLowerCase());
   if (!pkg) throw new UserError(`No package ${code} on the Packages tab.`, 'packageCode');
   if (!pkg.active)
@@ -104,7 +110,26 @@ export function planSell(tx: LedgerTx, req: SellRequest, today: IsoDate): SellPl
     sessions: a.sessions,
     cycle: a.cycle,
   }));
-  return { sale, clientName: client.name, invoices, allocations };
+  return { sale, clientName: client.name, invoices, allocations, warnings };
+}
+
+/** Inactive clients buy nothing; a client whose debits the bank stopped may, with a warning. */
+function statusWarnings(client: Client): string[] {
+  const status = client.status.trim();
+  if (status === 'Inactive')
+    throw new UserError(
+      `${client.id} ${client.name} is Inactive (Clients tab, row ${client.row ?? 0}, column Status): set them back to Active to sell.`,
+      'clientId',
+    );
+  if (status === 'DD stopped')
+    return [
+      `${client.name}'s direct debit was stopped by the bank: these invoices are not debited until the client is Active again.`,
+    ];
+  if (status === 'Update bank details')
+    return [
+      `${client.name}'s bank details were refused by the bank: these invoices are not debited until BSB or Account Number change.`,
+    ];
+  return [];
 }
 
 export function writeSell(tx: LedgerTx, plan: SellPlan): void {

@@ -42,6 +42,7 @@ export const sell: Command = {
             p.allocations.map((a) => [a.id, a.date, a.sessions]),
             [2],
           ),
+          ...p.warnings.map((w) => `Warning: ${w}`),
         ].join('\n\n')
       );
     }),
