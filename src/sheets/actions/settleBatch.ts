@@ -1,16 +1,22 @@
 // Payments for a batch: "Mark batch processed" (the debits of a sent batch went through) and
 // "Mark list paid" (the Reconciliation method: the DD company debited on its own schedule).
-import { balanceOf } from '../../core/billing/dueInvoices';
-import { statusAfterPayment } from '../../core/billing/invoiceState';
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
+import {
+  balanceOf,
+  isRefusal,
+  sendInvoice,
+  settleInvoice,
+  type Refusal,
+} from '../../core/ledger/invoiceState';
 import type { IsoDate } from '../../core/calendar';
 import type { Cents } from '../../core/money';
 import { readBatch, writeBatch } from '../batches';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Invoice, Payment } from '../records';
+import { assertLedgerSound } from '../integrity';
 import { invoiceCells, readInvoices } from '../tabs/invoices';
-import { paymentCells } from '../tabs/payments';
+import { paymentCells, readPayments } from '../tabs/payments';
 import { readBillingSheet, renderBillingSheet } from '../tabs/processBilling';
 import { checkBillingSheet, checkRowCurrent } from './exportDebits';
 
@@ -60,6 +66,7 @@ export function waitingBatch(
 export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): Settlement {
   const sheet = readBillingSheet(tx.table('processBilling'));
   const all = readInvoices(tx.table('invoices'));
+  assertLedgerSound({ invoices: all, payments: readPayments(tx.table('payments')) });
   const getProperty = (k: string) => tx.port.getProperty(k);
   const batchId = (batchIdIn ?? '').trim() || waitingBatch(all, getProperty, sheet.batchId);
   const batch = readBatch(getProperty, batchId);
@@ -83,8 +90,7 @@ export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): 
   const payments: Payment[] = [];
   for (const inv of sent) {
     const amount = inv.sentAmount ?? balanceOf(inv);
-    const paid = inv.paid + amount;
-    invoices.push({ ...inv, paid, status: statusAfterPayment(inv.amount, paid) });
+    invoices.push(settled(settleInvoice(inv, amount)));
     payments.push({
       id: tx.ids.next('payment'),
       date,
@@ -93,6 +99,7 @@ export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): 
       amount,
       method: 'Direct debit',
       reference: batchId,
+      batchId,
     });
   }
   return {
@@ -108,7 +115,7 @@ export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): 
 /** Reconciliation method: the included rows of DD Reconciliation clients are paid on the billing date. */
 export function planMarkListPaid(tx: LedgerTx): Settlement {
   const sheet = readBillingSheet(tx.table('processBilling'));
-  checkBillingSheet(sheet);
+  checkBillingSheet(sheet, (id) => readBatch((k) => tx.port.getProperty(k), id));
   if (sheet.status === 'Marked paid')
     throw new UserError(`The list for batch ${sheet.batchId} was marked paid already.`);
   const rows = sheet.rows.filter(
@@ -118,7 +125,9 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
     throw new UserError(
       'No DD Reconciliation client is ticked on the Process Billing tab; nothing to mark paid.',
     );
-  const byId = new Map(readInvoices(tx.table('invoices')).map((i) => [i.id, i]));
+  const all = readInvoices(tx.table('invoices'));
+  assertLedgerSound({ invoices: all, payments: readPayments(tx.table('payments')) });
+  const byId = new Map(all.map((i) => [i.id, i]));
   const invoices: Invoice[] = [];
   const payments: Payment[] = [];
   for (const r of rows) {
@@ -129,14 +138,9 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
     );
     for (const part of spread.parts) {
       const inv = list.find((i) => i.id === part.invoiceId)!;
-      const paid = inv.paid + part.amount;
-      invoices.push({
-        ...inv,
-        paid,
-        status: statusAfterPayment(inv.amount, paid),
-        batchId: sheet.batchId,
-        sentAmount: part.amount,
-      });
+      // What the DD company was told to take is the batch's part of the invoice, then it was taken.
+      const sent = sendInvoice(inv, sheet.batchId, part.amount);
+      invoices.push(settled(isRefusal(sent) ? sent : settleInvoice(sent, part.amount)));
       payments.push({
         id: tx.ids.next('payment'),
         date: sheet.billingDate,
@@ -145,6 +149,7 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
         amount: part.amount,
         method: 'DD Reconciliation',
         reference: sheet.batchId,
+        batchId: sheet.batchId,
       });
     }
   }
@@ -156,6 +161,12 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
     total: payments.reduce((s, p) => s + p.amount, 0),
     clients: rows.length,
   };
+}
+
+/** A refusal here means the tab and the invoices disagree in a way the checks above should have caught. */
+function settled(x: Invoice | Refusal): Invoice {
+  if (isRefusal(x)) throw new UserError(x.message);
+  return x as Invoice;
 }
 
 export function writeSettlement(tx: LedgerTx, s: Settlement, status: 'Processed' | 'Marked paid'): void {
