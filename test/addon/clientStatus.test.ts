@@ -59,3 +59,21 @@ describe('client status at the desk', () => {
     );
   });
 });
+
+describe('ad-hoc invoice', () => {
+  it('a due date after 2100 is refused naming the field', () => {
+    const addin = billingStudio(loadAddin());
+    const r = addin.run<{ ok: boolean; error: string; field: string }>('addAdHocInvoice', {
+      clientId: 'C-0001',
+      description: 'Towel',
+      amount: '5',
+      dueDate: '2106-09-15',
+      today: '2016-09-16',
+    });
+    expect(r).toMatchObject({
+      ok: false,
+      field: 'dueDate',
+      error: 'Due date 2106-09-15 is after 2100: check the year.',
+    });
+  });
+});

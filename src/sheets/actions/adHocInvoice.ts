@@ -5,7 +5,8 @@ import type { LedgerTx } from '../ledgerTx';
 import type { Invoice } from '../records';
 import { invoiceCells } from '../tabs/invoices';
 import { readClients } from '../tabs/clients';
-import { moneyField, optionalDateField, textField } from './fields';
+import { assertLedgerSound } from '../integrity';
+import { moneyField, notPast2100, optionalDateField, textField } from './fields';
 
 export interface AdHocInvoiceRequest {
   clientId: string;
@@ -18,12 +19,20 @@ export const AD_HOC_TABS = ['clients', 'invoices'] as const;
 
 export function planAdHocInvoice(tx: LedgerTx, req: AdHocInvoiceRequest, today: IsoDate): Invoice {
   const clientId = textField(req.clientId, 'clientId', 'Client', { required: true });
-  const client = readClients(tx.table('clients')).find((c) => c.id.toLowerCase() === clientId.toLowerCase());
+  const clients = readClients(tx.table('clients'));
+  assertLedgerSound({ clients });
+  const client = clients.find((c) => c.id.toLowerCase() === clientId.toLowerCase());
   if (!client) throw new UserError(`No client ${clientId} on the Clients tab.`, 'clientId');
+  if (client.status.trim() === 'Inactive')
+    throw new UserError(
+      `${client.id} ${client.name} is Inactive (Clients tab, row ${client.row ?? 0}, column Status): set them back to Active to charge them.`,
+      'clientId',
+    );
   const description = textField(req.description, 'description', 'Description', { required: true, max: 120 });
   const amount = moneyField(req.amount, 'amount', 'Amount');
   if (amount <= 0) throw new UserError('Amount must be more than $0.00.', 'amount');
-  const dueDate = optionalDateField(req.dueDate, 'dueDate', 'Due date') ?? today;
+  const typed = optionalDateField(req.dueDate, 'dueDate', 'Due date');
+  const dueDate = typed ? notPast2100(typed, 'dueDate', 'Due date') : today;
   return {
     id: tx.ids.next('invoice'),
     saleId: '',
