@@ -49,7 +49,7 @@ export async function mountProcessBilling(
   let form = loaded.value;
   status.textContent = '';
 
-  const say = (text: string, kind: 'ok' | 'error' | '' = '') => {
+  const say = (text: string, kind: 'ok' | 'error' | 'warn' | '' = '') => {
     status.className = `status ${kind}`;
     status.textContent = text;
   };
@@ -162,6 +162,26 @@ export async function mountProcessBilling(
       for (const r of v.reminders) ul.append(h('li', { text: `${r.name}: ${formatMoney(r.amountDue)} due` }));
       listSection.append(ul);
     }
+    // Held invoices and clients not debited: shown as text, for a person to act on.
+    if (v.held.length) {
+      listSection.append(h('h2', { text: 'Held: not debited until released' }));
+      const ul = h('ul', { 'data-testid': 'billing-held' });
+      for (const x of v.held)
+        ul.append(h('li', { text: `${x.name}: ${x.invoiceId} ${formatMoney(x.amount)} (${x.reason})` }));
+      listSection.append(ul);
+    }
+    if (v.skipped.length) {
+      listSection.append(h('h2', { text: 'Not debited: client status' }));
+      const ul = h('ul', { 'data-testid': 'billing-skipped' });
+      for (const x of v.skipped)
+        ul.append(h('li', { text: `${x.name}: ${formatMoney(x.amount)} (${x.reason})` }));
+      listSection.append(ul);
+    }
+  }
+
+  /** Things to check that did not stop the run (a date off the cycle, a draft's edits dropped). */
+  function warningsText(warnings: readonly string[] | undefined): string {
+    return warnings && warnings.length ? ` ${warnings.map((w) => `Check: ${w}`).join(' ')}` : '';
   }
 
   // The file must never be made while an edit is on its way or after one was refused.
@@ -203,7 +223,8 @@ export async function mountProcessBilling(
       if (!r.ok) return showFieldError(runSection, r.field, r.error, status);
       renderList(r.value, false, `Preview for ${formatDisplayDate(dateInput.value)}`);
       say(
-        `Preview only: nothing written. ${r.value.invoicesCreated ?? 0} recurring invoice(s) would be created.`,
+        `Preview only: nothing written. ${r.value.invoicesCreated ?? 0} recurring invoice(s) would be created.${warningsText(r.value.warnings)}`,
+        r.value.warnings.length ? 'warn' : '',
       );
     }),
   );
@@ -216,8 +237,8 @@ export async function mountProcessBilling(
       renderList(r.value, true, 'Billing list');
       renderSend();
       say(
-        `${r.value.batchId}: ${r.value.rows.length} client(s) to debit, ${formatMoney(r.value.totalDue)} due. The Process Billing tab is updated.`,
-        'ok',
+        `${r.value.batchId}: ${r.value.rows.length} client(s) to debit, ${formatMoney(r.value.totalDue)} due. The Process Billing tab is updated.${warningsText(r.value.warnings)}`,
+        r.value.warnings.length ? 'warn' : 'ok',
       );
     }),
   );
