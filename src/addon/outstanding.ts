@@ -1,6 +1,7 @@
 // google.script.run targets of the Outstanding invoices sidebar (also the CLI's outstanding), and the
 // reminder toast when the spreadsheet opens.
 import type { Cents } from '../core/money';
+import { creditByClient } from '../core/lifecycle/credit';
 import { overdueByClient, overdueReminder } from '../core/lifecycle/outstanding';
 import { optionalDateField } from '../sheets/actions/fields';
 import { OUTSTANDING_TABS, outstandingReport } from '../sheets/actions/outstanding';
@@ -30,7 +31,10 @@ export interface OutstandingView {
     name: string;
     billingMethod: string;
     invoiceIds: string[];
+    /** Net of `credit`. */
     owed: Cents;
+    /** The client's unspent credit on the date (0 when none). */
+    credit: Cents;
     oldestDue: string;
     daysOverdue: number;
     lastPayment: { date: string; amount: Cents } | null;
@@ -93,17 +97,20 @@ export function refreshOutstanding(req?: OutstandingRequest): Result<Outstanding
 }
 
 /**
- * On opening (where the add-in may read the spreadsheet): a toast when clients have overdue invoices.
- * Reads the Invoices tab only; never fails the menu (a workbook not set up yet just shows nothing).
+ * On opening (where the add-in may read the spreadsheet): a toast when clients have overdue invoices, net
+ * of their credit. Reads the Invoices and Payments tabs only; never fails the menu (a workbook not set up
+ * yet just shows nothing).
  */
 export function remindOutstanding(): void {
   try {
     const ctx = context(undefined);
-    const name = TABS.invoices.name;
-    const snapshot = ctx.port.readTabs([name])[name] ?? null;
-    if (!snapshot) return;
-    const invoices = readInvoices(readTable(TABS.invoices, snapshot));
-    const message = overdueReminder(overdueByClient(invoices, [], ctx.today));
+    const [inv, pay] = [TABS.invoices.name, TABS.payments.name];
+    const snapshots = ctx.port.readTabs([inv, pay]);
+    if (!snapshots[inv]) return;
+    const invoices = readInvoices(readTable(TABS.invoices, snapshots[inv]));
+    const payments = snapshots[pay] ? readPayments(readTable(TABS.payments, snapshots[pay])) : [];
+    const credit = creditByClient(payments, ctx.today);
+    const message = overdueReminder(overdueByClient(invoices, payments, ctx.today, ctx.today, credit));
     if (message) SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Studio Ledger', 10);
   } catch (e) {
     // A reminder is a courtesy: a bad cell or a missing tab must not stop the menu from working.

@@ -1,5 +1,7 @@
 // Daily upkeep: an optional time-driven trigger, turned on and off from the menu (never installed twice),
-// that rolls recurring packages forward to today and refreshes the Outstanding and Balances tabs.
+// that rolls recurring packages forward to today, spends clients' credit on what is due by today, and
+// refreshes the Outstanding and Balances tabs.
+import { formatMoney } from '../core/money';
 import { reportsSummary, writeReports } from '../sheets/actions/reports';
 import { planUpkeep, UPKEEP_TABS, writeUpkeep } from '../sheets/actions/upkeep';
 import { LedgerTx } from '../sheets/ledgerTx';
@@ -17,6 +19,8 @@ export interface UpkeepSummary {
   invoicesCreated: number;
   allocationsCreated: number;
   statusChanges: { saleId: string; from: string; to: string }[];
+  /** Credit spent today, per client, on the invoices named (pairs of Payments rows dated today). */
+  creditSpent: { clientId: string; amount: number; invoiceIds: string[] }[];
   overdueClients: number;
   overdueTotal: number;
 }
@@ -34,9 +38,12 @@ export function runDailyUpkeep(req?: Request): Result<UpkeepSummary> {
       writeUpkeep(tx, plan);
       writeReports(tx, plan.reports, ctx.timestamp());
       const changes = plan.statusChanges.map((c) => `${c.sale.id} ${c.to}`).join(', ');
+      const credit = plan.credit.clients
+        .map((c) => `${c.clientId} ${formatMoney(c.spent)} on ${c.invoiceIds.join(' ')}`)
+        .join(', ');
       tx.commit(
         'Daily upkeep',
-        `through ${plan.today}: ${plan.newInvoices.length} recurring invoice(s) and ${plan.newAllocations.length} allocation(s) created${changes ? `; ${changes}` : ''}; ${reportsSummary(plan.reports)}`,
+        `through ${plan.today}: ${plan.newInvoices.length} recurring invoice(s) and ${plan.newAllocations.length} allocation(s) created${changes ? `; ${changes}` : ''}${credit ? `; credit spent: ${credit}` : ''}; ${reportsSummary(plan.reports)}`,
         ctx.timestamp(),
       );
       return plain({
@@ -44,6 +51,11 @@ export function runDailyUpkeep(req?: Request): Result<UpkeepSummary> {
         invoicesCreated: plan.newInvoices.length,
         allocationsCreated: plan.newAllocations.length,
         statusChanges: plan.statusChanges.map((c) => ({ saleId: c.sale.id, from: c.from, to: c.to })),
+        creditSpent: plan.credit.clients.map((c) => ({
+          clientId: c.clientId,
+          amount: c.spent,
+          invoiceIds: c.invoiceIds,
+        })),
         overdueClients: plan.reports.outstanding.clients.length,
         overdueTotal: plan.reports.outstanding.total,
       });
@@ -90,7 +102,7 @@ export function toggleDailyUpkeep(): void {
   ui.alert(
     r.value.on ? 'Daily upkeep is on' : 'Daily upkeep is off',
     r.value.on
-      ? `Every morning at about ${r.value.hour}:00 Studio Ledger rolls recurring packages forward to the day (their invoices and sessions) and refreshes the Outstanding and Balances tabs. Choose this menu item again to turn it off.`
+      ? `Every morning at about ${r.value.hour}:00 Studio Ledger rolls recurring packages forward to the day (their invoices and sessions), spends clients' credit on what has fallen due and refreshes the Outstanding and Balances tabs. Choose this menu item again to turn it off.`
       : 'Recurring packages now roll forward when Process Billing runs. Choose this menu item again to turn the daily upkeep back on.',
     ui.ButtonSet.OK,
   );

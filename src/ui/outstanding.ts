@@ -1,5 +1,5 @@
-// The Outstanding invoices sidebar: who owes what on a date, largest debt first, with the oldest due date,
-// the last payment and the last decline reason; and a button that writes the same list to the
+// The Outstanding invoices sidebar: who owes what on a date (net of the client's credit), largest debt
+// first, with the oldest due date, the last payment and the last decline reason; and a button that writes the same list to the
 // Outstanding tab (and the Balances tab). A reminder: what to do about a debt is the studio's decision.
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
@@ -8,7 +8,7 @@ import type { ServerCall, ServerValue } from './lib/server';
 type OutstandingView = ServerValue<'getOutstanding'>;
 type OutstandingClient = OutstandingView['clients'][number];
 
-/** One client's card: name and amount, then how long, the last payment and the last decline. */
+/** One client's card: name and amount, the credit netted off, how long, the last payment and decline. */
 function clientCard(c: OutstandingClient): HTMLElement {
   const n = c.invoiceIds.length;
   return h(
@@ -25,6 +25,13 @@ function clientCard(c: OutstandingClient): HTMLElement {
       'data-testid': 'owed',
       text: `${formatMoney(c.owed)} in ${n} invoice${n === 1 ? '' : 's'}, oldest due ${formatDisplayDate(c.oldestDue)} (${c.daysOverdue} day${c.daysOverdue === 1 ? '' : 's'} overdue)`,
     }),
+    c.credit
+      ? h('div', {
+          class: 'secondary',
+          'data-testid': 'credit',
+          text: `After ${formatMoney(c.credit)} credit (received, not yet spent on an invoice)`,
+        })
+      : null,
     h('div', {
       class: 'secondary',
       text: c.lastPayment

@@ -54,6 +54,7 @@ interface View {
     name: string;
     invoiceIds: string[];
     owed: number;
+    credit: number;
     oldestDue: string;
     daysOverdue: number;
     lastPayment: { date: string; amount: number } | null;
@@ -90,6 +91,7 @@ describe('Outstanding invoices', () => {
         billingMethod: 'Manual',
         invoiceIds: ['INV-000006'],
         owed: 50000,
+        credit: 0,
         oldestDue: '2016-09-13',
         daysOverdue: 8,
         lastPayment: null,
@@ -101,6 +103,7 @@ describe('Outstanding invoices', () => {
         billingMethod: 'DD Full Integration',
         invoiceIds: ['INV-000008', 'INV-000001', 'INV-000009'],
         owed: 4995 + 22000 + 1500,
+        credit: 0,
         oldestDue: '2016-09-14',
         daysOverdue: 7,
         // Her 16 Sep debit of $269.95 was reversed on 20 Sep: no payment of hers stands.
@@ -143,6 +146,7 @@ describe('Outstanding invoices', () => {
         'Last Payment': '',
         'Last Payment Amount': '',
         'Last Decline Reason': '',
+        Credit: '',
       },
       {
         'Client ID': 'C-0001',
@@ -156,6 +160,7 @@ describe('Outstanding invoices', () => {
         'Last Payment': '',
         'Last Payment Amount': '',
         'Last Decline Reason': 'Insufficient funds',
+        Credit: '',
       },
     ]);
     const sheet = addin.sheet('Outstanding');
@@ -228,10 +233,11 @@ describe('Outstanding invoices', () => {
       Object.keys(addin.emu.calls.byMethod()).filter((m) => /^(Spreadsheet|Sheet|Range)\./.test(m)),
     ).toEqual([]);
 
-    // The reminder reads the Invoices tab once, and never breaks the menu (a workbook not set up).
+    // The reminder reads the Invoices and Payments tabs once each (credit is netted off), and never
+    // breaks the menu (a workbook not set up).
     addin.emu.calls.reset();
     addin.run('onOpen', {});
-    expect(addin.emu.calls.byMethod()['Range.getValues']).toBe(1);
+    expect(addin.emu.calls.byMethod()['Range.getValues']).toBe(2);
     const bare = loadAddin();
     expect(() => bare.run('onOpen', {})).not.toThrow();
     expect(bare.emu.ui.toasts).toEqual([]);
@@ -324,6 +330,7 @@ describe('Outstanding on a date from the Payments rows of then', () => {
           name: 'Priya Shah',
           invoiceIds: ['INV-000001'],
           owed: 22000,
+          credit: 0,
           oldestDue: '2016-09-16',
           daysOverdue: 4,
           lastPayment: null,
@@ -342,6 +349,7 @@ describe('Outstanding on a date from the Payments rows of then', () => {
             clientId: 'C-0004',
             invoiceIds: ['INV-000001', 'INV-000006'],
             owed: 23500,
+            credit: 0,
             oldestDue: '2016-09-16',
             daysOverdue: days,
             lastPayment: null,
@@ -391,6 +399,7 @@ describe('Outstanding on a date from the Payments rows of then', () => {
         billingMethod: 'DD Full Integration',
         invoiceIds: ['INV-000003', 'INV-000007'],
         owed: 22000 + 1500,
+        credit: 0,
         oldestDue: '2016-10-14',
         daysOverdue: 5,
         // The 30 Sep debit (instalments 1 and 2 and the first fee), not the reversed $220 of 14 Oct.

@@ -9,6 +9,7 @@ interface Summary {
   invoicesCreated: number;
   allocationsCreated: number;
   statusChanges: { saleId: string; from: string; to: string }[];
+  creditSpent: { clientId: string; amount: number; invoiceIds: string[] }[];
   overdueClients: number;
   overdueTotal: number;
 }
@@ -88,6 +89,7 @@ describe('Daily upkeep', () => {
       invoicesCreated: 1,
       allocationsCreated: 1,
       statusChanges: [],
+      creditSpent: [],
       overdueClients: 2,
       overdueTotal: 66000,
     });

@@ -1,5 +1,5 @@
 // Session and money balances per client and package: sessions allocated (by the date), used and left;
-// money invoiced, paid, owed now and not yet due. Usage recorded without a package is taken from the
+// money invoiced, paid, owed now and not yet due; the client's unspent credit on their other-charges row. Usage recorded without a package is taken from the
 // client's packages oldest first, from what each had been allocated by the day of use; what no package
 // covers lands on the newest one (its sessions left go negative).
 import { balanceOf } from '../billing/dueInvoices';
@@ -50,19 +50,33 @@ export interface Balance {
   owed: Cents;
   /** Balance of invoices due after the date. */
   notYetDue: Cents;
+  /** The client's unspent credit on the date: only on their row outside any package (saleId ''). */
+  credit: Cents;
 }
 
 const byDateThenId = (a: BalanceSale, b: BalanceSale) =>
   compareDates(a.saleDate, b.saleDate) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 function empty(clientId: string, saleId: string): Balance {
-  return { clientId, saleId, allocated: 0, used: 0, left: 0, invoiced: 0, paid: 0, owed: 0, notYetDue: 0 };
+  return {
+    clientId,
+    saleId,
+    allocated: 0,
+    used: 0,
+    left: 0,
+    invoiced: 0,
+    paid: 0,
+    owed: 0,
+    notYetDue: 0,
+    credit: 0,
+  };
 }
 
 /**
  * Every client's balances on `asOf`: allocations and usage dated on or before it count; money is as
  * recorded, cancelled invoices excluded. One row per sale (oldest first per client), then a row with
- * saleId '' when the client has charges or usage outside any package.
+ * saleId '' when the client has charges, usage or credit outside any package. `credit` is each client's
+ * unspent credit on `asOf` (creditByClient).
  */
 export function balances(
   input: {
@@ -72,6 +86,7 @@ export function balances(
     invoices: readonly BalanceInvoice[];
   },
   asOf: IsoDate,
+  credit: ReadonlyMap<string, Cents> = new Map(),
 ): Balance[] {
   const salesOf = new Map<string, BalanceSale[]>();
   const rows = new Map<string, Balance>();
@@ -139,6 +154,9 @@ export function balances(
     else r.notYetDue += balanceOf(inv);
   }
 
+  // Credit is the client's, not a package's: it sits on the row outside any package.
+  for (const [clientId, c] of credit) if (c !== 0) row(clientId, '').credit += c;
+
   const out: Balance[] = [];
   const clients = [...new Set([...rows.values()].map((r) => r.clientId))];
   for (const clientId of clients) {
@@ -176,6 +194,13 @@ export function splitSessions(
     else out.push({ saleId: newest, sessions: rest });
   }
   return out;
+}
+
+/** What the rows owe, the credit held, and what is owed net of it (the Balances tab's totals). */
+export function balanceTotals(rows: readonly Balance[]): { owed: Cents; credit: Cents; net: Cents } {
+  const owed = rows.reduce((s, r) => s + r.owed, 0);
+  const credit = rows.reduce((s, r) => s + r.credit, 0);
+  return { owed, credit, net: owed - credit };
 }
 
 /** The package the next session comes from ('' when the client has none). */

@@ -1,6 +1,6 @@
 // Who owes what: per client, the invoices overdue on a date (due before it, still wanting money by the
-// payments dated up to it), the total, the oldest due date, the last payment that stood and the last
-// decline reason. Largest debt first.
+// payments dated up to it) less the client's unspent credit on that date, the total, the oldest due date,
+// the last payment that stood and the last decline reason. Largest debt first.
 import { oldestFirst } from '../billing/dueInvoices';
 import type { InvoiceStatus } from '../billing/invoiceState';
 import { compareDates, daysBetween, type IsoDate } from '../calendar';
@@ -22,12 +22,17 @@ export interface PaymentLine {
   invoiceId?: string;
   date: IsoDate;
   amount: Cents;
+  /** `Credit` on an invoice is spent credit (the +X of a pair): money moved, not money received. */
+  method?: string;
 }
 
 export interface ClientOverdue {
   clientId: string;
   invoiceIds: string[];
+  /** What the overdue invoices still want, less the client's unspent credit (always more than zero). */
   owed: Cents;
+  /** The client's unspent credit on the date, netted off `owed`. */
+  credit: Cents;
   oldestDue: IsoDate;
   daysOverdue: number;
   /**
@@ -64,13 +69,18 @@ function paidByInvoice(payments: readonly PaymentLine[], asOf: IsoDate): Map<str
   return paid;
 }
 
+/** The +X half of spending credit: the money arrived earlier (its receipt is the payment to show). */
+function spentCredit(p: PaymentLine): boolean {
+  return p.method === 'Credit' && !!p.invoiceId;
+}
+
 /**
  * The payments that still stood on `asOf`: positive rows dated on or before it, less each one reversed
  * by then (a negative row on the same invoice for the same amount, dated on or after it; each reversal
  * cancels the latest such payment before it).
  */
 function standingPayments(payments: readonly PaymentLine[], asOf: IsoDate): PaymentLine[] {
-  const upTo = payments.filter((p) => compareDates(p.date, asOf) <= 0);
+  const upTo = payments.filter((p) => compareDates(p.date, asOf) <= 0 && !spentCredit(p));
   const reversed = new Set<PaymentLine>();
   const byInvoice = new Map<string, PaymentLine[]>();
   for (const p of upTo) {
@@ -100,12 +110,15 @@ function standingPayments(payments: readonly PaymentLine[], asOf: IsoDate): Paym
 /**
  * Who owed what on `asOf`, from the payments dated by then. `today` (default `asOf`) says whether the
  * invoices' present state applies: from today on, an invoice Sent in a debit under way is not overdue.
+ * `credit` is each client's unspent credit on `asOf` (creditByClient): it is netted off, and a client
+ * whose credit covers what is overdue owes nothing.
  */
 export function overdueByClient(
   invoices: readonly OwedInvoice[],
   payments: readonly PaymentLine[],
   asOf: IsoDate,
   today: IsoDate = asOf,
+  credit: ReadonlyMap<string, Cents> = new Map(),
 ): ClientOverdue[] {
   const inFlight = compareDates(asOf, today) >= 0;
   const paidBy = paidByInvoice(payments, asOf);
@@ -134,12 +147,16 @@ export function overdueByClient(
   }
   const out: ClientOverdue[] = [];
   for (const [clientId, list] of overdue) {
+    const kept = Math.max(0, credit.get(clientId) ?? 0);
+    const owed = list.reduce((s, e) => s + e.owed, 0) - kept;
+    if (owed <= 0) continue;
     list.sort((a, b) => oldestFirst(a.inv, b.inv));
     const oldestDue = list[0]!.inv.dueDate;
     out.push({
       clientId,
       invoiceIds: list.map((e) => e.inv.id),
-      owed: list.reduce((s, e) => s + e.owed, 0),
+      owed,
+      credit: kept,
       oldestDue,
       daysOverdue: daysBetween(oldestDue, asOf),
       lastPayment: lastPaid.get(clientId) ?? null,

@@ -1,7 +1,9 @@
 // Balances per client and package, named for people: the Balances tab and the Record sessions sidebar.
+// A client's unspent credit (from their Payments rows dated by then) sits on their other-charges row.
 import type { IsoDate } from '../../core/calendar';
 import { balances } from '../../core/lifecycle/balances';
-import type { Allocation, Client, Invoice, Sale } from '../records';
+import { creditByClient } from '../../core/lifecycle/credit';
+import type { Allocation, Client, Invoice, Payment, Sale } from '../records';
 import type { Attendance } from '../tabs/attendance';
 import type { BalanceRow } from '../tabs/balances';
 
@@ -12,13 +14,16 @@ export function balanceRows(
     invoices: readonly Invoice[];
     allocations: readonly Allocation[];
     attendance: readonly Attendance[];
+    /** Without it, no credit is shown. */
+    payments?: readonly Payment[];
   },
   asOf: IsoDate,
 ): BalanceRow[] {
   const names = new Map(input.clients.map((c) => [c.id, c.name]));
   const sales = new Map<string, Sale>();
   for (const s of input.sales) if (!sales.has(s.id)) sales.set(s.id, s);
-  const rows = balances(input, asOf).map((b): BalanceRow => {
+  const credit = creditByClient(input.payments ?? [], asOf);
+  const rows = balances(input, asOf, credit).map((b): BalanceRow => {
     const sale = b.saleId ? sales.get(b.saleId) : undefined;
     return {
       ...b,

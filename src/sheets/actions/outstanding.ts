@@ -1,6 +1,8 @@
-// Outstanding invoices: per client, what is overdue on a date, with names and billing methods from the
-// Clients tab. The same list feeds the sidebar, the Outstanding tab, the CLI and the reminder on opening.
+// Outstanding invoices: per client, what is overdue on a date net of their unspent credit then, with names
+// and billing methods from the Clients tab. The same list feeds the sidebar, the Outstanding tab, the CLI
+// and the reminder on opening.
 import type { IsoDate } from '../../core/calendar';
+import { creditByClient } from '../../core/lifecycle/credit';
 import { overdueByClient, overdueTotal } from '../../core/lifecycle/outstanding';
 import type { Client, Invoice, Payment } from '../records';
 import type { OutstandingReport } from '../tabs/outstanding';
@@ -19,7 +21,8 @@ export function outstandingReport(
   today?: IsoDate,
 ): OutstandingReport {
   const byId = new Map(clients.map((c) => [c.id, c]));
-  const list = overdueByClient(invoices, payments, asOf, today).map((c) => ({
+  const credit = creditByClient(payments, asOf);
+  const list = overdueByClient(invoices, payments, asOf, today, credit).map((c) => ({
     ...c,
     name: byId.get(c.clientId)?.name ?? 'Not on the Clients tab',
     billingMethod: byId.get(c.clientId)?.billingMethod ?? '',

@@ -1,8 +1,9 @@
 // The Balances tab: per client and package, sessions allocated, used and left, and money invoiced, paid,
-// owed now and not yet due. Rewritten whole whenever sessions are recorded, a package is cancelled or
+// owed now and not yet due; each client's unspent credit on their other-charges row, and at the top the
+// total owed, the credit and the owed net of it. Rewritten whole whenever sessions are recorded, a package is cancelled or
 // paused, the Outstanding tab is refreshed, or the daily upkeep runs.
 import type { IsoDate } from '../../core/calendar';
-import type { Balance } from '../../core/lifecycle/balances';
+import { balanceTotals, type Balance } from '../../core/lifecycle/balances';
 import { encode } from '../cells';
 import type { CellWrite, TabContent } from '../port';
 import { TABS } from '../schema';
@@ -15,14 +16,27 @@ export interface BalanceRow extends Balance {
   status: string;
 }
 
-const HEADERS = TABS.balances.columns.map((c) => c.header);
+/** The credit column comes after the required ones: a tab set up earlier gains it on its next rewrite. */
+const HEADERS = [...TABS.balances.columns.map((c) => c.header), 'Credit'];
 const HEADER_ROW = 3;
 
 export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refreshed: string): TabContent {
+  const totals = balanceTotals(rows);
   const values: CellWrite[][] = [
-    ['As Of', encode.date(asOf), 'Refreshed', encode.text(refreshed)],
     [
-      'Sessions allocated by the As Of date; sessions recorded without a package come from the oldest package with sessions left. Owed: due by the As Of date.',
+      'As Of',
+      encode.date(asOf),
+      'Refreshed',
+      encode.text(refreshed),
+      'Owed',
+      encode.money(totals.owed),
+      'Credit',
+      encode.money(totals.credit),
+      'Net Owed',
+      encode.money(totals.net),
+    ],
+    [
+      'Sessions allocated by the As Of date; sessions recorded without a package come from the oldest package with sessions left. Owed: due by the As Of date. Credit: money received and not yet spent on an invoice; Net Owed is Owed less it.',
     ],
     [...HEADERS],
   ];
@@ -40,6 +54,7 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
       encode.money(r.paid),
       encode.money(r.owed),
       encode.money(r.notYetDue),
+      encode.money(r.credit || null),
     ]);
   const n = rows.length;
   const first = HEADER_ROW + 1;
@@ -48,7 +63,8 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
     formats: [
       { row: 1, column: 2, numRows: 1, format: { kind: 'date' } },
       { row: 1, column: 4, numRows: 1, format: { kind: 'datetime' } },
-      ...[9, 10, 11, 12].map((column) => ({
+      ...[6, 8, 10].map((column) => ({ row: 1, column, numRows: 1, format: { kind: 'money' as const } })),
+      ...[9, 10, 11, 12, 13].map((column) => ({
         row: first,
         column,
         numRows: n,

@@ -1,5 +1,6 @@
 // The Outstanding tab: who owes what on a date. A summary line, a note, then one row per client with
-// overdue invoices, largest debt first. Rewritten whole by Outstanding invoices and the daily upkeep.
+// overdue invoices, largest debt first; Amount Owed and the total are net of the client's unspent credit
+// (its own column, after the schema's). Rewritten whole by Outstanding invoices and the daily upkeep.
 import type { IsoDate } from '../../core/calendar';
 import type { ClientOverdue } from '../../core/lifecycle/outstanding';
 import type { Cents } from '../../core/money';
@@ -18,7 +19,8 @@ export interface OutstandingReport {
   total: Cents;
 }
 
-const HEADERS = TABS.outstanding.columns.map((c) => c.header);
+/** The credit column comes after the required ones: a tab set up earlier gains it on its next rewrite. */
+const HEADERS = [...TABS.outstanding.columns.map((c) => c.header), 'Credit'];
 const HEADER_ROW = 3;
 
 export function renderOutstanding(r: OutstandingReport, refreshed: string): TabContent {
@@ -35,7 +37,7 @@ export function renderOutstanding(r: OutstandingReport, refreshed: string): TabC
     ],
     [
       r.clients.length
-        ? 'Overdue: due before the As Of date, not paid, not in a debit being processed. A reminder: what to do is up to the studio.'
+        ? 'Overdue: due before the As Of date, not paid, not in a debit being processed. Amount Owed is net of the Credit column (money received, not yet spent on an invoice). A reminder: what to do is up to the studio.'
         : 'Nobody has an overdue invoice on the As Of date.',
     ],
     [...HEADERS],
@@ -53,6 +55,7 @@ export function renderOutstanding(r: OutstandingReport, refreshed: string): TabC
       encode.date(c.lastPayment?.date),
       encode.money(c.lastPayment?.amount),
       encode.text(c.lastDeclineReason),
+      encode.money(c.credit || null),
     ]);
   const first = HEADER_ROW + 1;
   const n = r.clients.length;
@@ -66,6 +69,7 @@ export function renderOutstanding(r: OutstandingReport, refreshed: string): TabC
       { row: first, column: 7, numRows: n, format: { kind: 'date' } },
       { row: first, column: 9, numRows: n, format: { kind: 'date' } },
       { row: first, column: 10, numRows: n, format: { kind: 'money' } },
+      { row: first, column: 12, numRows: n, format: { kind: 'money' } },
     ],
     boldRows: [1, HEADER_ROW],
     frozenRows: HEADER_ROW,
