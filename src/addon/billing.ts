@@ -16,6 +16,7 @@ import {
   declineSummary,
   planDeclines,
   writeDeclines,
+  type DeclinePlan,
   type DeclineRequest,
 } from '../sheets/actions/declines';
 import {
@@ -261,19 +262,19 @@ export function markListPaid(req?: Request): Result<Settlement> {
   return settle(req, (tx) => planMarkListPaid(tx), 'Marked paid', 'Mark list paid');
 }
 
-export function processDeclines(req: DeclineRequest & Request): Result<ReturnType<typeof planDeclines>> {
+export function processDeclines(req: DeclineRequest & Request): Result<DeclinePlan> {
   return attempt(() => {
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, DECLINE_TABS);
-      const plan = planDeclines(tx, req, ctx.today);
-      writeDeclines(tx, plan);
+      const run = planDeclines(tx, req, ctx.today);
+      writeDeclines(tx, run);
       tx.commit(
         'Process declines',
-        `${plan.batchId} on ${plan.date}: ${declineSummary(plan)}; ${plan.fees.length} dishonour fee(s)`,
+        `${run.plan.batchId} on ${run.plan.date}: ${declineSummary(run.plan)}`,
         ctx.timestamp(),
       );
-      return plain(plan);
+      return plain(run.plan);
     });
   });
 }

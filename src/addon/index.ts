@@ -27,6 +27,7 @@ export {
 } from './billing';
 export { previewReconcile, applyReconcile, saveReportMapping } from './reconcile';
 export { getOutstanding, refreshOutstanding } from './outstanding';
+export { getHeld, releaseHeld } from './release';
 export { getSessionsForm, getClientSessions, recordSessions } from './sessions';
 export { getLifecycleForm, previewCancelSale, cancelSale, previewPauseSale, pauseSale } from './lifecycle';
 export { runDailyUpkeep, setDailyUpkeep, toggleDailyUpkeep } from './upkeep';

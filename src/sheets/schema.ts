@@ -266,6 +266,7 @@ export const SETTING_KEYS = [
   'Billing Frequency',
   'Billing Day',
   'Dishonour Fee',
+  'Retry Limit',
   'ABA Bank',
   'ABA User Name',
   'ABA User ID',

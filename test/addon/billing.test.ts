@@ -188,7 +188,7 @@ describe('Process Billing through two cycles', () => {
       Status: 'Declined',
       Paid: 0,
       Balance: 220,
-      'Decline Reason': 'Refer to customer',
+      'Decline Reason': 'Refer to customer (code 6)',
     });
     expect(invoice(addin, 'INV-000009')).toMatchObject({ Status: 'Declined', Paid: 0, Balance: 49.95 });
     expect(invoice(addin, 'INV-000010')).toMatchObject({
@@ -196,12 +196,12 @@ describe('Process Billing through two cycles', () => {
       'Due Date': '2016-09-20',
       Amount: 15,
       Status: 'Open',
-      Description: 'Dishonour fee: B-000001 declined (Refer to customer)',
+      Description: 'Dishonour fee: B-000001 declined (Refer to customer (code 6))',
     });
     const reversals = records(addin.tab('Payments')).filter((p) => p.Method === 'Decline');
-    expect(reversals.map((p) => [p['Invoice ID'], p.Amount, p.Date, p.Reference])).toEqual([
-      ['INV-000001', -220, '2016-09-20', 'B-000001 declined: Refer to customer'],
-      ['INV-000009', -49.95, '2016-09-20', 'B-000001 declined: Refer to customer'],
+    expect(reversals.map((p) => [p['Invoice ID'], p.Amount, p.Date, p.Reference, p.Reason])).toEqual([
+      ['INV-000001', -220, '2016-09-20', 'B-000001 declined', 'Refer to customer (code 6)'],
+      ['INV-000009', -49.95, '2016-09-20', 'B-000001 declined', 'Refer to customer (code 6)'],
     ]);
     // Declining again changes nothing.
     expect(

@@ -108,7 +108,7 @@ describe('Outstanding invoices', () => {
         daysOverdue: 7,
         // Her 16 Sep debit of $269.95 was reversed on 20 Sep: no payment of hers stands.
         lastPayment: null,
-        lastDeclineReason: 'Insufficient funds',
+        lastDeclineReason: 'Refer to customer (code 6)',
       },
     ]);
     expect(after.total).toBe(78495);
@@ -159,7 +159,7 @@ describe('Outstanding invoices', () => {
         'Days Overdue': 7,
         'Last Payment': '',
         'Last Payment Amount': '',
-        'Last Decline Reason': 'Insufficient funds',
+        'Last Decline Reason': 'Refer to customer (code 6)',
         Credit: '',
       },
     ]);
@@ -404,7 +404,7 @@ describe('Outstanding on a date from the Payments rows of then', () => {
         daysOverdue: 5,
         // The 30 Sep debit (instalments 1 and 2 and the first fee), not the reversed $220 of 14 Oct.
         lastPayment: { date: '2016-09-30', amount: 22000 + 1500 + 22000 },
-        lastDeclineReason: 'Insufficient funds',
+        lastDeclineReason: 'Refer to customer (code 6)',
       },
     ]);
     ok(addin.run('refreshOutstanding', { date: '2016-10-19', today: '2016-10-19' }));
@@ -415,7 +415,7 @@ describe('Outstanding on a date from the Payments rows of then', () => {
         'Amount Owed': 235,
         'Last Payment': '2016-09-30',
         'Last Payment Amount': 455,
-        'Last Decline Reason': 'Insufficient funds',
+        'Last Decline Reason': 'Refer to customer (code 6)',
       },
     ]);
   });

@@ -50,6 +50,7 @@ describe('Set up workbook', () => {
       'Billing Frequency',
       'Billing Day',
       'Dishonour Fee',
+      'Retry Limit',
       'ABA Bank',
       'ABA User Name',
       'ABA User ID',
@@ -202,7 +203,18 @@ describe('Set up workbook', () => {
     // A new client lands in row 4 under the right headers, and the user's row is untouched.
     ok(addin.run('addClient', { name: 'Alex', phone: '0412 345 678', today: '2016-09-09' }));
     const rows = clients.getRange(1, 1, 4, header.length).getValues();
-    expect(rows[2]!.slice(0, 10)).toEqual(['C-0001', 'Jane', 'j@x.com', '', 'Manual', '', '', '', '', 'Active']);
+    expect(rows[2]!.slice(0, 10)).toEqual([
+      'C-0001',
+      'Jane',
+      'j@x.com',
+      '',
+      'Manual',
+      '',
+      '',
+      '',
+      '',
+      'Active',
+    ]);
     expect(records(rows.slice(1))[1]).toMatchObject({
       'Client ID': 'C-0002',
       Name: 'Alex',

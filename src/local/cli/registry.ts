@@ -9,6 +9,7 @@ import { exportFile } from './commands/exportFile';
 import { markProcessed } from './commands/markProcessed';
 import { markPaid } from './commands/markPaid';
 import { decline } from './commands/decline';
+import { release } from './commands/release';
 import { reconcile } from './commands/reconcile';
 import { outstanding } from './commands/outstanding';
 import { sessions } from './commands/sessions';
@@ -26,6 +27,7 @@ export const COMMANDS: readonly Command[] = [
   markProcessed,
   markPaid,
   decline,
+  release,
   reconcile,
   outstanding,
   sessions,

@@ -1,106 +1,197 @@
-// Process declines: the debits of some clients in a batch bounced. Their invoices go back to Declined
-// (so they are due again in the next run), the batch's payments are reversed, and, when Settings has a
-// Dishonour Fee, a fee invoice dated the day of the decline joins the client's next debit.
+// Process declines: the debits of some clients in a batch bounced. Every decline, by hand here or read
+// from a report, goes through declineDebit, which applies the debit story (src/core/ledger/debitStory):
+// what the bank's reason means, the one fee, the retry count, a hold, a client's new status. This file
+// only reads the request and the tabs, and says what happened.
 import { compareDates, type IsoDate } from '../../core/calendar';
+import { planDecline, type DeclineArrival } from '../../core/ledger/debitStory';
+import {
+  BECS_RETURN_CODES,
+  becsCode,
+  codeForWords,
+  declineRule,
+  type DeclineAction,
+  type DeclineRule,
+} from '../../core/ledger/declineRules';
+import { isRefusal, type Refusal } from '../../core/ledger/invoiceState';
 import { formatMoney, type Cents } from '../../core/money';
 import { readBatch } from '../batches';
 import { UserError } from '../errors';
+import { assertLedgerSound } from '../integrity';
 import type { LedgerTx } from '../ledgerTx';
 import type { Invoice, Payment } from '../records';
 import { readClients } from '../tabs/clients';
-import { invoiceCells, readInvoices } from '../tabs/invoices';
-import { paymentCells, readPayments } from '../tabs/payments';
+import { readInvoices } from '../tabs/invoices';
+import { readPayments } from '../tabs/payments';
 import { readBillingSheet } from '../tabs/processBilling';
 import { readSettings } from '../tabs/settings';
+import {
+  openDeclineLedger,
+  putClient,
+  putInvoice,
+  putPayment,
+  writeDeclineLedger,
+  type DeclineLedger,
+} from './declineLedger';
 import { optionalDateField, textField } from './fields';
 
 export const DECLINE_TABS = ['settings', 'clients', 'invoices', 'payments', 'processBilling'] as const;
 
+/** One debit (batch + client) declined, however it arrived; `note` is kept on its Payments rows. */
+export interface DebitDeclineArrival extends DeclineArrival {
+  note?: string;
+}
+
+export interface DebitDeclined {
+  batchId: string;
+  clientId: string;
+  date: IsoDate;
+  /** The debit was declined before: no money moved now (a bank's code may have replaced the reason). */
+  already: boolean;
+  /** Whether anything changed at all: false for a later arrival that adds nothing. */
+  changed: boolean;
+  reason: string;
+  action: DeclineAction;
+  /** What the debit was for. */
+  amount: Cents;
+  fee: Invoice | null;
+  /** The Payments rows appended (one per invoice the debit touched). */
+  rows: Payment[];
+  /** The client's invoices this decline changed, as they are now. */
+  invoices: Invoice[];
+  /** Invoices this decline held for a person (over the Retry Limit). */
+  held: string[];
+  /** The client's status when this decline changed it (Update bank details, DD stopped), else null. */
+  clientStatus: string | null;
+  /** Code 8: debit files wait until Settings has another ABA User ID. */
+  studioSetup: boolean;
+}
+
+const sameText = (a: string | undefined, b: string | undefined) => (a ?? '') === (b ?? '');
+
+/**
+ * Records one debit's decline in `ledger`: the same function for Process declines and for a decline read
+ * from a report. IDs come from `tx`; nothing is written until writeDeclineLedger. A refusal (nothing of the
+ * client in the batch) changes nothing.
+ */
+export function declineDebit(
+  tx: LedgerTx,
+  arrival: DebitDeclineArrival,
+  ledger: DeclineLedger,
+): DebitDeclined | Refusal {
+  const { batchId, clientId, date } = arrival;
+  const before = new Map((ledger.invoicesOf.get(clientId) ?? []).map((i) => [i.id, i]));
+  const priorRows = new Map((ledger.paymentsOf.get(clientId) ?? []).map((p) => [p.id, p]));
+  const o = planDecline(arrival, {
+    client: ledger.clients.get(clientId) ?? null,
+    invoices: [...before.values()],
+    payments: [...priorRows.values()],
+    dishonourFee: ledger.dishonourFee,
+    retryLimit: ledger.retryLimit,
+  });
+  if (isRefusal(o)) return o;
+
+  const invoices = o.invoices.filter((i) => {
+    const was = before.get(i.id);
+    return (
+      !was || was.status !== i.status || was.paid !== i.paid || !sameText(was.declineReason, i.declineReason)
+    );
+  });
+  const rowUpdates = o.rowUpdates.filter((p) => !sameText(priorRows.get(p.id)?.reason, p.reason));
+  const refusesUserId = o.studioSetup && ledger.refusedUserId !== ledger.abaUserId;
+  const changed = !o.already || invoices.length > 0 || rowUpdates.length > 0 || !!o.client || refusesUserId;
+
+  const rows: Payment[] = o.rows.map((r) => ({
+    ...r,
+    id: tx.ids.next('payment'),
+    reference: arrival.note ? `${r.reference}: ${arrival.note}` : r.reference,
+  }));
+  const fee: Invoice | null = o.fee ? { ...o.fee, id: tx.ids.next('invoice') } : null;
+  for (const inv of invoices) putInvoice(ledger, inv);
+  for (const p of [...rowUpdates, ...rows]) putPayment(ledger, p);
+  if (fee) putInvoice(ledger, fee);
+  if (o.client) putClient(ledger, o.client);
+  if (refusesUserId) ledger.refusedUserId = ledger.abaUserId;
+
+  return {
+    batchId,
+    clientId,
+    date,
+    already: o.already,
+    changed,
+    reason: o.reason,
+    action: arrival.rule.action,
+    amount: o.amount,
+    fee,
+    rows,
+    invoices,
+    held: invoices.filter((i) => i.status === 'Held' && before.get(i.id)?.status !== 'Held').map((i) => i.id),
+    clientStatus: o.client?.status ?? null,
+    studioSetup: o.studioSetup,
+  };
+}
+
 export interface DeclineRequest {
   batchId?: string;
   date?: string;
-  declines: { clientId: string; reason: string }[];
+  /**
+   * `code`: the bank's return code 1-9, or its words from the table ("Account closed"). `reason`: the
+   * table's words, or free text (a note; with no code the decline is a retry).
+   */
+  declines: { clientId: string; reason?: string; code?: string }[];
 }
 
 export interface DeclinePlan {
   batchId: string;
   date: IsoDate;
+  clients: {
+    clientId: string;
+    name: string;
+    reason: string;
+    action: DeclineAction;
+    amount: Cents;
+    /** Declined before (by hand or a report): only the reason changed now. */
+    already: boolean;
+    held: string[];
+    clientStatus: string | null;
+  }[];
   invoices: Invoice[];
   reversals: Payment[];
   fees: Invoice[];
-  clients: { clientId: string; name: string; reason: string; amount: Cents }[];
+  /** The ABA User ID the bank refused (code 8), when this decline says so. */
+  refusedUserId: string | null;
+  /** Clients set back to Active because their bank details now differ from those refused. */
+  released: string[];
 }
 
-export const DECLINE_REASONS = [
-  'Refer to customer',
-  'Insufficient funds',
-  'Payment stopped',
-  'Account closed',
-  'No account / incorrect account number',
-  'Invalid BSB number',
-  'Customer deceased',
-];
+/** The sidebar's choices: the bank's reasons in the table's words, the retry first. */
+export const DECLINE_REASONS: string[] = ['6', '1', '5', '9', '2', '3', '4', '8'].map(
+  (c) => BECS_RETURN_CODES[c]!.words,
+);
 
-/** Declining one client's part of a batch: shared by Process declines and by reconciling a report. */
-export function declineClient(
-  tx: LedgerTx,
-  args: {
-    batchId: string;
-    clientId: string;
-    reason: string;
-    date: IsoDate;
-    invoices: readonly Invoice[];
-    payments: readonly Payment[];
-    dishonourFee: Cents | null;
-  },
-): { invoices: Invoice[]; reversals: Payment[]; fee: Invoice | null; amount: Cents } {
-  const { batchId, clientId, reason, date } = args;
-  const theirs = args.invoices.filter(
-    (i) => i.batchId === batchId && i.clientId === clientId && i.status !== 'Declined',
-  );
-  const invoices: Invoice[] = [];
-  const reversals: Payment[] = [];
-  let amount = 0;
-  for (const inv of theirs) {
-    if (inv.status === 'Cancelled') continue;
-    // What this batch took from the invoice: its payments, net of any earlier reversal.
-    const batchPaid = args.payments
-      .filter((p) => p.invoiceId === inv.id && p.reference.split(' ')[0] === batchId)
-      .reduce((s, p) => s + p.amount, 0);
-    if (inv.status !== 'Sent' && batchPaid <= 0) continue;
-    if (batchPaid > 0)
-      reversals.push({
-        id: tx.ids.next('payment'),
-        date,
-        clientId,
-        invoiceId: inv.id,
-        amount: -batchPaid,
-        method: 'Decline',
-        reference: `${batchId} declined: ${reason}`,
-      });
-    amount += batchPaid > 0 ? batchPaid : (inv.sentAmount ?? 0);
-    invoices.push({ ...inv, paid: inv.paid - batchPaid, status: 'Declined', declineReason: reason });
-  }
-  const fee =
-    invoices.length && args.dishonourFee
-      ? {
-          id: tx.ids.next('invoice'),
-          saleId: '',
-          clientId,
-          description: `Dishonour fee: ${batchId} declined (${reason})`,
-          instalment: null,
-          dueDate: date,
-          amount: args.dishonourFee,
-          paid: 0,
-          status: 'Open' as const,
-          batchId: '',
-          created: date,
-        }
-      : null;
-  return { invoices, reversals, fee, amount };
+/** The rule a person's entry names, and the note kept beside it. */
+function handRule(code: string, words: string, clientId: string): { rule: DeclineRule; note: string } {
+  if (!code) return { rule: declineRule({ words }), note: '' };
+  const given = /^\d+$/.test(code) ? becsCode(code) : codeForWords(code);
+  if (!given)
+    throw new UserError(
+      `${clientId}: code "${code}" is not a bank return code: give 1 to 9 or the reason's words (e.g. Account closed).`,
+      'code',
+    );
+  const named = words ? codeForWords(words) : null;
+  if (named && named !== given)
+    throw new UserError(
+      `${clientId}: code ${given} (${BECS_RETURN_CODES[given]!.words}) and reason "${words}" (code ${named}) disagree: give one.`,
+      'reason',
+    );
+  return { rule: declineRule({ code: given }), note: named ? '' : words };
 }
 
-export function planDeclines(tx: LedgerTx, req: DeclineRequest, today: IsoDate): DeclinePlan {
+export interface DeclineRun {
+  plan: DeclinePlan;
+  ledger: DeclineLedger;
+}
+
+export function planDeclines(tx: LedgerTx, req: DeclineRequest, today: IsoDate): DeclineRun {
   const sheet = readBillingSheet(tx.table('processBilling'));
   const batchId = textField(req.batchId, 'batchId', 'Batch') || sheet.batchId;
   if (!batchId) throw new UserError('Which batch? The Process Billing tab holds none.', 'batchId');
@@ -108,9 +199,10 @@ export function planDeclines(tx: LedgerTx, req: DeclineRequest, today: IsoDate):
   if (!Array.isArray(req.declines) || !req.declines.length)
     throw new UserError('Pick at least one declined client.', 'declines');
   const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
-  const clients = new Map(readClients(tx.table('clients')).map((c) => [c.id, c]));
+  const clients = readClients(tx.table('clients'));
   const invoices = readInvoices(tx.table('invoices'));
   const payments = readPayments(tx.table('payments'));
+  assertLedgerSound({ clients, invoices, payments });
   const batch = readBatch((k) => tx.port.getProperty(k), batchId);
   if (!batch && !invoices.some((i) => i.batchId === batchId))
     throw new UserError(`No batch ${batchId}.`, 'batchId');
@@ -121,38 +213,69 @@ export function planDeclines(tx: LedgerTx, req: DeclineRequest, today: IsoDate):
       `Decline date ${date} is before batch ${batchId} was debited (${debited}): check the date.`,
       'date',
     );
-  const plan: DeclinePlan = { batchId, date, invoices: [], reversals: [], fees: [], clients: [] };
+
+  const ledger = openDeclineLedger(settings, clients, invoices, payments);
+  const plan: DeclinePlan = {
+    batchId,
+    date,
+    clients: [],
+    invoices: [],
+    reversals: [],
+    fees: [],
+    refusedUserId: null,
+    released: [...ledger.changed.clients.keys()],
+  };
   for (const d of req.declines) {
     const clientId = textField(d.clientId, 'declines', 'Client', { required: true });
-    const reason = textField(d.reason, 'declines', 'Reason', { max: 100 }) || 'Declined';
-    const r = declineClient(tx, {
-      batchId,
-      clientId,
-      reason,
-      date,
-      invoices,
-      payments,
-      dishonourFee: settings.dishonourFee,
-    });
-    if (!r.invoices.length)
+    const words = textField(d.reason, 'reason', 'Reason', { max: 100 });
+    const { rule, note } = handRule(textField(d.code, 'code', 'Code', { max: 60 }), words, clientId);
+    const r = declineDebit(tx, { batchId, clientId, date, rule, note }, ledger);
+    if (isRefusal(r)) throw new UserError(r.message, 'declines');
+    if (!r.changed)
       throw new UserError(
-        `${clientId} has nothing in batch ${batchId} to decline (declined already, or not in it).`,
+        `${clientId}'s debit in ${batchId} was declined already (${r.reason}): nothing changed.`,
         'declines',
       );
     plan.invoices.push(...r.invoices);
-    plan.reversals.push(...r.reversals);
+    plan.reversals.push(...r.rows);
     if (r.fee) plan.fees.push(r.fee);
-    plan.clients.push({ clientId, name: clients.get(clientId)?.name ?? clientId, reason, amount: r.amount });
+    plan.clients.push({
+      clientId,
+      name: ledger.clients.get(clientId)?.name ?? clientId,
+      reason: r.reason,
+      action: r.action,
+      amount: r.amount,
+      already: r.already,
+      held: r.held,
+      clientStatus: r.clientStatus,
+    });
   }
-  return plan;
+  plan.refusedUserId = ledger.refusedUserId;
+  return { plan, ledger };
 }
 
-export function writeDeclines(tx: LedgerTx, plan: DeclinePlan): void {
-  for (const inv of plan.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
-  for (const fee of plan.fees) tx.append('invoices', invoiceCells(fee));
-  for (const p of plan.reversals) tx.append('payments', paymentCells(p));
+export function writeDeclines(tx: LedgerTx, run: DeclineRun): void {
+  writeDeclineLedger(tx, run.ledger);
 }
 
+/** For the Log: each client's amount and reason, then what the reason set in motion. */
 export function declineSummary(plan: DeclinePlan): string {
-  return plan.clients.map((c) => `${c.clientId} ${formatMoney(c.amount)} (${c.reason})`).join(', ');
+  const parts = plan.clients.map((c) => {
+    const what = c.already
+      ? `${c.clientId} declined already, reason now ${c.reason}`
+      : `${c.clientId} ${formatMoney(c.amount)} (${c.reason})`;
+    const then = [
+      c.held.length ? `held ${c.held.join(' ')}` : '',
+      c.clientStatus ? `client ${c.clientStatus}` : '',
+    ].filter(Boolean);
+    return then.length ? `${what}: ${then.join(', ')}` : what;
+  });
+  const after = [
+    `${plan.fees.length} dishonour fee(s)`,
+    plan.refusedUserId !== null
+      ? `ABA User ID ${plan.refusedUserId} refused: no ABA file until it changes`
+      : '',
+    plan.released.length ? `bank details changed, Active again: ${plan.released.join(' ')}` : '',
+  ].filter(Boolean);
+  return `${parts.join(', ')}; ${after.join('; ')}`;
 }

@@ -2,7 +2,7 @@
 import type { BillingCycle } from '../../core/billingCycle';
 import { FREQUENCIES, parseFrequency, type Frequency } from '../../core/frequency';
 import type { IsoDate } from '../../core/calendar';
-import { MoneyError, parseMoney, amountToCents, type Cents } from '../../core/money';
+import { MoneyError, formatMoney, parseMoney, amountToCents, type Cents } from '../../core/money';
 import { encode, parseDateText } from '../cells';
 import type { RowCells } from '../changes';
 import { cellError } from '../errors';
@@ -16,6 +16,8 @@ export interface Settings {
   billingFrequency: Frequency;
   billingDay: IsoDate;
   dishonourFee: Cents | null;
+  /** How many declines an invoice may have and still be debited again (then it is held for a person). */
+  retryLimit: number;
   abaBank: string;
   abaUserName: string;
   abaUserId: string;
@@ -38,6 +40,7 @@ export function defaultSettings(today: IsoDate, timeZone: string): Record<Settin
     'Billing Frequency': 'Fortnightly',
     'Billing Day': { date: today },
     'Dishonour Fee': '',
+    'Retry Limit': DEFAULT_RETRY_LIMIT,
     'ABA Bank': '',
     'ABA User Name': '',
     'ABA User ID': '',
@@ -49,6 +52,8 @@ export function defaultSettings(today: IsoDate, timeZone: string): Record<Settin
     'Report Date Order': 'Day first',
   };
 }
+
+export const DEFAULT_RETRY_LIMIT = 2;
 
 const TEXT: ColumnFormat = { kind: 'text' };
 
@@ -62,6 +67,7 @@ export const SETTING_FORMATS: Readonly<Record<SettingKey, ColumnFormat>> = {
   'Billing Frequency': { kind: 'list', values: FREQUENCIES },
   'Billing Day': { kind: 'date' },
   'Dishonour Fee': { kind: 'money' },
+  'Retry Limit': { kind: 'integer' },
   'ABA Bank': TEXT,
   'ABA User Name': TEXT,
   'ABA User ID': TEXT,
@@ -113,11 +119,19 @@ export function readSettings(t: Table, today: IsoDate, timeZone: string): Settin
   let dishonourFee: Cents | null = null;
   try {
     if (typeof feeCell === 'number') dishonourFee = amountToCents(feeCell);
-    else if (text(feeCell)) dishonourFee = parseMoney(text(feeCell));
+    else if (text(feeCell)) dishonourFee = parseMoney(text(feeCell), { allowNegative: true });
   } catch (e) {
     throw fail('Dishonour Fee', e instanceof MoneyError ? e.message : 'is not an amount');
   }
+  // A negative fee would credit the client for bouncing a debit.
+  if (dishonourFee !== null && dishonourFee < 0)
+    throw fail('Dishonour Fee', `${formatMoney(dishonourFee)} is negative: it must be zero or more`);
   if (dishonourFee === 0) dishonourFee = null;
+
+  const limitCell = get('Retry Limit');
+  const retryLimit = Number(text(limitCell));
+  if (!/^\d+$/.test(text(limitCell)) || retryLimit > 9)
+    throw fail('Retry Limit', `"${text(limitCell)}" is not a whole number from 0 to 9`);
 
   return {
     businessName: text(get('Business Name')),
@@ -125,6 +139,7 @@ export function readSettings(t: Table, today: IsoDate, timeZone: string): Settin
     billingFrequency,
     billingDay,
     dishonourFee,
+    retryLimit,
     abaBank: text(get('ABA Bank')),
     abaUserName: text(get('ABA User Name')),
     abaUserId: text(get('ABA User ID')),
