@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { EmulatedRange } from '../../src/local/gas/spreadsheet';
+import { EmulatedRange } from '../../src/local/gas/range';
 import { loadAddin, records, type Addin } from './harness';
 import { billingStudio, ok, setUpStudio } from './studio';
 

@@ -21,7 +21,8 @@ import {
   type LockScope,
   type TriggerRecord,
 } from './services';
-import { EmulatedSpreadsheet, EmulatedSpreadsheetApp } from './spreadsheet';
+import { EmulatedSpreadsheet } from './spreadsheet';
+import { EmulatedSpreadsheetApp } from './spreadsheetApp';
 import { createUiRecorder, EmulatedHtmlService, EmulatedUi, type UiRecorder } from './ui';
 
 export type { CallCounter } from './env';

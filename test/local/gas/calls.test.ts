@@ -1,19 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createAppsScript } from '../../../src/local/gas';
 import {
-  APP_MEMBERS,
   BUILDER_METHODS,
   DATA_VALIDATION_METHODS,
   EmulatedDataValidation,
   EmulatedDataValidationBuilder,
-  EmulatedRange,
-  EmulatedSheet,
-  EmulatedSpreadsheet,
-  EmulatedSpreadsheetApp,
-  RANGE_METHODS,
-  SHEET_METHODS,
-  SPREADSHEET_METHODS,
-} from '../../../src/local/gas/spreadsheet';
+} from '../../../src/local/gas/dataValidation';
+import { EmulatedRange, RANGE_METHODS } from '../../../src/local/gas/range';
+import { EmulatedSheet, SHEET_METHODS } from '../../../src/local/gas/sheet';
+import { EmulatedSpreadsheet, SPREADSHEET_METHODS } from '../../../src/local/gas/spreadsheet';
+import { APP_MEMBERS, EmulatedSpreadsheetApp } from '../../../src/local/gas/spreadsheetApp';
 import { EmulatedHtmlOutput, EmulatedUi, OUTPUT_METHODS, UI_METHODS } from '../../../src/local/gas/ui';
 
 describe('call counting', () => {

@@ -1,0 +1,56 @@
+// SpreadsheetApp: the active spreadsheet, the Ui, the enums and new validation builders.
+import { EmulatedDataValidationBuilder } from './dataValidation';
+import { BorderStyle, DataValidationCriteria, Dimension, WrapStrategy } from './enums';
+import { gas, type Env } from './env';
+import type { EmulatedSpreadsheet } from './spreadsheet';
+
+type GS = typeof GoogleAppsScript.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type DataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+
+export const APP_MEMBERS = [
+  'BorderStyle',
+  'DataValidationCriteria',
+  'Dimension',
+  'WrapStrategy',
+  'flush',
+  'getActive',
+  'getActiveSheet',
+  'getActiveSpreadsheet',
+  'getUi',
+  'newDataValidation',
+] as const;
+
+export class EmulatedSpreadsheetApp implements Pick<
+  GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+  (typeof APP_MEMBERS)[number]
+> {
+  readonly BorderStyle = gas<GS['BorderStyle']>(BorderStyle);
+  readonly DataValidationCriteria = gas<GS['DataValidationCriteria']>(DataValidationCriteria);
+  readonly Dimension = gas<GS['Dimension']>(Dimension);
+  readonly WrapStrategy = gas<GS['WrapStrategy']>(WrapStrategy);
+
+  constructor(
+    private readonly env: Env,
+    private readonly book: EmulatedSpreadsheet,
+    private readonly ui: () => GoogleAppsScript.Base.Ui,
+  ) {}
+
+  flush(): void {}
+  getActive(): Spreadsheet {
+    return gas(this.book);
+  }
+  getActiveSheet(): Sheet {
+    return this.book.getActiveSheet();
+  }
+  getActiveSpreadsheet(): Spreadsheet {
+    return gas(this.book);
+  }
+  getUi(): GoogleAppsScript.Base.Ui {
+    return this.ui();
+  }
+  newDataValidation(): DataValidationBuilder {
+    return gas(this.env.wrap(new EmulatedDataValidationBuilder(this.env), 'DataValidationBuilder'));
+  }
+}
