@@ -1,7 +1,7 @@
 // A1 notation: 'A1', 'A2:C10', 'A:A', 'A2:A' (to the last row), '1:3', with optional $ and a sheet
 // prefix ("'Process Billing'!A1:C3", "Settings!B2").
 
-export interface A1Range {
+interface A1Range {
   sheetName?: string;
   /** 1-based; undefined = unbounded on that side (whole column/row). */
   startRow?: number;
@@ -10,7 +10,7 @@ export interface A1Range {
   endColumn?: number;
 }
 
-export function columnToLetters(column: number): string {
+function columnToLetters(column: number): string {
   let s = '';
   let n = column;
   while (n > 0) {
@@ -21,7 +21,7 @@ export function columnToLetters(column: number): string {
   return s;
 }
 
-export function lettersToColumn(letters: string): number {
+function lettersToColumn(letters: string): number {
   let n = 0;
   for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n;
@@ -97,7 +97,7 @@ export function parseA1(a1: string): A1Range | undefined {
   return out;
 }
 
-export function cellA1(row: number, column: number): string {
+function cellA1(row: number, column: number): string {
   return `${columnToLetters(column)}${row}`;
 }
 

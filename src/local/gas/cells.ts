@@ -20,7 +20,7 @@ export class Formula {
   ) {}
 }
 
-export type Scalar = string | number | boolean | Date;
+type Scalar = string | number | boolean | Date;
 /** A stored cell: undefined or '' is empty; a Date is a date cell holding that instant. */
 export type Stored = Scalar | Formula | undefined;
 
@@ -28,7 +28,7 @@ export type Stored = Scalar | Formula | undefined;
 export const DEFAULT_NUMBER_FORMAT = '0.###############';
 export const MAX_CELL_CHARS = 50_000;
 
-export type FormatKind = 'default' | 'text' | 'date' | 'number';
+type FormatKind = 'default' | 'text' | 'date' | 'number';
 const kinds = new Map<string, FormatKind>();
 
 /** Strips quoted text, escapes and [..] sections: what is left are the format's tokens. */
@@ -74,7 +74,7 @@ function calendarDate(y: number, mo: number, d: number): boolean {
  * time) and 'd/m/yyyy'. Sheets would also give such a cell a currency, percent or date format; the
  * emulation leaves the format alone.
  */
-export function parseTyped(text: string, zone: string): Scalar {
+function parseTyped(text: string, zone: string): Scalar {
   const c = text.charCodeAt(0);
   // Only text starting with a digit, sign, point, $, t or f can become something other than text.
   const maybe =
@@ -160,7 +160,7 @@ export function isEmpty(v: Stored): boolean {
 }
 
 /** The scalar a cell shows (a formula's last result), before the format is applied. */
-export function scalarOf(v: Stored): Scalar | '' {
+function scalarOf(v: Stored): Scalar | '' {
   if (v === undefined) return '';
   if (v instanceof Formula) return v.result;
   return v;
@@ -282,7 +282,7 @@ function sectionsOf(fmt: string): Section[] {
 }
 
 /** A number under a number format such as '#,##0.00', '$#,##0.00;($#,##0.00)', '0%', '[$$]#,##0.00'. */
-export function formatNumber(n: number, fmt: string): string {
+function formatNumber(n: number, fmt: string): string {
   const sections = sectionsOf(fmt);
   let sec = sections[0] as Section;
   let value = n;
@@ -362,7 +362,7 @@ function dateTokens(fmt: string): { tokens: DateToken[]; twelve: boolean } {
 }
 
 /** An instant under a Sheets date format ('dd/mm/yyyy', 'd mmm yyyy', 'yyyy-mm-dd hh:mm:ss', ...). */
-export function formatSheetsDate(ms: number, fmt: string, zone: string): string {
+function formatSheetsDate(ms: number, fmt: string, zone: string): string {
   const p = wallParts(ms, zone);
   const { tokens, twelve } = dateTokens(fmt);
   let out = '';
@@ -405,8 +405,8 @@ export function formatSheetsDate(ms: number, fmt: string, zone: string): string 
 }
 
 /** The date format an unformatted date cell shows (the en_AU locale). */
-export const AUTO_DATE_FORMAT = 'dd/mm/yyyy';
-export const AUTO_DATETIME_FORMAT = 'dd/mm/yyyy hh:mm:ss';
+const AUTO_DATE_FORMAT = 'dd/mm/yyyy';
+const AUTO_DATETIME_FORMAT = 'dd/mm/yyyy hh:mm:ss';
 
 /** getDisplayValues() of one cell. */
 export function displayOf(v: Stored, fmt: string | undefined, zone: string): string {

@@ -11,7 +11,7 @@ export interface CallCounter {
 }
 
 /** Counts calls made from outside: a method that calls others inside the emulation counts once. */
-export class CallLedger implements CallCounter {
+class CallLedger implements CallCounter {
   private counts = new Map<string, number>();
   private sum = 0;
   private depth = 0;

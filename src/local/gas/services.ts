@@ -42,7 +42,7 @@ export class LockTable {
   }
 }
 
-export class EmulatedLock implements Pick<
+class EmulatedLock implements Pick<
   GoogleAppsScript.Lock.Lock,
   'hasLock' | 'releaseLock' | 'tryLock' | 'waitLock'
 > {
@@ -111,14 +111,14 @@ export class EmulatedLockService implements Pick<
 // ---- PropertiesService ------------------------------------------------------------------------
 
 /** Apps Script's quotas: 9 KB per value, 500 KB per property store. */
-export const PROPERTY_VALUE_LIMIT = 9 * 1024;
-export const PROPERTY_STORE_LIMIT = 500 * 1024;
+const PROPERTY_VALUE_LIMIT = 9 * 1024;
+const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 function bytes(s: string): number {
   return Buffer.byteLength(s, 'utf8');
 }
 
-export class EmulatedProperties implements Pick<
+class EmulatedProperties implements Pick<
   GoogleAppsScript.Properties.Properties,
   | 'deleteAllProperties'
   | 'deleteProperty'
@@ -367,11 +367,11 @@ export interface TriggerRecord {
 }
 
 /** Apps Script allows 20 triggers per user per script. */
-export const MAX_TRIGGERS = 20;
+const MAX_TRIGGERS = 20;
 
 type Trigger = GoogleAppsScript.Script.Trigger;
 
-export class EmulatedTrigger implements Pick<
+class EmulatedTrigger implements Pick<
   Trigger,
   'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'
 > {
@@ -419,7 +419,7 @@ class TriggerFactory {
 
 type ClockBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;
 
-export class EmulatedClockTriggerBuilder implements Pick<
+class EmulatedClockTriggerBuilder implements Pick<
   ClockBuilder,
   | 'after'
   | 'at'
@@ -520,7 +520,7 @@ export class EmulatedClockTriggerBuilder implements Pick<
 
 type SheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
 
-export class EmulatedSpreadsheetTriggerBuilder implements Pick<
+class EmulatedSpreadsheetTriggerBuilder implements Pick<
   SheetTriggerBuilder,
   'create' | 'onChange' | 'onEdit' | 'onFormSubmit' | 'onOpen'
 > {
@@ -559,7 +559,7 @@ export class EmulatedSpreadsheetTriggerBuilder implements Pick<
   }
 }
 
-export class EmulatedTriggerBuilder implements Pick<
+class EmulatedTriggerBuilder implements Pick<
   GoogleAppsScript.Script.TriggerBuilder,
   'forSpreadsheet' | 'timeBased'
 > {
@@ -630,7 +630,7 @@ export class EmulatedScriptApp implements Pick<
 // ---- Logger -----------------------------------------------------------------------------------
 
 /** Logger.log(format, ...values) substitutes %s, %d, %f and %%; other arguments are appended. */
-export function formatLog(data: unknown, values: unknown[]): string {
+function formatLog(data: unknown, values: unknown[]): string {
   if (values.length === 0 || typeof data !== 'string') {
     return typeof data === 'string'
       ? data

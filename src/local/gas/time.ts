@@ -39,7 +39,7 @@ export function isValidTimeZone(zone: string): boolean {
 }
 
 /** Java's TimeZone.getTimeZone falls back to GMT for an unknown id; so does Utilities.formatDate. */
-export function javaZone(zone: string): string {
+function javaZone(zone: string): string {
   return isValidTimeZone(zone) ? zone : 'GMT';
 }
 
@@ -107,7 +107,7 @@ function computeOffset(zone: string, ms: number): number {
 }
 
 /** The zone's offset from UTC at this instant, in ms (Sydney in September: +10 h). */
-export function zoneOffsetMs(zone: string, ms: number): number {
+function zoneOffsetMs(zone: string, ms: number): number {
   let cache = offsetCache.get(zone);
   if (!cache) {
     cache = new Map();
@@ -169,7 +169,7 @@ export function serialToInstant(serial: number, zone: string): number {
   return wallMsToInstant(wall, zone);
 }
 
-export interface WallParts {
+interface WallParts {
   year: number;
   month: number; // 1-12
   day: number;

@@ -111,7 +111,7 @@ function buttonName(answer: ButtonAnswer | undefined, set: ButtonSetName | undef
   return member.name() as ButtonName;
 }
 
-export class EmulatedMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+class EmulatedMenu implements Pick<Menu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
   readonly entries: MenuEntry[] = [];
 
   constructor(
