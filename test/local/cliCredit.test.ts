@@ -21,7 +21,7 @@ function rows(values: string[][]): Record<string, string>[] {
   const [header, ...body] = values;
   return body.map((r) => Object.fromEntries(header!.map((h, i) => [h, r[i] ?? ''])));
 }
-const cents = (display: string) => Math.round(Number(display.replace(/[$,]/g, '')) * 100);
+const cents = (display = '') => Math.round(Number(display.replace(/[$,]/g, '')) * 100);
 
 describe('studio-ledger: credit from a reconciled report', () => {
   const W = join(dir, 'studio.xlsx');
