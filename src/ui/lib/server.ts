@@ -26,14 +26,7 @@ export type ServerValue<K extends ServerFn> =
     ? V
     : never;
 
-export interface ServerCall {
-  <K extends ServerFn>(fn: K, ...args: ServerArgs<K>): Promise<ServerResult<K>>;
-  /**
-   * @deprecated Kept only while the Reconcile sidebar names its own answer types. It needs an explicit
-   * type argument (without one `fn` becomes `never`), so a typed call that is wrong still fails to compile.
-   */
-  <T = void>(fn: [T] extends [void] ? never : string, arg?: unknown): Promise<T>;
-}
+export type ServerCall = <K extends ServerFn>(fn: K, ...args: ServerArgs<K>) => Promise<ServerResult<K>>;
 
 interface ScriptRun {
   withSuccessHandler(f: (v: unknown) => void): ScriptRun;
@@ -44,7 +37,7 @@ declare const google: { script: { run: ScriptRun } };
 
 /** google.script.run answers with whatever the server returned; the type comes from the export. */
 export const callServer = ((fn: string, arg?: unknown) =>
-  new Promise((resolve, reject) => {
+  new Promise<unknown>((resolve, reject) => {
     const run = google.script.run
       .withSuccessHandler(resolve)
       .withFailureHandler((e) => reject(e instanceof Error ? e : new Error(String(e))));
