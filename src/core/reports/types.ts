@@ -21,14 +21,30 @@ export interface ReportRow {
   clientName: string | null;
   /** Debit or transaction date. */
   date: IsoDate;
+  /**
+   * The day the provider settled the row or, for a decline, reported it (Ezidebit SettlementDate; an ABA
+   * return file's own date); null when the report does not say.
+   */
   settlementDate: IsoDate | null;
-  /** Always positive: the outcome says which way the money went. */
+  /** Always positive: the outcome (and `negative`) say which way the money went. */
   amount: Cents;
   outcome: ReportOutcome;
   /** The bank's reason for a decline, e.g. "Refer to customer"; null on other outcomes. */
   reason: string | null;
   /** The bank's or provider's code for a decline, as written; null on other outcomes. */
   returnCode: string | null;
+  /**
+   * The provider's own ID of the payment, kept in the Payments tab's Provider Ref: Ezidebit PaymentID,
+   * Debitsuccess DocketNo (one collection attempt), a mapped report's payment ID. Absent when the row has
+   * none (an ABA return's is its batch and lodgement reference, known once the row is matched).
+   */
+  providerRef?: string;
+  /** The report gave the amount below zero: money taken back (a late return), never a payment. */
+  negative?: true;
+  /** How the client paid, when the report says (Ezidebit PaymentMethod: CR card, DR bank account). */
+  method?: 'card' | 'bank';
+  /** Ezidebit's own status of a decline (D dishonoured, F fatal dishonour): the rule when no bank code. */
+  providerStatus?: 'D' | 'F';
   /** The original cells by header (for an ABA return: the record's fields by name). */
   raw: Record<string, string>;
 }

@@ -22,7 +22,8 @@ describe('ABA return file', () => {
     expect(report.shape).toBe('aba-return');
     expect(report.errors).toEqual([]);
     expect(report.skipped).toEqual([]);
-    // The original day (16) is placed in the month of the return file's processing date (20 Sep 2016).
+    // The original day (16) is placed in the month of the return file's processing date (20 Sep 2016),
+    // the day the bank reported the declines.
     expect(brief(report.rows)).toEqual([
       {
         rowNumber: 2,
@@ -30,7 +31,7 @@ describe('ABA return file', () => {
         references: ['HPT-CARA'],
         clientName: 'C SMITH',
         date: '2016-09-16',
-        settlementDate: null,
+        settlementDate: '2016-09-20',
         amount: 16000,
         outcome: 'declined',
         reason: 'Refer to customer',
@@ -42,7 +43,7 @@ describe('ABA return file', () => {
         references: ['HPT-DAN'],
         clientName: 'D NGUYEN',
         date: '2016-09-16',
-        settlementDate: null,
+        settlementDate: '2016-09-20',
         amount: 9900,
         outcome: 'declined',
         reason: 'Account closed',

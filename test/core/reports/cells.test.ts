@@ -69,6 +69,7 @@ describe('readReportCells: a report pasted into a sheet tab', () => {
         outcome: 'paid',
         reason: null,
         returnCode: null,
+        providerRef: 'SCHEDULED-100231-20160916',
       },
       {
         rowNumber: 5,
@@ -81,6 +82,8 @@ describe('readReportCells: a report pasted into a sheet tab', () => {
         outcome: 'declined',
         reason: 'Refer to customer',
         returnCode: '6',
+        providerRef: 'SCHEDULED-100232-20160916',
+        providerStatus: 'D',
       },
       {
         rowNumber: 7,
@@ -93,6 +96,7 @@ describe('readReportCells: a report pasted into a sheet tab', () => {
         outcome: 'pending',
         reason: null,
         returnCode: null,
+        providerRef: 'SCHEDULED-100233-20160916',
       },
     ]);
     expect(report.rows[0]?.raw).toMatchObject({

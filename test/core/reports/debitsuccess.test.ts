@@ -37,6 +37,7 @@ describe('Debitsuccess transaction file: the shared sample', () => {
         outcome: 'paid',
         reason: null,
         returnCode: null,
+        providerRef: 'D-40001',
       },
       {
         rowNumber: 3,
@@ -49,6 +50,7 @@ describe('Debitsuccess transaction file: the shared sample', () => {
         outcome: 'paid',
         reason: null,
         returnCode: null,
+        providerRef: 'D-40002',
       },
       {
         rowNumber: 4,
@@ -61,6 +63,8 @@ describe('Debitsuccess transaction file: the shared sample', () => {
         outcome: 'declined',
         reason: 'Insufficient Funds',
         returnCode: 'Insufficient Funds',
+        providerRef: 'D-40003',
+        negative: true,
       },
       {
         rowNumber: 5,
@@ -73,6 +77,8 @@ describe('Debitsuccess transaction file: the shared sample', () => {
         outcome: 'fee',
         reason: null,
         returnCode: null,
+        providerRef: 'D-40004',
+        negative: true,
       },
     ]);
     expect(report.rows[3]?.raw).toMatchObject({ RunDate: '20160920', Amount: '-7.50', TransType: '-' });

@@ -26,6 +26,8 @@ describe('Ezidebit payment report: the shared sample', () => {
         outcome: 'paid',
         reason: null,
         returnCode: null,
+        providerRef: 'SCHEDULED-100231-20160916',
+        method: 'bank',
       },
       {
         rowNumber: 3,
@@ -38,6 +40,9 @@ describe('Ezidebit payment report: the shared sample', () => {
         outcome: 'declined',
         reason: 'Refer to customer',
         returnCode: '06',
+        providerRef: 'SCHEDULED-100232-20160916',
+        method: 'bank',
+        providerStatus: 'D',
       },
       {
         rowNumber: 4,
@@ -50,6 +55,8 @@ describe('Ezidebit payment report: the shared sample', () => {
         outcome: 'pending',
         reason: null,
         returnCode: null,
+        providerRef: 'SCHEDULED-100233-20160916',
+        method: 'bank',
       },
       {
         rowNumber: 5,
@@ -62,6 +69,9 @@ describe('Ezidebit payment report: the shared sample', () => {
         outcome: 'declined',
         reason: 'Account closed',
         returnCode: '03',
+        providerRef: 'SCHEDULED-100234-20160916',
+        method: 'bank',
+        providerStatus: 'F',
       },
     ]);
   });
@@ -162,6 +172,7 @@ describe('Ezidebit: a tab-separated paste from the portal grid', () => {
         outcome: 'paid',
         reason: null,
         returnCode: null,
+        providerRef: 'SCHEDULED-100231-20160916',
       },
       {
         rowNumber: 3,
@@ -174,6 +185,8 @@ describe('Ezidebit: a tab-separated paste from the portal grid', () => {
         outcome: 'declined',
         reason: 'Refer to customer',
         returnCode: '06',
+        providerRef: 'SCHEDULED-100232-20160916',
+        providerStatus: 'D',
       },
       {
         rowNumber: 4,
@@ -186,6 +199,7 @@ describe('Ezidebit: a tab-separated paste from the portal grid', () => {
         outcome: 'pending',
         reason: null,
         returnCode: null,
+        providerRef: 'SCHEDULED-100233-20160916',
       },
     ]);
     expect(report.rows[1]?.raw['Your System Reference']).toBe(' C-CARA ');
@@ -257,8 +271,40 @@ describe('Ezidebit: values row by row', () => {
     expect(read('P1,C-1,09/16/2016,55.00,55.00,S,', false).rows[0]?.date).toBe('2016-09-16');
   });
 
-  it('makes a negative amount positive', () => {
-    expect(read('P1,C-1,16/09/2016,(55.00),55.00,D,').rows[0]?.amount).toBe(5500);
+  it('makes a negative amount positive, and says it was negative', () => {
+    const r = read('P1,C-1,16/09/2016,(55.00),55.00,D,').rows[0];
+    expect([r?.amount, r?.negative]).toEqual([5500, true]);
+    expect(read('P1,C-1,16/09/2016,55.00,55.00,S,').rows[0]?.negative).toBeUndefined();
+  });
+
+  it('a late return (a negative amount marked successful) keeps the bank reason and code', () => {
+    const text = [
+      'PaymentID,YourSystemReference,DebitDate,PaymentAmount,PaymentStatus,BankReturnCode,BankFailedReason',
+      'P1,C-1,16/09/2016,-55.00,S,06,Late Return',
+    ].join('\n');
+    const r = readReportText(text).rows[0];
+    expect([r?.outcome, r?.amount, r?.negative, r?.reason, r?.returnCode, r?.providerRef]).toEqual([
+      'paid',
+      5500,
+      true,
+      'Late Return',
+      '06',
+      'P1',
+    ]);
+  });
+
+  it('reads PaymentMethod (CR card, DR bank) and the D or F of a decline', () => {
+    const text = [
+      'PaymentID,YourSystemReference,DebitDate,PaymentAmount,PaymentMethod,PaymentStatus',
+      'P1,C-1,16/09/2016,55.00,CR,D',
+      'P2,C-2,16/09/2016,55.00,dr,Fatal Dishonour',
+      'P3,C-3,16/09/2016,55.00,,S',
+    ].join('\n');
+    expect(readReportText(text).rows.map((r) => [r.method, r.providerStatus])).toEqual([
+      ['card', 'D'],
+      ['bank', 'F'],
+      [undefined, undefined],
+    ]);
   });
 
   it('reports every bad cell in a row, not only the first', () => {

@@ -47,6 +47,7 @@ describe('a report of unknown shape, read through the user’s mapping', () => {
         outcome: 'paid',
         reason: null,
         returnCode: null,
+        providerRef: 'T-9001',
       },
       {
         rowNumber: 3,
@@ -59,6 +60,8 @@ describe('a report of unknown shape, read through the user’s mapping', () => {
         outcome: 'declined',
         reason: 'Insufficient funds',
         returnCode: null,
+        providerRef: 'T-9002',
+        negative: true,
       },
       {
         rowNumber: 4,
@@ -71,6 +74,7 @@ describe('a report of unknown shape, read through the user’s mapping', () => {
         outcome: 'pending',
         reason: null,
         returnCode: null,
+        providerRef: 'T-9003',
       },
       {
         rowNumber: 5,
@@ -83,6 +87,7 @@ describe('a report of unknown shape, read through the user’s mapping', () => {
         outcome: 'paid',
         reason: null,
         returnCode: null,
+        providerRef: 'T-9004',
       },
     ]);
   });

@@ -77,11 +77,13 @@ function rawOf(rec: AbaReturnLike): Record<string, string> {
 /**
  * Each return record -> a 'declined' row: reason from the APCA return code ("Refer to customer"),
  * references = [lodgement reference], paymentId null, clientName = account title, date = the original
- * debit's date (see originalDebitDate). Rows that cannot be dated go to errors.
+ * debit's date (see originalDebitDate), settlementDate = the return file's own date (the day the bank
+ * reported the decline) when it is known. Rows that cannot be dated go to errors.
  */
 export function adaptAbaReturn(records: AbaReturnLike[], processed?: IsoDate | YearMonth): ReadReport {
   const rows: ReportRow[] = [];
   const errors: ReportError[] = [];
+  const reported = typeof processed === 'string' && isIsoDate(processed) ? processed : null;
   for (const rec of records) {
     const rowNumber = rec.lineNumber;
     const fail = (column: keyof AbaReturnLike, message: string) =>
@@ -100,7 +102,7 @@ export function adaptAbaReturn(records: AbaReturnLike[], processed?: IsoDate | Y
       references: reference === '' ? [] : [reference],
       clientName: rec.accountTitle.trim() || null,
       date,
-      settlementDate: null,
+      settlementDate: reported,
       amount: rec.amount,
       outcome: 'declined',
       reason: returnReason(rec.returnCode) ?? `Return code ${rec.returnCode}`,

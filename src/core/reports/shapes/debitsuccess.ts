@@ -44,6 +44,7 @@ function need(col: number | undefined, what: string): number {
  * paymentId: the TransactionGuid when the file has one. Otherwise there is no unique id column, so a
  * key is built from DebitsuccessID (else CustomerID), TransDate, the direction and the cents:
  * "DS7713022:2016-09-19:-:16000"; a second identical line in the same file gets "#2", and so on.
+ * providerRef: the DocketNo (one collection attempt), when the file has one.
  */
 export function readDebitsuccess(table: Table, columns: Columns, dayFirst: boolean): TableResult {
   const amountCol = need(columns.find('Amount'), 'Amount');
@@ -89,6 +90,7 @@ export function readDebitsuccess(table: Table, columns: Columns, dayFirst: boole
       paymentId = n === 1 ? key : `${key}#${n}`;
     }
     const declined = outcome === 'declined';
+    const docketNo = r.optionalText(docket);
     return {
       paymentId,
       references: distinctTexts(r, references),
@@ -99,6 +101,8 @@ export function readDebitsuccess(table: Table, columns: Columns, dayFirst: boole
       outcome,
       reason: declined && reversalCode !== '' ? reversalReason(reversalCode) : null,
       returnCode: declined ? reversalCode || null : null,
+      ...(docketNo !== null ? { providerRef: docketNo } : {}),
+      ...(signed < 0 ? { negative: true as const } : {}),
     };
   };
   const refColumns = [guid, ...references].filter((c): c is number => c !== undefined);

@@ -52,6 +52,12 @@ const STATUS: Record<string, ReportOutcome> = {
   waiting: 'pending',
 };
 
+/** The status words that mean a fatal dishonour (wrong details), not an ordinary one. */
+const FATAL = new Set(['f', 'fatal', 'fatal dishonour', 'fatal dishonor']);
+
+/** PaymentMethod: CR a card, DR a bank account. */
+const METHOD: Record<string, 'card' | 'bank'> = { cr: 'card', dr: 'bank' };
+
 function need(col: number | undefined, what: string): number {
   if (col === undefined) throw new ReportFormatError(`The Ezidebit report has no ${what} column`);
   return col;
@@ -60,7 +66,8 @@ function need(col: number | undefined, what: string): number {
 /**
  * paymentId = PaymentID. amount = PaymentAmount, or ScheduledAmount when PaymentAmount is blank or 0
  * on a row that was not paid (Ezidebit reports a dishonour's payment as 0). reason = BankFailedReason,
- * else the APCA meaning of BankReturnCode.
+ * else the APCA meaning of BankReturnCode, on a decline or a negative amount (a late return). providerRef
+ * = PaymentID; method from PaymentMethod (CR card, DR bank); providerStatus D or F on a decline.
  */
 export function readEzidebit(table: Table, columns: Columns, dayFirst: boolean): TableResult {
   const status = need(columns.find('PaymentStatus'), 'PaymentStatus');
@@ -79,6 +86,7 @@ export function readEzidebit(table: Table, columns: Columns, dayFirst: boolean):
   const name = columns.find('CustomerName');
   const returnCode = columns.find('BankReturnCode');
   const failedReason = columns.find('BankFailedReason');
+  const paymentMethod = columns.find('PaymentMethod');
   const refColumns = [paymentId, ...references].filter((c): c is number => c !== undefined);
 
   const readRow = (r: RowReader): RowFields | null => {
@@ -99,17 +107,27 @@ export function readEzidebit(table: Table, columns: Columns, dayFirst: boolean):
     if (signed === 0) r.fail(col, 'the amount is zero');
     if (outcome === undefined || date === null || signed === null) return null;
     const declined = outcome === 'declined';
-    const code = declined ? r.optionalText(returnCode) : null;
+    // A late return comes as a negative amount: it carries the bank's reason like a decline.
+    const failed = declined || signed < 0;
+    const code = failed ? r.optionalText(returnCode) : null;
+    const id = r.optionalText(paymentId);
+    const method = METHOD[r.text(paymentMethod).toLowerCase()];
     return {
-      paymentId: r.optionalText(paymentId),
+      paymentId: id,
       references: distinctTexts(r, references),
       clientName: r.optionalText(name),
       date,
       settlementDate: settled,
       amount: Math.abs(signed),
       outcome,
-      reason: declined ? (r.optionalText(failedReason) ?? (code === null ? null : returnReason(code))) : null,
+      reason: failed ? (r.optionalText(failedReason) ?? (code === null ? null : returnReason(code))) : null,
       returnCode: code,
+      ...(id !== null ? { providerRef: id } : {}),
+      ...(signed < 0 ? { negative: true as const } : {}),
+      ...(method ? { method } : {}),
+      ...(declined
+        ? { providerStatus: FATAL.has(statusText.toLowerCase()) ? ('F' as const) : ('D' as const) }
+        : {}),
     };
   };
   return readRows(table, columns, { referenceColumns: refColumns, dateColumn: debitDate, dayFirst }, readRow);

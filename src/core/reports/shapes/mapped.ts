@@ -27,8 +27,8 @@ function statusTable(mapping: ColumnMapping): Map<string, ReportOutcome> {
 
 /**
  * Reads the mapped columns. With a status column, its value (case ignored) must be one of the mapped
- * values; without one, a positive amount is 'paid' and a negative one 'declined'. paymentId is the
- * mapped column's value (null if unmapped), returnCode is always null.
+ * values; without one, a positive amount is 'paid' and a negative one 'declined'. paymentId (and
+ * providerRef) is the mapped column's value (null if unmapped), returnCode is always null.
  */
 export function readMapped(
   table: Table,
@@ -74,16 +74,19 @@ export function readMapped(
       outcome = signed < 0 ? 'declined' : 'paid';
     }
     if (when === null || signed === null || outcome === undefined) return null;
+    const id = r.optionalText(paymentId);
     return {
-      paymentId: r.optionalText(paymentId),
+      paymentId: id,
       references: distinctTexts(r, references),
       clientName: r.optionalText(name),
       date: when,
       settlementDate: null,
       amount: Math.abs(signed),
       outcome,
-      reason: outcome === 'declined' ? r.optionalText(reason) : null,
+      reason: outcome === 'declined' || signed < 0 ? r.optionalText(reason) : null,
       returnCode: null,
+      ...(id !== null ? { providerRef: id } : {}),
+      ...(signed < 0 ? { negative: true as const } : {}),
     };
   };
   const refColumns = paymentId === undefined ? references : [paymentId, ...references];
