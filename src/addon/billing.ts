@@ -157,7 +157,7 @@ export function previewBillingRun(req: BillingRunRequest): Result<BillingRunSumm
     const billingDate = dateField(req.billingDate, 'billingDate', 'Billing date');
     plausibleBillingDate(billingDate, ctx.today);
     const tx = new LedgerTx(ctx.port, BILLING_RUN_TABS);
-    return runSummary(planBillingRun(tx, billingDate, ctx.today, dateTextFor(req.dates)));
+    return runSummary(planBillingRun(tx, billingDate, ctx.today, dateTextFor(req.dates), true));
   });
 }
 

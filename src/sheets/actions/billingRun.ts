@@ -10,7 +10,10 @@ import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Allocation, Client, Invoice } from '../records';
 import { allocationCells, readAllocations } from '../tabs/allocations';
-import { readClients } from '../tabs/clients';
+import { clientCells, readClients } from '../tabs/clients';
+import { readPayments } from '../tabs/payments';
+import { releaseFixedClients } from './clientRelease';
+import { planCreditSpend, settled, writeCreditSpend, type CreditSpend } from './spendCredit';
 import { invoiceCells, readInvoices } from '../tabs/invoices';
 import {
   readBillingSheet,
@@ -33,6 +36,7 @@ export const BILLING_RUN_TABS = [
   'sales',
   'invoices',
   'allocations',
+  'payments',
   'processBilling',
 ] as const;
 
@@ -46,6 +50,10 @@ export interface BillingRunPlan {
   reusedBatch: boolean;
   /** Things to check that do not stop the run (a date off the studio's billing cycle). */
   warnings: string[];
+  /** Credit spent on the invoices due, before the amounts to debit were worked out. */
+  credit: CreditSpend;
+  /** Clients whose refused bank details were changed: Active again. */
+  released: Client[];
 }
 
 /**
@@ -132,16 +140,28 @@ export function planBillingRun(
   billingDate: IsoDate,
   today: IsoDate,
   show: DateText,
+  preview = false,
 ): BillingRunPlan {
   const warning = offCycleWarning(tx, billingDate, today, show);
   const invoices = readInvoices(tx.table('invoices'));
-  const clientList = readClients(tx.table('clients'));
-  assertLedgerSound({ clients: clientList, sales: readSales(tx.table('sales')), invoices });
+  const payments = readPayments(tx.table('payments'));
+  const read = readClients(tx.table('clients'));
+  assertLedgerSound({ clients: read, sales: readSales(tx.table('sales')), invoices, payments });
+  const released = releaseFixedClients(read);
+  const clientList = read.map((c) => released.find((r) => r.id === c.id) ?? c);
   const clients = new Map<string, Client>(clientList.map((c) => [c.id, c]));
   const inactive = new Set(clientList.filter((c) => c.status.trim() === 'Inactive').map((c) => c.id));
   const previous = readBillingSheet(tx.table('processBilling'));
   const rolled = planRecurringRoll(tx, billingDate, today, invoices, inactive);
-  const all = [...invoices, ...rolled.invoices];
+  // Credit is money: it pays what is due before anything is debited (once: spent credit is gone).
+  const credit = planCreditSpend(tx, {
+    date: billingDate,
+    invoices: [...invoices, ...rolled.invoices],
+    payments,
+    preview,
+  });
+  const newInvoices = settled(rolled.invoices, credit);
+  const all = settled([...invoices, ...newInvoices], credit);
 
   const lines = debitLines(all, billingDate);
   // A draft that was never sent keeps its batch ID; the edits made to it are kept per client, only for
@@ -210,11 +230,13 @@ export function planBillingRun(
     );
   return {
     sheet: { billingDate, batchId, status: 'Draft', rows, reminders, held, skipped },
-    newInvoices: rolled.invoices,
+    newInvoices,
     newAllocations: rolled.allocations,
     totalDue: rows.reduce((s, r) => s + r.amountDue, 0),
     reusedBatch,
     warnings,
+    credit,
+    released,
   };
 }
 
@@ -256,6 +278,8 @@ function heldLines(
 
 export function writeBillingRun(tx: LedgerTx, plan: BillingRunPlan): void {
   for (const i of plan.newInvoices) tx.append('invoices', invoiceCells(i));
+  writeCreditSpend(tx, plan.credit);
+  for (const c of plan.released) tx.update('clients', c.row!, clientCells(c));
   for (const a of plan.newAllocations) tx.append('allocations', allocationCells(a));
   tx.rewrite('processBilling', renderBillingSheet(plan.sheet));
   writeBatch((k, v) => tx.setProperty(k, v), {
