@@ -1,9 +1,19 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { mountProcessBilling } from '../../src/ui/processBilling';
-import type { ServerCall } from '../../src/ui/lib/server';
+import type { ServerValue } from '../../src/ui/lib/server';
+import { fakeServer } from './fakeServer';
 
-const row = (clientId: string, name: string, due: number, method = 'DD Full Integration') => ({
+type View = ServerValue<'setBillingRow'>;
+type Run = ServerValue<'runBilling'>;
+type Row = View['rows'][number];
+
+const row = (
+  clientId: string,
+  name: string,
+  due: number,
+  method: Row['billingMethod'] = 'DD Full Integration',
+): Row => ({
   clientId,
   name,
   billingMethod: method,
@@ -12,78 +22,87 @@ const row = (clientId: string, name: string, due: number, method = 'DD Full Inte
   amountToDebit: due,
   include: true,
 });
-const empty = {
+const empty: View = {
   billingDate: null,
   batchId: '',
   status: null,
   rows: [],
   reminders: [],
+  held: [],
+  skipped: [],
   totalDue: 0,
   totalToDebit: 0,
 };
 
 function server() {
-  const calls: { fn: string; arg: unknown }[] = [];
-  let current: Record<string, unknown> = { ...empty };
-  const call: ServerCall = async <T>(fn: string, arg?: unknown) => {
-    calls.push({ fn, arg });
-    const a = (arg ?? {}) as Record<string, unknown>;
-    const run = {
-      billingDate: a.billingDate,
-      batchId: 'B-000001',
-      status: 'Draft',
-      rows: [row('C-0001', 'Jane Citizen', 26995), row('C-0002', '<script>x()</script>', 16000)],
-      reminders: [row('C-0003', 'Sam Lee', 50000, 'Manual')],
-      totalDue: 42995,
-      totalToDebit: 42995,
-      invoicesCreated: 1,
-    };
-    switch (fn) {
-      case 'getBillingForm':
-        return {
-          ok: true,
-          value: {
-            today: '2016-09-14',
-            nextBillingDay: '2016-09-16',
-            current,
-            batches: [],
-            declineReasons: ['Refer to customer'],
-          },
-        } as T;
-      case 'previewBillingRun':
-        return { ok: true, value: run } as T;
-      case 'runBilling':
-        current = run;
-        return { ok: true, value: run } as T;
-      case 'setBillingRow': {
-        const rows = (current.rows as ReturnType<typeof row>[]).map((r) =>
-          r.clientId === a.clientId ? { ...r, include: a.include as boolean } : r,
-        );
-        current = {
-          ...current,
-          rows,
-          totalToDebit: rows.filter((r) => r.include).reduce((s, r) => s + r.amountToDebit, 0),
-        };
-        return { ok: true, value: current } as T;
-      }
-      case 'createDebitFile':
-        return {
-          ok: true,
-          value: {
-            batchId: 'B-000001',
-            fileName: 'B-000001-2016-09-16.aba',
-            content: '0...',
-            debits: 1,
-            total: 26995,
-            format: 'aba',
-            again: false,
-          },
-        } as T;
-      default:
-        throw new Error(fn);
-    }
-  };
-  return { call, calls };
+  let current: View = { ...empty };
+  const run = (billingDate: string): Run => ({
+    billingDate,
+    batchId: 'B-000001',
+    status: 'Draft',
+    rows: [row('C-0001', 'Jane Citizen', 26995), row('C-0002', '<script>x()</script>', 16000)],
+    reminders: [row('C-0003', 'Sam Lee', 50000, 'Manual')],
+    held: [
+      {
+        clientId: 'C-0004',
+        name: 'Kim <b>Ho</b>',
+        billingMethod: 'DD Full Integration',
+        invoiceId: 'INV-000007',
+        amount: 22000,
+        reason: 'declined 3 times',
+      },
+    ],
+    skipped: [],
+    totalDue: 42995,
+    totalToDebit: 42995,
+    invoicesCreated: 1,
+    allocationsCreated: 1,
+    reusedBatch: false,
+    warnings: [],
+  });
+  return fakeServer({
+    getBillingForm: () => ({
+      ok: true,
+      value: {
+        today: '2016-09-14',
+        nextBillingDay: '2016-09-16',
+        current,
+        batches: [],
+        declineReasons: ['Refer to customer'],
+      },
+    }),
+    previewBillingRun: (req) => ({ ok: true, value: run(req.billingDate) }),
+    runBilling: (req) => {
+      const r = run(req.billingDate);
+      current = r;
+      return { ok: true, value: r };
+    },
+    setBillingRow: (edit) => {
+      const rows = current.rows.map((r) =>
+        r.clientId === edit.clientId ? { ...r, include: edit.include ?? r.include } : r,
+      );
+      current = {
+        ...current,
+        rows,
+        totalToDebit: rows.filter((r) => r.include).reduce((s, r) => s + r.amountToDebit, 0),
+      };
+      return { ok: true, value: current };
+    },
+    createDebitFile: () => ({
+      ok: true,
+      value: {
+        batchId: 'B-000001',
+        billingDate: '2016-09-16',
+        fileName: 'B-000001-2016-09-16.aba',
+        content: '0...',
+        debits: 1,
+        total: 26995,
+        format: 'aba',
+        sent: [{ invoiceId: 'INV-000001', clientId: 'C-0001', amount: 26995 }],
+        again: false,
+      },
+    }),
+  });
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 10));
@@ -123,6 +142,10 @@ describe('Process Billing sidebar', () => {
       '2 client(s), $429.95 due. Debit file: 2 ($429.95).',
     );
     expect(root.textContent).toContain('Sam Lee: $500.00 due');
+    expect(root.querySelector('[data-testid="billing-held"]')!.textContent).toBe(
+      'Kim <b>Ho</b>: INV-000007 $220.00 (declined 3 times)',
+    );
+    expect(root.querySelector('b')).toBeNull();
 
     const tick = root.querySelector<HTMLInputElement>('[data-client-id="C-0002"]')!;
     tick.checked = false;

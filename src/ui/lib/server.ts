@@ -13,10 +13,10 @@ export type ServerFn = {
 }[keyof Exports];
 
 /** The argument list of a server function: one request object, optional where the server's is. */
-type ServerArgs<K extends ServerFn> = Parameters<Exports[K]>;
+export type ServerArgs<K extends ServerFn> = Parameters<Exports[K]>;
 
 /** What the server function answers, e.g. Result<SalePreview> for 'sellPackage'. */
-type ServerResult<K extends ServerFn> = ReturnType<Exports[K]>;
+export type ServerResult<K extends ServerFn> = ReturnType<Exports[K]>;
 
 /** The value of a successful answer, e.g. ServerValue<'getSellForm'> is the Sell package form. */
 export type ServerValue<K extends ServerFn> =
