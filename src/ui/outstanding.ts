@@ -1,6 +1,7 @@
 // The Outstanding invoices sidebar: who owes what on a date (net of the client's credit), largest debt
 // first, with the oldest due date, the last payment and the last decline reason; and a button that writes the same list to the
 // Outstanding tab (and the Balances tab). A reminder: what to do about a debt is the studio's decision.
+import { heldSection } from './heldSection';
 import { clear, clearErrors, field, h, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
 import type { ServerCall, ServerValue } from './lib/server';
@@ -99,6 +100,8 @@ export async function mountOutstanding(root: HTMLElement, call: ServerCall): Pro
   }
   show.addEventListener('click', () => void load(show, 'getOutstanding'));
   write.addEventListener('click', () => void load(write, 'refreshOutstanding'));
-  root.append(form, list, status);
+  const held = heldSection(call);
+  root.append(form, list, held.element, status);
   render(loaded.value);
+  await held.load();
 }
