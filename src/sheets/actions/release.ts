@@ -140,7 +140,7 @@ export function heldClients(clients: readonly Client[], invoices: readonly Invoi
   const fixed = new Set(releaseFixedClients(clients).map((c) => c.id));
   const out: HeldClient[] = [];
   for (const c of clients) {
-    const held = (heldOf.get(c.id) ?? []).sort((a, b) => (a.dueDate < b.dueDate ? -1 : 1));
+    const held = (heldOf.get(c.id) ?? []).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
     const blocked = BLOCKED.has(c.status.trim()) && !fixed.has(c.id);
     if (!held.length && !blocked) continue;
     out.push({

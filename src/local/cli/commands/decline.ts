@@ -33,7 +33,8 @@ export const decline: Command = {
         },
         v,
       );
-      if (json(v, r)) return json(v, r)!;
+      const asJson = json(v, r);
+      if (asJson) return asJson;
       const lines = r.clients.map((c) => {
         const what = c.already
           ? `${c.name}'s debit was declined already: the reason is now ${c.reason}`

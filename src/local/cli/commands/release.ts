@@ -23,7 +23,8 @@ export const release: Command = {
     if (!invoiceId === !clientId) throw new UsageError('give one of --invoice or --client');
     return withWorkbook(v, io, (s) => {
       const r = call(s, 'releaseHeld', { invoiceId, clientId }, v);
-      if (json(v, r)) return json(v, r)!;
+      const asJson = json(v, r);
+      if (asJson) return asJson;
       const parts = [
         ...r.released.map((i) => `${i.invoiceId} released (${i.status}, ${money(i.balance)} owing)`),
         r.clientWas ? `${r.clientId} ${r.name} is Active again (was ${r.clientWas})` : '',
