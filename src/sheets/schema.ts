@@ -17,7 +17,7 @@ export {
 
 export interface ColumnSpec {
   readonly header: string;
-  /** Part of SPEC.md's required headers: a workbook without it cannot be used. */
+  /** A required header: a workbook without it cannot be used (README.md lists them per tab). */
   readonly required: boolean;
   readonly format?: ColumnFormat;
   /**

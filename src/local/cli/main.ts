@@ -1,4 +1,4 @@
-// studio-ledger: the add-in without Google, on a local .xlsx workbook. See SPEC.md for the commands.
+// studio-ledger: the add-in without Google, on a local .xlsx workbook. The commands are in README.md and `--help`.
 import { parseArgs } from 'node:util';
 import type { Command, Io } from './command';
 import { ActionError, UsageError } from './errors';
