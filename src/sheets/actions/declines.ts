@@ -93,7 +93,11 @@ export function declineDebit(
   const invoices = o.invoices.filter((i) => {
     const was = before.get(i.id);
     return (
-      !was || was.status !== i.status || was.paid !== i.paid || !sameText(was.declineReason, i.declineReason)
+      !was ||
+      was.status !== i.status ||
+      was.paid !== i.paid ||
+      was.declineCount !== i.declineCount ||
+      !sameText(was.declineReason, i.declineReason)
     );
   });
   const rowUpdates = o.rowUpdates.filter((p) => !sameText(priorRows.get(p.id)?.reason, p.reason));
