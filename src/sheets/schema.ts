@@ -121,6 +121,9 @@ export const TABS = {
       extra('Decline Reason'),
       // Declines counted toward the Retry Limit since the last release.
       added('Decline Count', INT),
+      // Why and when the studio gave up collecting it (Status Written off).
+      added('Write-off Reason'),
+      added('Write-off Date', DATE),
     ],
   },
   allocations: {
