@@ -119,6 +119,26 @@ function demoSteps(DIR: string, REPORT: string): Step[] {
     { say: 'Processed, and the Reconciliation list paid', args: ['mark-processed', '--today', '2016-10-03'] },
     { say: '', args: ['mark-paid', '--today', '2016-10-03'] },
     {
+      say: "The bank returns Chris's debit of 30 Sep with code 3 (account closed): his payment reversed, one $15 fee, Chris DD stopped and not debited again",
+      args: [
+        'decline',
+        '--client',
+        'C-0002',
+        '--batch',
+        'B-000002',
+        '--code',
+        '3',
+        '--date',
+        '2016-10-04',
+        '--today',
+        '2016-10-04',
+      ],
+    },
+    {
+      say: 'Chris signs a new direct debit request: the studio sets him back to Active',
+      args: ['release', '--client', 'C-0002', '--today', '2016-10-05'],
+    },
+    {
       say: 'Jane trains twice: her sessions left, and a reminder (not a block) if she owes',
       args: [
         'sessions',
