@@ -61,10 +61,16 @@ describe('npm start', () => {
       expect(first.header.processingDate).toBe('2016-09-16');
       expect(first.total.debit).toBe(first.total.credit);
       expect(existsSync(join(dir, 'B-000002-2016-09-30.aba'))).toBe(true);
-      // Priya's dishonoured debit was reversed, then billed and paid again in cycle 2.
+      // Priya's dishonoured debit was reversed, then billed and paid again in cycle 2; Chris's cycle-2
+      // debit came back with code 3, and he was stopped, then released.
       const reversal = rows('Payments').filter((p) => p.Method === 'Decline');
-      expect(reversal.map((p) => [p['Client ID'], p.Amount])).toEqual([['C-0005', -220]]);
-      expect(String(reversal[0]!.Reference)).toMatch(/declined: Refer to customer$/);
+      expect(reversal.map((p) => [p['Client ID'], p.Amount])).toEqual([
+        ['C-0005', -220],
+        ['C-0002', -160],
+      ]);
+      expect(`${reversal[0]!.Reference} ${reversal[0]!.Reason ?? ''}`).toMatch(/Refer to customer/);
+      expect(reversal[1]!.Reason).toBe('Account closed (code 3)');
+      expect(rows('Clients').find((c) => c['Client ID'] === 'C-0002')!.Status).toBe('Active');
       expect(rows('Invoices').some((i) => String(i.Description).startsWith('Dishonour fee'))).toBe(true);
       expect(rows('Reconciled').length).toBe(2);
       expect(lines.join('\n')).toContain('already applied 2');
