@@ -82,6 +82,9 @@ export interface Invoice {
   declineReason?: string;
   /** Declines that count toward the Retry Limit since the last release. */
   declineCount?: number;
+  /** Why and when the studio gave up collecting it (set with Status Written off, cleared by an undo). */
+  writeOffReason?: string;
+  writeOffDate?: IsoDate | null;
 }
 
 export interface Payment {

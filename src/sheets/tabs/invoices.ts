@@ -21,6 +21,8 @@ export function readInvoices(t: Table): Invoice[] {
     sentAmount: readMoney(t, r, 'Sent Amount'),
     declineReason: readText(t, r, 'Decline Reason'),
     declineCount: readInt(t, r, 'Decline Count') ?? undefined,
+    writeOffReason: readText(t, r, 'Write-off Reason') || undefined,
+    writeOffDate: readDate(t, r, 'Write-off Date') ?? undefined,
   }));
 }
 
@@ -42,6 +44,9 @@ export function invoiceCells(i: Invoice): RowCells {
     'Decline Reason': encode.text(i.declineReason),
     // Only a decline or a release sets the count, so older workbooks gain the column when first needed.
     ...(i.declineCount !== undefined ? { 'Decline Count': encode.int(i.declineCount) } : {}),
+    // Set by a write-off and cleared (blank, not undefined) by its undo: the columns appear when first needed.
+    ...(i.writeOffReason !== undefined ? { 'Write-off Reason': encode.text(i.writeOffReason) } : {}),
+    ...(i.writeOffDate !== undefined ? { 'Write-off Date': encode.date(i.writeOffDate) } : {}),
   };
 }
 
