@@ -97,42 +97,42 @@ export function readBillingSheet(table: Table): BillingSheet {
     const method = BILLING_METHODS.find((m) => m.toLowerCase() === methodText.toLowerCase());
     // Totals and section rows have no billing method.
     if (!clientId || !method) continue;
-    if (section === 'held') {
-      (out.held ??= []).push({
-        clientId,
-        name: readText(table, r, 'Name'),
-        billingMethod: method,
-        invoiceId: readText(table, r, 'Invoice IDs'),
-        amount: readMoney(table, r, 'Amount Due') ?? 0,
-        reason: readText(table, r, 'Reason'),
-      });
-      continue;
-    }
-    if (section === 'skipped') {
-      (out.skipped ??= []).push({
-        clientId,
-        name: readText(table, r, 'Name'),
-        billingMethod: method,
-        invoiceIds: readText(table, r, 'Invoice IDs')
-          .split(/[\s,]+/)
-          .filter(Boolean),
-        amount: readMoney(table, r, 'Amount Due') ?? 0,
-        reason: readText(table, r, 'Reason'),
-      });
-      continue;
-    }
+    const name = readText(table, r, 'Name');
+    const invoiceIds = readText(table, r, 'Invoice IDs')
+      .split(/[\s,]+/)
+      .filter(Boolean);
     const amountDue = readMoney(table, r, 'Amount Due') ?? 0;
+    if (section !== 'debits') {
+      const reason = readText(table, r, 'Reason');
+      if (section === 'held')
+        (out.held ??= []).push({
+          clientId,
+          name,
+          billingMethod: method,
+          invoiceId: invoiceIds[0] ?? '',
+          amount: amountDue,
+          reason,
+        });
+      else
+        (out.skipped ??= []).push({
+          clientId,
+          name,
+          billingMethod: method,
+          invoiceIds,
+          amount: amountDue,
+          reason,
+        });
+      continue;
+    }
     const amountToDebit = readMoney(table, r, 'Amount to Debit') ?? 0;
     if (amountToDebit < 0)
       throw cellError(table.spec.name, r.rowNumber, 'Amount to Debit', 'cannot be negative');
     const row: BillingRow = {
       row: r.rowNumber,
       clientId,
-      name: readText(table, r, 'Name'),
+      name,
       billingMethod: method,
-      invoiceIds: readText(table, r, 'Invoice IDs')
-        .split(/[\s,]+/)
-        .filter(Boolean),
+      invoiceIds,
       amountDue,
       amountToDebit,
       include: readBool(table, r, 'Include'),
