@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppsScript } from '../../src/local/gas';
 import { loadIntoEmulation } from '../../src/local/xlsx';
 import { cli } from './cliRun';
+import { ok, soldStudio } from './cliStudio';
 import { editWorkbook } from './workbookEdit';
 
 const dir = mkdtempSync(join(tmpdir(), 'studio-ledger-declines-'));
@@ -16,32 +17,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const BASE = join(dir, 'base.xlsx');
 let n = 0;
 
-async function ok(W: string, ...args: string[]): Promise<string> {
-  const r = await cli(...args, '--workbook', W);
-  expect(r.err).toBe('');
-  expect(r.code).toBe(0);
-  return r.out;
-}
-
 /**
  * Jane (C-0001, INV-000001 $220) and Chris (C-0002, INV-000006 $160 recurring) debited in B-000001 on
  * Fri 16 Sep 2016 and processed on the 19th; the demo's $15 Dishonour Fee and ABA User ID 301500.
  */
 beforeAll(async () => {
-  await ok(BASE, 'init', '--demo', '--today', '2016-09-09');
-  await ok(
-    BASE,
-    'sell',
-    '--client',
-    'C-0001',
-    '--package',
-    'PT10-5F',
-    '--start',
-    '2016-09-13',
-    '--today',
-    '2016-09-13',
-  );
-  await ok(BASE, 'sell', '--client', 'C-0002', '--package', 'PT2W', '--today', '2016-09-13');
+  await soldStudio(BASE);
   await debit(BASE, '2016-09-16', '2016-09-19');
 }, 60_000);
 

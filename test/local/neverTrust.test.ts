@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { cli } from './cliRun';
+import { ok, soldStudio } from './cliStudio';
 import { columnOf, editWorkbook } from './workbookEdit';
 
 const dir = mkdtempSync(join(tmpdir(), 'studio-ledger-trust-'));
@@ -15,25 +16,8 @@ let W = '';
 /** Jane (C-0001, $220 instalments) and Chris (C-0002, $160 recurring) billed on Fri 16 Sep 2016. */
 async function billedStudio(): Promise<void> {
   W = join(dir, `studio-${++n}.xlsx`);
-  const ok = async (...args: string[]) => {
-    const r = await cli(...args, '--workbook', W);
-    expect(r.err).toBe('');
-    expect(r.code).toBe(0);
-  };
-  await ok('init', '--demo', '--today', '2016-09-09');
-  await ok(
-    'sell',
-    '--client',
-    'C-0001',
-    '--package',
-    'PT10-5F',
-    '--start',
-    '2016-09-13',
-    '--today',
-    '2016-09-13',
-  );
-  await ok('sell', '--client', 'C-0002', '--package', 'PT2W', '--today', '2016-09-13');
-  await ok('bill', '--date', '2016-09-16', '--today', '2016-09-16');
+  await soldStudio(W);
+  await ok(W, 'bill', '--date', '2016-09-16', '--today', '2016-09-16');
 }
 
 async function refused(args: string[], message: RegExp): Promise<void> {
