@@ -9,6 +9,8 @@ export const ID_KINDS = {
   allocation: { prefix: 'A-', digits: 6 },
   payment: { prefix: 'P-', digits: 6 },
   batch: { prefix: 'B-', digits: 6 },
+  // One desk payment or refund: its Payments rows share it.
+  receipt: { prefix: 'R-', digits: 6 },
 } as const;
 export type IdKind = keyof typeof ID_KINDS;
 

@@ -14,6 +14,7 @@ const ID_COLUMN: Record<IdKind, [TabKey, string]> = {
   allocation: ['allocations', 'Allocation ID'],
   payment: ['payments', 'Payment ID'],
   batch: ['invoices', 'Batch ID'],
+  receipt: ['payments', 'Receipt ID'],
 };
 
 interface PendingTab {

@@ -5,7 +5,17 @@ import { formatMoney, type Cents } from '../money';
 import type { Invoice, InvoiceStatus } from './records';
 
 export type Move =
-  'send' | 'settle' | 'unsettle' | 'decline' | 'hold' | 'release' | 'cancel' | 'writeOff' | 'undoWriteOff';
+  | 'send'
+  | 'settle'
+  | 'payBeside'
+  | 'unsettle'
+  | 'withdraw'
+  | 'decline'
+  | 'hold'
+  | 'release'
+  | 'cancel'
+  | 'writeOff'
+  | 'undoWriteOff';
 
 const S = (...s: InvoiceStatus[]): ReadonlySet<InvoiceStatus> => new Set(s);
 
@@ -15,8 +25,12 @@ export const MOVES: Readonly<Record<Move, ReadonlySet<InvoiceStatus>>> = {
   send: S('Open', 'Part paid', 'Declined'),
   // Money received on the invoice (a debit that went through, a desk payment, spent credit).
   settle: S('Open', 'Sent', 'Part paid', 'Declined', 'Held', 'Paid'),
+  // A desk payment on the part of a Sent invoice its debit does not take: the debit stays in flight.
+  payBeside: S('Sent'),
   // Money taken back: a payment reversed by a later report row.
   unsettle: S('Paid', 'Part paid', 'Sent', 'Open', 'Declined', 'Held'),
+  // A refund that withdraws the charge it takes money back from (never from a debit in flight).
+  withdraw: S('Paid', 'Part paid', 'Open', 'Declined', 'Held', 'Cancelled', 'Written off'),
   // The bank said no to the debit that held it (it may have been recorded as paid already).
   decline: S('Sent', 'Paid', 'Part paid', 'Declined', 'Held', 'Open'),
   hold: S('Declined', 'Open', 'Part paid'),
@@ -52,7 +66,9 @@ function guard(inv: Invoice, move: Move): Refusal | null {
 const PAST: Record<Move, string> = {
   send: 'sent in a debit',
   settle: 'paid',
+  payBeside: 'paid beside its debit',
   unsettle: 'reversed',
+  withdraw: 'refunded as withdrawn',
   decline: 'declined',
   hold: 'held',
   release: 'released',
@@ -98,6 +114,44 @@ export function settleInvoice(inv: Invoice, amount: Cents): Invoice | Refusal {
   const settled = statusAfterPayment(inv.amount, paid);
   const status: InvoiceStatus = inv.status === 'Held' && settled !== 'Paid' ? 'Held' : settled;
   return { ...inv, paid, status };
+}
+
+/**
+ * `amount` received at the desk on a Sent invoice, beside its debit: only the part the batch does not take
+ * (Amount - Paid - Sent Amount) may be paid, so nobody pays twice, and the invoice stays Sent.
+ */
+export function payBesideDebit(inv: Invoice, amount: Cents): Invoice | Refusal {
+  const no = guard(inv, 'payBeside');
+  if (no) return no;
+  if (!Number.isInteger(amount) || amount <= 0)
+    return refuse('bad-amount', `${inv.id}: ${amount} cents is not a payment.`);
+  const free = balanceOf(inv) - (inv.sentAmount ?? balanceOf(inv));
+  if (amount > free)
+    return refuse(
+      'overpaid',
+      `${inv.id} is in batch ${inv.batchId} for ${formatMoney(inv.sentAmount ?? balanceOf(inv))}: at most ${formatMoney(Math.max(0, free))} of it may be paid beside the debit.`,
+    );
+  return { ...inv, paid: inv.paid + amount };
+}
+
+/**
+ * `amount` of what was paid given back with the charge withdrawn: Amount and Paid both go down by it (the
+ * balance is unchanged), and the invoice is Cancelled when its whole amount is withdrawn.
+ */
+export function withdrawPaid(inv: Invoice, amount: Cents): Invoice | Refusal {
+  const no = guard(inv, 'withdraw');
+  if (no) return no;
+  if (!Number.isInteger(amount) || amount <= 0 || amount > inv.paid)
+    return refuse(
+      'bad-amount',
+      `${inv.id}: cannot give back ${formatMoney(amount)} of the ${formatMoney(inv.paid)} paid.`,
+    );
+  const paid = inv.paid - amount;
+  if (amount === inv.amount) return { ...inv, paid, status: 'Cancelled' };
+  const left = inv.amount - amount;
+  // The balance is unchanged, so a status that says why it is owed (or not) still holds.
+  const keeps = ['Declined', 'Held', 'Cancelled', 'Written off'].includes(inv.status);
+  return { ...inv, amount: left, paid, status: keeps ? inv.status : statusAfterPayment(left, paid) };
 }
 
 /** `amount` taken back (a reversed payment): the invoice is due again. */

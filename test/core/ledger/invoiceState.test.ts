@@ -4,6 +4,7 @@ import {
   declineInvoice,
   holdInvoice,
   INVOICE_STATUSES,
+  payBesideDebit,
   isRefusal,
   MOVES,
   releaseInvoice,
@@ -11,6 +12,7 @@ import {
   settleInvoice,
   undoWriteOff,
   unsettleInvoice,
+  withdrawPaid,
   writeOffInvoice,
   type Invoice,
   type InvoiceStatus,
@@ -22,7 +24,9 @@ import { inv } from './fixtures';
 const APPLY: Record<Move, (i: Invoice) => unknown> = {
   send: (i) => sendInvoice(i, 'B-000002', 1000),
   settle: (i) => settleInvoice(i, 1000),
+  payBeside: (i) => payBesideDebit(i, 1000),
   unsettle: (i) => unsettleInvoice(i, 1000),
+  withdraw: (i) => withdrawPaid(i, 1000),
   decline: (i) =>
     declineInvoice(i, { reversed: 0, reason: 'Refer to customer (code 6)', counts: true, hold: false }),
   hold: (i) => holdInvoice(i, 'held'),
@@ -35,14 +39,14 @@ const APPLY: Record<Move, (i: Invoice) => unknown> = {
 describe('the invoice state machine', () => {
   const cases = (Object.keys(APPLY) as Move[]).flatMap((m) => INVOICE_STATUSES.map((s) => [m, s] as const));
   it.each(cases)('%s from %s is allowed exactly where MOVES says', (move, status) => {
-    // Paid 5000 of 22000 so every amount-based move has room.
+    // Paid 5000 of 22000, 16000 of it in flight, so every amount-based move has room.
     const r = APPLY[move](
       inv({
         id: 'INV-000001',
         status: status as InvoiceStatus,
         paid: 5000,
         batchId: 'B-000001',
-        sentAmount: 17000,
+        sentAmount: 16000,
       }),
     );
     expect(isRefusal(r)).toBe(!MOVES[move].has(status));
@@ -88,6 +92,30 @@ describe('the invoice state machine', () => {
     expect(w.status).toBe('Written off');
     expect(undoWriteOff(w, false)).toMatchObject({ status: 'Part paid' });
     expect(undoWriteOff(w, true)).toMatchObject({ status: 'Held' });
+  });
+
+  it('a desk payment on a Sent invoice pays only the part its debit does not take, and it stays Sent', () => {
+    const sent = inv({ id: 'INV-000001', status: 'Sent', batchId: 'B-000002', sentAmount: 15000 });
+    expect(payBesideDebit(sent, 7000)).toMatchObject({ status: 'Sent', paid: 7000, sentAmount: 15000 });
+    expect(payBesideDebit(sent, 7001)).toMatchObject({
+      refused: true,
+      code: 'overpaid',
+      message:
+        'INV-000001 is in batch B-000002 for $150.00: at most $70.00 of it may be paid beside the debit.',
+    });
+    // The debit then settles what it took: Paid in full.
+    expect(settleInvoice(payBesideDebit(sent, 7000) as Invoice, 15000)).toMatchObject({ status: 'Paid' });
+  });
+
+  it('a withdrawn refund lowers Amount and Paid together, and cancels the invoice when all of it goes', () => {
+    const paid = inv({ id: 'INV-000001', status: 'Paid', paid: 22000 });
+    expect(withdrawPaid(paid, 2000)).toMatchObject({ status: 'Paid', amount: 20000, paid: 20000 });
+    expect(withdrawPaid(paid, 22000)).toMatchObject({ status: 'Cancelled', amount: 22000, paid: 0 });
+    const part = inv({ id: 'INV-000001', status: 'Part paid', paid: 5000 });
+    expect(withdrawPaid(part, 5000)).toMatchObject({ status: 'Open', amount: 17000, paid: 0 });
+    expect(withdrawPaid(part, 5001)).toMatchObject({ refused: true, code: 'bad-amount' });
+    const off = inv({ id: 'INV-000001', status: 'Written off', paid: 5000 });
+    expect(withdrawPaid(off, 1000)).toMatchObject({ status: 'Written off', amount: 21000, paid: 4000 });
   });
 
   it('a debit cannot take more than the balance', () => {
