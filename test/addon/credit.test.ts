@@ -65,7 +65,7 @@ describe('Credit', () => {
     expect(spent.creditSpent).toEqual([{ clientId: 'C-0006', amount: 2100, invoiceIds: [charge] }]);
     expect(dans(addin).map((p) => [p.Date, p['Invoice ID'], p.Amount, p.Method])).toEqual([
       [receivedOn, 'INV-000007', 99, 'DD report'],
-      [receivedOn, '', 21, 'Credit'],
+      [receivedOn, '', 21, 'DD report'],
       ['2016-10-01', '', -21, 'Credit'],
       ['2016-10-01', charge, 21, 'Credit'],
     ]);

@@ -4,6 +4,25 @@ import { loadAddin, records } from './harness';
 import { fixture, invoice, studio, type View } from './reconcileStudio';
 import { ok, setSetting, setUpStudio } from './studio';
 
+/** Ben ($220 instalments) and Cara ($160 recurring), DD Reconciliation clients, billed on 16 Sep (no list marked paid). */
+function debitsuccessStudio() {
+  const addin = loadAddin();
+  setUpStudio(addin, '2016-09-13');
+  setSetting(addin, 'Billing Day', '2016-09-16');
+  setSetting(addin, 'Dishonour Fee', 15);
+  const today = '2016-09-13';
+  const add = (name: string, ddReference: string) =>
+    ok<{ id: string }>(
+      addin.run('addClient', { name, billingMethod: 'DD Reconciliation', ddReference, today }),
+    ).id;
+  const ben = add('Ben', 'C-BEN');
+  const cara = add('Cara', 'C-CARA');
+  ok(addin.run('sellPackage', { clientId: ben, packageCode: 'PT10-5F', today }));
+  ok(addin.run('sellPackage', { clientId: cara, packageCode: 'PT2W', today }));
+  ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+  return { addin, ben, cara };
+}
+
 describe('Reconcile a DD report', () => {
   it('Ezidebit: paid, declined with fee, pending, fatal dishonour; preview first, then apply, then again changes nothing', () => {
     const addin = studio();
@@ -50,27 +69,65 @@ describe('Reconcile a DD report', () => {
       pending: { count: 1 },
     });
     expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Paid', Paid: 220, Balance: 0 });
+    // The bank's code decides: 6 is a retry, 3 (account closed) stops the client's debits.
     expect(invoice(addin, 'INV-000006')).toMatchObject({
       Status: 'Declined',
       Paid: 0,
       Balance: 160,
-      'Decline Reason': 'Refer to customer',
+      'Decline Reason': 'Refer to customer (code 6)',
+      'Decline Count': 1,
     });
     expect(invoice(addin, 'INV-000008')).toMatchObject({
       Status: 'Declined',
-      'Decline Reason': 'Account closed',
+      'Decline Reason': 'Account closed (code 3)',
+    });
+    expect(records(addin.tab('Clients')).find((c) => c['Client ID'] === 'C-0007')).toMatchObject({
+      Status: 'DD stopped',
     });
     expect(invoice(addin, 'INV-000007')).toMatchObject({ Status: 'Sent' });
+    // The report gives no settlement date for the dishonours: they were reported when it was read.
     const fees = records(addin.tab('Invoices')).filter((i) =>
       String(i.Description).startsWith('Dishonour fee'),
     );
     expect(fees.map((f) => [f['Client ID'], f['Due Date'], f.Amount])).toEqual([
-      ['C-0005', '2016-09-16', 15],
-      ['C-0007', '2016-09-16', 15],
+      ['C-0005', '2016-09-20', 15],
+      ['C-0007', '2016-09-20', 15],
     ]);
     expect(
-      records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount, p.Method, p.Reference]),
-    ).toEqual([['INV-000001', 220, 'DD report', 'ezidebit:SCHEDULED-100231-20160916']]);
+      records(addin.tab('Payments')).map((p) => [
+        p['Invoice ID'],
+        p.Amount,
+        p.Method,
+        p.Reference,
+        p['Batch ID'],
+        p['Provider Ref'],
+      ]),
+    ).toEqual([
+      [
+        'INV-000001',
+        220,
+        'DD report',
+        'ezidebit:SCHEDULED-100231-20160916',
+        'B-000001',
+        'SCHEDULED-100231-20160916',
+      ],
+      [
+        'INV-000006',
+        0,
+        'Decline',
+        'B-000001 declined: Refer to customer',
+        'B-000001',
+        'SCHEDULED-100232-20160916',
+      ],
+      [
+        'INV-000008',
+        0,
+        'Decline',
+        'B-000001 declined: Account closed',
+        'B-000001',
+        'SCHEDULED-100234-20160916',
+      ],
+    ]);
 
     // The same report again: nothing changes, no double payment.
     const invoicesAfter = addin.tab('Invoices');
@@ -86,12 +143,14 @@ describe('Reconcile a DD report', () => {
     expect(addin.tab('Invoices')).toEqual(invoicesAfter);
     expect(addin.tab('Payments')).toEqual(paymentsAfter);
 
-    // Cara and Eve's declined invoices and fees come back in the next run.
-    const run = ok<{ rows: { clientId: string; amountDue: number }[] }>(
-      addin.run('runBilling', { billingDate: '2016-09-30', today: '2016-09-30' }),
-    );
+    // Cara's declined invoice and fee come back in the next run; Eve's account is closed: not debited.
+    const run = ok<{
+      rows: { clientId: string; amountDue: number }[];
+      skipped: { clientId: string; amount: number }[];
+    }>(addin.run('runBilling', { billingDate: '2016-09-30', today: '2016-09-30' }));
     expect(run.rows.find((r) => r.clientId === 'C-0005')!.amountDue).toBe(16000 + 1500 + 16000);
-    expect(run.rows.find((r) => r.clientId === 'C-0007')!.amountDue).toBe(5500 + 1500);
+    expect(run.rows.find((r) => r.clientId === 'C-0007')).toBeUndefined();
+    expect(run.skipped.find((r) => r.clientId === 'C-0007')!.amount).toBe(5500 + 1500);
   });
 
   it('part paid, overpaid (a credit), unmatched, and a name-and-amount match that waits for a person', () => {
@@ -117,7 +176,7 @@ describe('Reconcile a DD report', () => {
     ).toEqual([
       ['C-0004', 'INV-000001', 100, 'DD report'],
       ['C-0006', 'INV-000007', 99, 'DD report'],
-      ['C-0006', '', 21, 'Credit'],
+      ['C-0006', '', 21, 'DD report'],
     ]);
     expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Sent' });
     // A person confirms row 5 is Eve: now it applies, and the rest stay as they were.
@@ -133,53 +192,71 @@ describe('Reconcile a DD report', () => {
     expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Paid', Paid: 55 });
   });
 
-  it('Debitsuccess: a payment then its reversal, and the penalty fee ignored', () => {
-    const addin = loadAddin();
-    setUpStudio(addin, '2016-09-13');
-    setSetting(addin, 'Billing Day', '2016-09-16');
-    setSetting(addin, 'Dishonour Fee', 15);
-    const today = '2016-09-13';
-    const ben = ok<{ id: string }>(
-      addin.run('addClient', {
-        name: 'Ben',
-        billingMethod: 'DD Reconciliation',
-        ddReference: 'C-BEN',
-        today,
-      }),
-    ).id;
-    const cara = ok<{ id: string }>(
-      addin.run('addClient', {
-        name: 'Cara',
-        billingMethod: 'DD Reconciliation',
-        ddReference: 'C-CARA',
-        today,
-      }),
-    ).id;
-    ok(addin.run('sellPackage', { clientId: ben, packageCode: 'PT10-5F', today }));
-    ok(addin.run('sellPackage', { clientId: cara, packageCode: 'PT2W', today }));
-    ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
-    const view = ok<View>(
-      addin.run('applyReconcile', {
-        text: fixture('debitsuccess-transactions-sample.txt'),
-        today: '2016-09-20',
-      }),
-    );
+  it('Debitsuccess: a payment, then its reversal under the same DocketNo taken back; the penalty fee ignored', () => {
+    const { addin, ben, cara } = debitsuccessStudio();
+    const text = fixture('debitsuccess-transactions-sample.txt').replace('|D-40003|', '|D-40002|');
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
     expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([
       ['Paid', ben],
       ['Paid', cara],
       ['Declined', cara],
       ['Ignored', ''],
     ]);
+    expect(view.rows[2]!.note).toBe(
+      'Matched by Provider Ref D-40002: Refer to customer (code 6); dishonour fee INV-000007 $15.00',
+    );
+    // "Insufficient Funds" is the bank's code 6: a retry.
     expect(invoice(addin, 'INV-000006')).toMatchObject({
       Status: 'Declined',
       Paid: 0,
-      'Decline Reason': 'Insufficient Funds',
+      'Decline Reason': 'Refer to customer (code 6)',
     });
-    expect(records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount, p.Date])).toEqual([
-      ['INV-000001', 220, '2016-09-16'],
-      ['INV-000006', 160, '2016-09-16'],
-      ['INV-000006', -160, '2016-09-19'],
+    expect(
+      records(addin.tab('Payments')).map((p) => [
+        p['Payment ID'],
+        p['Invoice ID'],
+        p.Amount,
+        p.Date,
+        p.Method,
+        p['Provider Ref'],
+        p['Refund Of'],
+      ]),
+    ).toEqual([
+      ['P-000001', 'INV-000001', 220, '2016-09-16', 'DD report', 'D-40001', ''],
+      ['P-000002', 'INV-000006', 160, '2016-09-16', 'DD report', 'D-40002', ''],
+      ['P-000003', 'INV-000006', -160, '2016-09-19', 'Decline', 'D-40002', 'P-000002'],
     ]);
+    // The fee is dated the day of the reversal line.
+    expect(invoice(addin, 'INV-000007')).toMatchObject({
+      'Client ID': cara,
+      'Due Date': '2016-09-19',
+      Amount: 15,
+    });
+  });
+
+  it('Debitsuccess: a reversal whose DocketNo names no payment is To check and changes nothing', () => {
+    const { addin, cara } = debitsuccessStudio();
+    const view = ok<View>(
+      addin.run('applyReconcile', {
+        text: fixture('debitsuccess-transactions-sample.txt'),
+        today: '2016-09-20',
+      }),
+    );
+    expect(view.rows[2]).toMatchObject({
+      outcome: 'To check',
+      clientId: cara,
+      note: 'No payment has Provider Ref D-40003, and the invoices of the debit of 2016-09-19 are paid: check what this row takes back',
+    });
+    expect(invoice(addin, 'INV-000006')).toMatchObject({ Status: 'Paid', Paid: 160 });
+    expect(records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount])).toEqual([
+      ['INV-000001', 220],
+      ['INV-000006', 160],
+    ]);
+    expect(records(addin.tab('Invoices')).some((i) => String(i.Description).startsWith('Dishonour'))).toBe(
+      false,
+    );
+    // Not recorded as applied: it is shown again until a person sorts it out.
+    expect(records(addin.tab('Reconciled')).map((r) => r.Outcome)).toEqual(['Paid', 'Paid']);
   });
 
   it('an ABA return file declines by lodgement reference with the bank reason', () => {
@@ -188,8 +265,25 @@ describe('Reconcile a DD report', () => {
       addin.run('applyReconcile', { text: fixture('aba-return-sample.txt'), today: '2016-09-20' }),
     );
     expect(view.rows.map((r) => [r.outcome, r.clientId, r.note.split(': ')[1]])).toEqual([
-      ['Declined', 'C-0005', 'Refer to customer; dishonour fee INV-000009 $15.00'],
-      ['Declined', 'C-0006', 'Account closed; dishonour fee INV-000010 $15.00'],
+      ['Declined', 'C-0005', 'Refer to customer (code 6); dishonour fee INV-000009 $15.00'],
+      [
+        'Declined',
+        'C-0006',
+        'Account closed (code 3); dishonour fee INV-000010 $15.00; client now DD stopped',
+      ],
+    ]);
+    // Declined the day the bank's return file was made (20 Sep), not the day of the debit.
+    expect(
+      records(addin.tab('Payments')).map((p) => [
+        p['Invoice ID'],
+        p.Amount,
+        p.Date,
+        p['Provider Ref'],
+        p.Reason,
+      ]),
+    ).toEqual([
+      ['INV-000006', 0, '2016-09-20', 'B-000001 HPT-CARA', 'Refer to customer (code 6)'],
+      ['INV-000007', 0, '2016-09-20', 'B-000001 HPT-DAN', 'Account closed (code 3)'],
     ]);
   });
 
@@ -338,24 +432,53 @@ describe('reports without payment IDs', () => {
 });
 
 describe('an overpayment', () => {
-  it("settles the client's next open invoices before anything is kept as a credit", () => {
+  it('pays the debit, then what is due by its date (oldest first); the rest is credit, by the method it came', () => {
     const addin = studio();
-    const text =
-      'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason\nO1,HPT-BEN,,Ben,16/09/2016,,450.00,220.00,S,,\n';
+    // Dan owes a $30 towel hire due 10 Sep, outside the batch; Ben's next instalment is due 30 Sep.
+    ok(
+      addin.run('addAdHocInvoice', {
+        clientId: 'C-0006',
+        description: 'Towel hire',
+        amount: '30',
+        dueDate: '2016-09-10',
+        today: '2016-09-16',
+      }),
+    ); // INV-000009
+    const text = [
+      'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
+      'O1,HPT-BEN,,Ben,16/09/2016,,450.00,220.00,S,,',
+      'O2,HPT-DAN,,Dan,16/09/2016,,150.00,99.00,S,,',
+    ].join('\n');
     const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
-    expect(view.rows[0]).toMatchObject({
-      outcome: 'Paid',
-      clientId: 'C-0004',
-      invoiceIds: ['INV-000001', 'INV-000002', 'INV-000003'],
-    });
-    expect(view.rows[0]!.note).toBe(
-      'Matched by DD reference to B-000001; the rest paid INV-000002 INV-000003',
-    );
-    expect(invoice(addin, 'INV-000002')).toMatchObject({ Status: 'Paid', Paid: 220 });
-    expect(records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount, p.Method])).toEqual([
-      ['INV-000001', 220, 'DD report'],
-      ['INV-000002', 220, 'DD report'],
-      ['INV-000003', 10, 'DD report'],
+    expect(view.rows.map((r) => [r.outcome, r.invoiceIds, r.note])).toEqual([
+      [
+        'Paid',
+        ['INV-000001'],
+        'Matched by DD reference to B-000001; $230.00 more than owed, kept as a credit on the Payments tab',
+      ],
+      [
+        'Paid',
+        ['INV-000007', 'INV-000009'],
+        'Matched by DD reference to B-000001; the rest paid INV-000009; $21.00 more than owed, kept as a credit on the Payments tab',
+      ],
+    ]);
+    // Ben's instalment of 30 Sep is not due on the 16th: it stays owed, the money is his credit.
+    expect(invoice(addin, 'INV-000002')).toMatchObject({ Status: 'Open', Paid: 0 });
+    expect(invoice(addin, 'INV-000009')).toMatchObject({ Status: 'Paid', Paid: 30 });
+    expect(
+      records(addin.tab('Payments')).map((p) => [
+        p['Client ID'],
+        p['Invoice ID'],
+        p.Amount,
+        p.Method,
+        p['Batch ID'],
+      ]),
+    ).toEqual([
+      ['C-0004', 'INV-000001', 220, 'DD report', 'B-000001'],
+      ['C-0004', '', 230, 'DD report', 'B-000001'],
+      ['C-0006', 'INV-000007', 99, 'DD report', 'B-000001'],
+      ['C-0006', 'INV-000009', 30, 'DD report', 'B-000001'],
+      ['C-0006', '', 21, 'DD report', 'B-000001'],
     ]);
   });
 });

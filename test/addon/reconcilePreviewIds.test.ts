@@ -19,8 +19,8 @@ describe('reconcile preview and the IDs it shows', () => {
     const before = counter();
     const preview = ok<View>(addin.run('previewReconcile', { text, today: '2016-09-20' }));
     expect(notes(preview)).toEqual([
-      'Matched by DD reference to B-000001: Refer to customer; dishonour fee INV-000009 $15.00',
-      'Matched by DD reference to B-000001: Account closed; dishonour fee INV-000010 $15.00',
+      'Matched by DD reference to B-000001: Refer to customer (code 6); dishonour fee INV-000009 $15.00',
+      'Matched by DD reference to B-000001: Account closed (code 3); dishonour fee INV-000010 $15.00; client now DD stopped',
     ]);
     expect(counter()).toBe(before);
     // Previewing again still announces the same IDs.
@@ -59,8 +59,8 @@ describe('reconcile preview and the IDs it shows', () => {
     ); // INV-000009
     const applied = ok<View & { notice: string }>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
     expect(notes(applied)).toEqual([
-      'Matched by DD reference to B-000001: Refer to customer; dishonour fee INV-000010 $15.00 (the preview showed INV-000009)',
-      'Matched by DD reference to B-000001: Account closed; dishonour fee INV-000011 $15.00 (the preview showed INV-000010)',
+      'Matched by DD reference to B-000001: Refer to customer (code 6); dishonour fee INV-000010 $15.00 (the preview showed INV-000009)',
+      'Matched by DD reference to B-000001: Account closed (code 3); dishonour fee INV-000011 $15.00 (the preview showed INV-000010); client now DD stopped',
     ]);
     expect(applied.notice).toBe(
       'Apply numbered the dishonour fees INV-000010 INV-000011, not INV-000009 INV-000010 as the preview showed: other invoices took those numbers first.',

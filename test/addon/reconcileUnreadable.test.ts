@@ -28,7 +28,7 @@ describe('a report whose rows do not read', () => {
       [
         3,
         'Declined',
-        'Matched by DD reference to B-000001: Refer to customer; dishonour fee INV-000009 $15.00',
+        'Matched by DD reference to B-000001: Refer to customer (code 6); dishonour fee INV-000009 $15.00',
       ],
     ]);
     expect(view.totals).toMatchObject({ errors: 1 });

@@ -82,7 +82,7 @@ describe('studio-ledger: credit from a reconciled report', () => {
     const payments = await alex();
     expect(payments.map((p) => [p.Date, p['Invoice ID'], p.Amount, p.Method, p.Reference])).toEqual([
       ['16/09/2016', 'INV-000001', '$160.00', 'DD report', 'ezidebit:SCHEDULED-2001-20160916'],
-      ['16/09/2016', '', '$21.00', 'Credit', 'ezidebit:SCHEDULED-2001-20160916'],
+      ['16/09/2016', '', '$21.00', 'DD report', 'ezidebit:SCHEDULED-2001-20160916'],
       ['30/09/2016', '', '-$15.00', 'Credit', 'Credit spent on INV-000007'],
       ['30/09/2016', 'INV-000007', '$15.00', 'Credit', 'Credit spent on INV-000007'],
       ['30/09/2016', '', '-$6.00', 'Credit', 'Credit spent on INV-000008'],

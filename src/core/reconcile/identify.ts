@@ -28,6 +28,11 @@ export interface Ledger {
   clients: readonly LedgerClient[];
   /** Billing date of each batch, from the batch records. */
   batchDates: ReadonlyMap<string, IsoDate>;
+  /**
+   * Debits the Payments tab remembers (a row's Batch ID and date): an invoice re-sent in a newer batch no
+   * longer names the batch a late report is about.
+   */
+  debits?: readonly { clientId: string; batchId: string; date: IsoDate }[];
 }
 
 export type MatchHow = 'invoice' | 'batch and client' | 'client ID' | 'DD reference' | 'name and amount';
@@ -62,6 +67,7 @@ export class LedgerIndex {
   readonly batch = new Set<string>();
   readonly byClient = new Map<string, LedgerInvoice[]>();
   readonly byName = new Map<string, LedgerClient[]>();
+  private readonly debitsOf = new Map<string, { batchId: string; date: IsoDate }[]>();
 
   constructor(readonly ledger: Ledger) {
     for (const i of ledger.invoices) {
@@ -70,6 +76,12 @@ export class LedgerIndex {
       const list = this.byClient.get(i.clientId);
       if (list) list.push(i);
       else this.byClient.set(i.clientId, [i]);
+    }
+    for (const d of ledger.debits ?? []) {
+      if (!d.batchId) continue;
+      const list = this.debitsOf.get(d.clientId);
+      if (list) list.push(d);
+      else this.debitsOf.set(d.clientId, [d]);
     }
     for (const c of ledger.clients) {
       this.client.set(norm(c.id), c);
@@ -84,13 +96,16 @@ export class LedgerIndex {
 
   /** The batch of this client's whose billing date is nearest the debit date, within the window. */
   nearestBatch(clientId: string, date: IsoDate): string | null {
+    const seen = [
+      ...(this.byClient.get(clientId) ?? []).map((i) => ({ batchId: i.batchId, date: i.dueDate })),
+      ...(this.debitsOf.get(clientId) ?? []),
+    ];
     let best: { id: string; gap: number } | null = null;
-    for (const i of this.byClient.get(clientId) ?? []) {
-      if (!i.batchId) continue;
-      const when = this.ledger.batchDates.get(i.batchId) ?? i.dueDate;
-      const gap = Math.abs(daysBetween(when, date));
-      if (gap <= BATCH_WINDOW_DAYS && (!best || gap < best.gap || (gap === best.gap && i.batchId > best.id)))
-        best = { id: i.batchId, gap };
+    for (const { batchId, date: fallback } of seen) {
+      if (!batchId) continue;
+      const gap = Math.abs(daysBetween(this.ledger.batchDates.get(batchId) ?? fallback, date));
+      if (gap <= BATCH_WINDOW_DAYS && (!best || gap < best.gap || (gap === best.gap && batchId > best.id)))
+        best = { id: batchId, gap };
     }
     return best?.id ?? null;
   }

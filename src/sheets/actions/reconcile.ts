@@ -1,37 +1,38 @@
-// Reconcile a DD report: read it, match every row to a client and the invoices it settles, and plan
-// what happens (Paid, Part paid, Declined with the bank's reason and the dishonour fee, Pending,
-// Unmatched, To confirm, Already applied). Preview writes only the Reconciliation tab; apply writes the
-// invoices, payments, fees and the Reconciled keys that make a second apply change nothing.
-import { oldestFirst } from '../../core/billing/dueInvoices';
-import { statusAfterPayment } from '../../core/billing/invoiceState';
-import { addDays, compareDates, type IsoDate } from '../../core/calendar';
+// Reconcile a DD report: read it and the ledger (checked first), match every row to a client and its
+// debit, let core say what the row is (a receipt, a decline of a debit, a reversal, something to check),
+// and write. Preview writes only the Reconciliation tab; apply writes the invoices, payments, fees and the
+// Reconciled keys that make a second apply change nothing.
+import type { IsoDate } from '../../core/calendar';
+import { batchOfPayment } from '../../core/ledger/debitStory';
+import { isRefusal } from '../../core/ledger/invoiceState';
 import { formatMoney } from '../../core/money';
-import { BATCH_WINDOW_DAYS, identify, LedgerIndex, type LedgerInvoice } from '../../core/reconcile/identify';
-import { reportRowKey } from '../../core/reconcile/reportKey';
 import {
-  errorsByRow,
-  headerSignature,
-  mappingForm,
-  readAbaReturnRecords,
-  readReportCells,
-  readReportText,
-  reportTable,
-  ReportFormatError,
-  type ColumnMapping,
-  type MappingForm,
-  type ReadReport,
-  type ReportRow,
-  type SheetCell,
-} from '../../core/reports';
+  appliedKeys,
+  datedByDebit,
+  declineDateOf,
+  declineRuleOf,
+  identify,
+  keyRows,
+  LedgerIndex,
+  planReportReceipt,
+  providerRefOf,
+  routeDecline,
+  rowKind,
+  standingReceipts,
+  REPORT_METHOD,
+  type Identified,
+  type LedgerInvoice,
+} from '../../core/reconcile';
+import { errorsByRow, headerSignature, type MappingForm, type ReportRow } from '../../core/reports';
 import { readBatch } from '../batches';
-import { announcedFees, noteChangedFees } from './reconcilePreview';
 import { UserError } from '../errors';
+import { assertLedgerSound } from '../integrity';
 import type { LedgerTx } from '../ledgerTx';
-import { isSheetDate, type CellValue } from '../port';
+import type { CellValue } from '../port';
 import type { Invoice, Payment } from '../records';
 import { readClients } from '../tabs/clients';
-import { invoiceCells, readInvoices } from '../tabs/invoices';
-import { paymentCells, readPayments } from '../tabs/payments';
+import { readInvoices } from '../tabs/invoices';
+import { readPayments } from '../tabs/payments';
 import {
   reconciledCells,
   renderReconciliation,
@@ -40,6 +41,19 @@ import {
   type ReconcileTotals,
 } from '../tabs/reconciliation';
 import { readSettings } from '../tabs/settings';
+import {
+  openDeclineLedger,
+  putInvoice,
+  putPayment,
+  writeDeclineLedger,
+  type DeclineLedger,
+} from './declineLedger';
+import { recordReportDecline } from './reconcileDecline';
+import { announcedFees, noteChangedFees } from './reconcilePreview';
+import { readReport, type ReconcileRequest } from './reconcileReport';
+
+export { mappingKey, NeedsMapping, readReport, reportInput, savedMapping } from './reconcileReport';
+export type { ReconcileRequest } from './reconcileReport';
 
 export const RECONCILE_TABS = [
   'settings',
@@ -50,19 +64,12 @@ export const RECONCILE_TABS = [
   'reconciliation',
 ] as const;
 
-export interface ReconcileRequest {
-  /** Pasted report text; when absent the DD Report tab is read. */
-  text?: string;
-  mapping?: ColumnMapping;
-  /** Report rows a person confirmed: report row number -> client ID. */
-  confirm?: Record<string, string>;
-}
-
 export interface ReconcilePlan {
   shape: string;
   signature: string;
   rows: ReconciledRow[];
   totals: ReconcileTotals;
+  /** Invoices changed, new fees, new Payments rows: what apply writes. */
   invoices: Invoice[];
   payments: Payment[];
   fees: Invoice[];
@@ -70,84 +77,9 @@ export interface ReconcilePlan {
   feeOfRow: Map<number, string>;
   /** For a report read through a column mapping: the mapping, to change it. */
   mapping: MappingForm | null;
-}
-
-/** A report we cannot read as a whole, with its columns (and a mapping to start from) when one would help. */
-export class NeedsMapping extends UserError {
-  constructor(
-    message: string,
-    readonly form: MappingForm,
-  ) {
-    super(message, 'mapping');
-  }
-}
-
-export function mappingKey(signature: string): string {
-  return `studioLedger.mapping.${signature}`;
-}
-
-function toSheetCells(values: CellValue[][]): SheetCell[][] {
-  return values.map((row) => row.map((v) => (isSheetDate(v) ? { date: v.date } : v)));
-}
-
-/** The saved mapping for reports with these headers, if any. */
-export function savedMapping(tx: LedgerTx, headers: string[] | null): ColumnMapping | undefined {
-  const saved = headers ? tx.port.getProperty(mappingKey(headerSignature(headers))) : null;
-  return saved ? (JSON.parse(saved) as ColumnMapping) : undefined;
-}
-
-/** The report as given: pasted text, or else the DD Report tab's cells. */
-export function reportInput(
-  req: ReconcileRequest,
-  ddReportCells: CellValue[][] | null,
-): string | SheetCell[][] {
-  const input: string | SheetCell[][] =
-    typeof req.text === 'string' && req.text.trim() ? req.text : toSheetCells(ddReportCells ?? []);
-  if (typeof input !== 'string' && !input.some((r) => r.some((c) => c !== '' && c !== null)))
-    throw new UserError(
-      req.text !== undefined
-        ? 'The report is empty: paste the DD report first.'
-        : 'The DD Report tab is empty: paste the report there, or into the text box.',
-      'text',
-    );
-  return input;
-}
-
-/**
- * Reads the report: a saved mapping for its columns is used when the layout is not one we know. A report
- * with rows of which none could be read is refused with its first error: there is nothing to reconcile.
- */
-export function readReport(
-  tx: LedgerTx,
-  req: ReconcileRequest,
-  dayFirst: boolean,
-  ddReportCells: CellValue[][] | null,
-): { report: ReadReport; mapping: MappingForm | null } {
-  const input = reportInput(req, ddReportCells);
-  const table = reportTable(input);
-  const mapping = req.mapping ?? savedMapping(tx, table?.headers ?? null);
-  const form = table && mapping ? mappingForm(table, mapping) : null;
-  const opts = { mapping, dayFirst, parseAbaReturn: readAbaReturnRecords };
-  let report: ReadReport;
-  try {
-    report = typeof input === 'string' ? readReportText(input, opts) : readReportCells(input, opts);
-  } catch (e) {
-    if (e instanceof ReportFormatError) {
-      const message = `${e.message}.`.replace(/\.\.$/, '.');
-      if (table && table.headers.length > 1 && (form || /map its columns/.test(e.message)))
-        throw new NeedsMapping(message, form ?? mappingForm(table));
-      throw new UserError(message, 'text');
-    }
-    throw e;
-  }
-  if (!report.rows.length && report.errors.length) {
-    const rows = errorsByRow(report.errors);
-    const source = typeof req.text === 'string' && req.text.trim() ? 'the report' : 'the DD Report tab';
-    const message = `No row of ${source} could be read (${rows.length} row${rows.length === 1 ? '' : 's'} with errors). ${rows[0]!.message}.`;
-    if (report.shape === 'mapped' && form) throw new NeedsMapping(message, form);
-    throw new UserError(message, 'text');
-  }
-  return { report, mapping: report.shape === 'mapped' ? form : null };
+  /** Rows whose keys the Reconciled tab keeps: what was applied, and debits found declined already. */
+  recorded: ReconciledRow[];
+  ledger: DeclineLedger;
 }
 
 const OUTCOME_TEXT: Record<ReportRow['outcome'], string> = {
@@ -158,26 +90,37 @@ const OUTCOME_TEXT: Record<ReportRow['outcome'], string> = {
   ignored: 'Other',
 };
 
-export function planReconcile(
-  tx: LedgerTx,
-  req: ReconcileRequest,
-  today: IsoDate,
-  ddReportCells: CellValue[][] | null,
-): ReconcilePlan {
-  const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
-  const { report, mapping } = readReport(tx, req, settings.reportDayFirst, ddReportCells);
-  const clients = readClients(tx.table('clients'));
-  const invoices = readInvoices(tx.table('invoices'));
-  const working = new Map<string, Invoice>(invoices.map((i) => [i.id, { ...i }]));
-  // Each row looks only at its client's invoices: a 20,000-row report must not scan the ledger per row.
-  const workingByClient = new Map<string, Invoice[]>();
-  for (const inv of working.values()) {
-    const list = workingByClient.get(inv.clientId);
-    if (list) list.push(inv);
-    else workingByClient.set(inv.clientId, [inv]);
+/** Payments by Provider Ref, kept current as rows are planned (a later row may take back an earlier one). */
+class ByProviderRef {
+  private readonly map = new Map<string, Payment[]>();
+  constructor(payments: readonly Payment[]) {
+    this.add(payments);
   }
-  const changed = new Set<string>();
-  const batchIds = new Set(invoices.map((i) => i.batchId).filter(Boolean));
+  add(payments: readonly Payment[]): void {
+    for (const p of payments) {
+      if (!p.providerRef) continue;
+      const list = this.map.get(p.providerRef);
+      if (list) list.push(p);
+      else this.map.set(p.providerRef, [p]);
+    }
+  }
+  get(ref: string): readonly Payment[] {
+    return this.map.get(ref) ?? [];
+  }
+}
+
+function ledgerIndex(
+  tx: LedgerTx,
+  invoices: readonly Invoice[],
+  payments: readonly Payment[],
+  clients: LedgerIndex['ledger']['clients'],
+): LedgerIndex {
+  const debits = payments
+    .map((p) => ({ clientId: p.clientId, batchId: batchOfPayment(p), date: p.date }))
+    .filter((d) => d.batchId);
+  const batchIds = new Set(
+    [...invoices.map((i) => i.batchId), ...debits.map((d) => d.batchId)].filter(Boolean),
+  );
   const batchDates = new Map<string, IsoDate>();
   const props = batchIds.size ? tx.port.getProperties() : {};
   for (const b of batchIds) {
@@ -194,22 +137,36 @@ export function planReconcile(
     batchId: i.batchId,
     sentAmount: i.sentAmount ?? null,
   }));
-  const idx = new LedgerIndex({ invoices: ledgerInvoices, clients, batchDates });
-  const names = new Map(clients.map((c) => [c.id, c.name]));
-  // What each batch recorded on each invoice (Mark processed, Mark list paid, their reversals).
-  const byBatchInvoice = new Map<string, number>();
-  for (const p of readPayments(tx.table('payments'))) {
-    const ref = p.reference.split(' ')[0] ?? '';
-    if (!p.invoiceId || !ref) continue;
-    const k = `${ref}|${p.invoiceId}`;
-    byBatchInvoice.set(k, (byBatchInvoice.get(k) ?? 0) + p.amount);
-  }
-  const reconciled = tx.table('reconciled');
-  const keyCol = reconciled.columns.get('Key')!;
-  const applied = new Set(reconciled.rows.map((r) => String(r.cells[keyCol] ?? '').trim()));
+  return new LedgerIndex({ invoices: ledgerInvoices, clients, batchDates, debits });
+}
 
+export function planReconcile(
+  tx: LedgerTx,
+  req: ReconcileRequest,
+  today: IsoDate,
+  ddReportCells: CellValue[][] | null,
+): ReconcilePlan {
+  const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
+  const { report, mapping } = readReport(tx, req, settings.reportDayFirst, ddReportCells);
+  const clients = readClients(tx.table('clients'));
+  const invoices = readInvoices(tx.table('invoices'));
+  const payments = readPayments(tx.table('payments'));
+  assertLedgerSound({ clients, invoices, payments });
+  const ledger = openDeclineLedger(settings, clients, invoices, payments);
+  const idx = ledgerIndex(tx, invoices, payments, clients);
+  const byRef = new ByProviderRef(payments);
+  const names = new Map(clients.map((c) => [c.id, c.name]));
+  const reconciled = tx.table('reconciled');
+  const [keyCol, outcomeCol] = [reconciled.columns.get('Key')!, reconciled.columns.get('Outcome')];
+  const applied = appliedKeys(
+    reconciled.rows.map((r) => ({
+      key: String(r.cells[keyCol] ?? '').trim(),
+      outcome: outcomeCol === undefined ? '' : String(r.cells[outcomeCol] ?? '').trim(),
+    })),
+  );
+  const { shape } = report;
   const plan: ReconcilePlan = {
-    shape: report.shape,
+    shape,
     signature: headerSignature(report.headers),
     rows: [],
     totals: totalsOf([]),
@@ -218,18 +175,16 @@ export function planReconcile(
     fees: [],
     feeOfRow: new Map(),
     mapping,
+    recorded: [],
+    ledger,
   };
   const seen = new Set<string>();
-  const repeats = new Map<string, number>();
+  const keyed = keyRows(shape, report.rows);
+  const paymentsOf = (clientId: string) => ledger.paymentsOf.get(clientId) ?? [];
 
-  for (const row of report.rows) {
-    let key = reportRowKey(report.shape, row);
-    // Without a payment ID two genuine, identical debits on one day hash alike: number the repeats.
-    if (!row.paymentId) {
-      const n = (repeats.get(key) ?? 0) + 1;
-      repeats.set(key, n);
-      if (n > 1) key = `${key}#${n}`;
-    }
+  report.rows.forEach((row, n) => {
+    const { key, reference } = keyed[n]!;
+    const kind = rowKind(row);
     const base: ReconciledRow = {
       reportRow: row.rowNumber,
       key,
@@ -237,35 +192,42 @@ export function planReconcile(
       reference: row.references.join(' '),
       name: row.clientName ?? '',
       amount: row.amount,
-      reportStatus: OUTCOME_TEXT[row.outcome] + (row.reason ? `: ${row.reason}` : ''),
+      reportStatus:
+        OUTCOME_TEXT[row.outcome] +
+        (row.negative ? ' (negative amount)' : '') +
+        (row.reason ? `: ${row.reason}` : ''),
       outcome: 'Unmatched',
       clientId: '',
       invoiceIds: [],
       note: '',
     };
-    const out = (o: Partial<ReconciledRow>) => plan.rows.push({ ...base, ...o });
+    const out = (o: Partial<ReconciledRow>, record = false) => {
+      const r = { ...base, ...o };
+      plan.rows.push(r);
+      if (record) plan.recorded.push(r);
+      return r;
+    };
     if (applied.has(key) || seen.has(key)) {
       out({
         outcome: 'Already applied',
         note: seen.has(key) ? 'The same row appears twice in this report' : 'Applied from an earlier report',
       });
-      continue;
+      return;
     }
     seen.add(key);
-    if (row.outcome === 'pending') {
+    if (kind === 'pending') {
       out({ outcome: 'Pending: no change', note: 'Waiting on the bank; reconcile a later report' });
-      continue;
+      return;
     }
-    if (row.outcome === 'fee' || row.outcome === 'ignored') {
+    if (kind === 'fee' || kind === 'ignored') {
       out({
         outcome: 'Ignored',
         note:
-          row.outcome === 'fee'
-            ? "The DD company's own fee: not a client payment"
-            : 'Not a payment or a decline',
+          kind === 'fee' ? "The DD company's own fee: not a client payment" : 'Not a payment or a decline',
       });
-      continue;
+      return;
     }
+
     let found = identify(row, idx);
     const confirmed = req.confirm?.[String(row.rowNumber)];
     if (confirmed) {
@@ -280,192 +242,163 @@ export function planReconcile(
         batchId: idx.nearestBatch(c.id, row.date),
       };
     }
-    if (!found) {
-      out({
-        outcome: 'Unmatched',
-        note: 'No invoice, client ID or DD reference matches, nor a client by name and amount',
-      });
-      continue;
-    }
-    if ('candidates' in found) {
-      out({
-        outcome: 'Unmatched',
-        note: `Same name as ${found.candidates.map((c) => `${c.name} (${c.id})`).join(', ')}, but no batch of that amount near ${row.date}`,
-      });
-      continue;
-    }
-    const clientId = found.clientId;
-    if (!found.certain) {
+    if (found && !('candidates' in found) && !found.certain) {
       out({
         outcome: 'To confirm',
-        clientId,
-        note: `Looks like ${names.get(clientId) ?? clientId} (${clientId}) by name and amount: confirm to apply`,
+        clientId: found.clientId,
+        note: `Looks like ${names.get(found.clientId) ?? found.clientId} (${found.clientId}) by name and amount: confirm to apply`,
       });
-      continue;
+      return;
     }
-    const batchId = found.batchId ?? (found.invoiceIds.length ? null : idx.nearestBatch(clientId, row.date));
-    const theirs = workingByClient.get(clientId) ?? [];
-    const targets = (
-      found.invoiceIds.length
-        ? found.invoiceIds.map((id) => working.get(id)!)
-        : batchId
-          ? theirs.filter((i) => i.batchId === batchId)
-          : row.outcome === 'paid'
-            ? // A payment settles what is owed, oldest first, up to the debit date.
-              theirs.filter(
-                (i) =>
-                  (i.status === 'Open' ||
-                    i.status === 'Part paid' ||
-                    i.status === 'Declined' ||
-                    i.status === 'Sent') &&
-                  compareDates(i.dueDate, addDays(row.date, BATCH_WINDOW_DAYS)) <= 0,
-              )
-            : debitOfDate(theirs, row.date, row.amount)
-    ).sort(oldestFirst);
-    // What this batch has already recorded for these invoices (Mark batch processed, Mark list paid).
-    const recordedBy = (inv: Invoice) => (batchId ? (byBatchInvoice.get(`${batchId}|${inv.id}`) ?? 0) : 0);
-    const how = `Matched by ${found.how}${batchId ? ` to ${batchId}` : ''}`;
+    const sure: Identified | null = found && !('candidates' in found) ? found : null;
+    const unmatchedNote =
+      found && 'candidates' in found
+        ? `Same name as ${found.candidates.map((c) => `${c.name} (${c.id})`).join(', ')}, but no batch of that amount near ${row.date}`
+        : 'No invoice, client ID or DD reference matches, nor a client by name and amount';
+    const batchId = sure
+      ? (sure.batchId ?? (sure.invoiceIds.length ? null : idx.nearestBatch(sure.clientId, row.date)))
+      : null;
+    const providerRef = providerRefOf(shape, row, batchId);
+    const how = (by: string, batch: string | null) => `Matched by ${by}${batch ? ` to ${batch}` : ''}`;
 
-    if (row.outcome === 'paid') {
-      const recorded = targets.reduce((a, i) => a + recordedBy(i), 0);
-      if (batchId && recorded >= row.amount) {
-        out({
-          outcome: 'Already paid',
-          clientId,
-          invoiceIds: targets.map((i) => i.id),
-          note: `${how}; ${formatMoney(recorded)} of this debit is recorded already (Mark batch processed or Mark list paid)`,
-        });
-        continue;
+    if (kind === 'paid') {
+      if (!sure) {
+        out({ outcome: 'Unmatched', note: unmatchedNote });
+        return;
       }
-      const owing = targets.filter(
-        (i) => i.status !== 'Paid' && i.status !== 'Cancelled' && i.amount - i.paid > 0,
+      const clientId = sure.clientId;
+      const matched = how(sure.how, batchId);
+      const receipt = planReportReceipt(
+        {
+          clientId,
+          date: row.date,
+          amount: row.amount,
+          batchId,
+          named: sure.invoiceIds,
+          reference,
+          providerRef,
+        },
+        ledger.invoicesOf.get(clientId) ?? [],
+        paymentsOf(clientId),
       );
-      if (!owing.length && targets.length) {
+      if (receipt.already) {
         out({
           outcome: 'Already paid',
           clientId,
-          invoiceIds: targets.map((i) => i.id),
-          note: `${how}; these invoices are paid already (marked paid or processed)`,
+          invoiceIds: receipt.invoiceIds,
+          note: receipt.recorded
+            ? `${matched}; ${formatMoney(receipt.recorded)} of this debit is recorded already (Mark batch processed or Mark list paid)`
+            : `${matched}; these invoices are paid already (marked paid or processed)`,
         });
-        continue;
+        return;
       }
-      let left = row.amount - Math.max(0, recorded);
-      const touched: string[] = [];
-      // More than this debit's invoices owe: it settles the client's other open invoices next (oldest
-      // first), so the money is not debited again; only what is still left is kept as a credit.
-      const others = theirs
-        .filter(
-          (i) =>
-            !owing.includes(i) &&
-            (i.status === 'Open' || i.status === 'Part paid' || i.status === 'Declined') &&
-            i.amount - i.paid > 0,
-        )
-        .sort(oldestFirst);
-      const mainCount = owing.length;
-      for (const inv of [...owing, ...others]) {
-        if (left <= 0) break;
-        const take = Math.min(inv.amount - inv.paid, left);
-        left -= take;
-        inv.paid += take;
-        inv.status = statusAfterPayment(inv.amount, inv.paid);
-        changed.add(inv.id);
-        touched.push(inv.id);
-        plan.payments.push({
-          id: tx.ids.next('payment'),
-          date: row.date,
+      const before = new Map((ledger.invoicesOf.get(clientId) ?? []).map((i) => [i.id, i]));
+      for (const inv of receipt.invoices) putInvoice(ledger, { ...inv, row: before.get(inv.id)?.row });
+      const rows = receipt.rows.map((d) => ({ ...d, id: tx.ids.next('payment') }));
+      for (const p of rows) putPayment(ledger, p);
+      byRef.add(rows);
+      const paidIds = [...receipt.debitInvoices, ...receipt.ahead];
+      out(
+        {
+          outcome: !paidIds.length ? 'Credit' : receipt.debitPaid ? 'Paid' : 'Part paid',
           clientId,
-          invoiceId: inv.id,
-          amount: take,
-          method: 'DD report',
-          reference: key,
-        });
-      }
-      if (left > 0)
-        plan.payments.push({
-          id: tx.ids.next('payment'),
-          date: row.date,
-          clientId,
-          invoiceId: '',
-          amount: left,
-          method: 'Credit',
-          reference: key,
-        });
-      const main = touched.slice(0, mainCount);
-      const ahead = touched.slice(mainCount);
-      const allPaid = main.every((id) => working.get(id)!.status === 'Paid');
-      out({
-        outcome: !touched.length ? 'Credit' : allPaid ? 'Paid' : 'Part paid',
-        clientId,
-        invoiceIds: touched,
-        note:
-          how +
-          (ahead.length ? `; the rest paid ${ahead.join(' ')}` : '') +
-          (left > 0 ? `; ${formatMoney(left)} more than owed, kept as a credit on the Payments tab` : ''),
-      });
-      continue;
+          invoiceIds: paidIds,
+          note:
+            matched +
+            (receipt.ahead.length ? `; the rest paid ${receipt.ahead.join(' ')}` : '') +
+            (receipt.credit > 0
+              ? `; ${formatMoney(receipt.credit)} more than owed, kept as a credit on the Payments tab`
+              : ''),
+        },
+        true,
+      );
+      return;
     }
 
-    // Declined: the invoices are due again, what this debit paid is reversed, and the fee added.
-    const reason = row.reason ?? 'Declined';
-    const hit = targets.filter(
-      (i) =>
-        i.status !== 'Cancelled' &&
-        (i.status === 'Sent' || i.paid > 0 || i.status === 'Open' || i.status === 'Part paid'),
-    );
-    if (!hit.length) {
-      out({
-        outcome: targets.length ? 'Already applied' : 'Unmatched',
-        clientId,
-        note: targets.length ? `${how}; declined already` : `${how}; no invoice of this client to decline`,
-      });
-      continue;
-    }
-    let left = row.amount;
-    for (const inv of hit) {
-      const paidByDebit = batchId ? recordedBy(inv) : inv.paid;
-      const reverse = inv.status === 'Sent' ? 0 : Math.max(0, Math.min(paidByDebit, inv.paid, left));
-      left -= inv.status === 'Sent' ? Math.min(inv.sentAmount ?? inv.amount - inv.paid, left) : reverse;
-      if (reverse > 0)
-        plan.payments.push({
-          id: tx.ids.next('payment'),
-          date: row.date,
-          clientId,
-          invoiceId: inv.id,
-          amount: -reverse,
-          method: 'Decline',
-          reference: `${key} declined: ${reason}`,
-        });
-      inv.paid -= reverse;
-      inv.status = 'Declined';
-      inv.declineReason = reason;
-      changed.add(inv.id);
-    }
-    let feeNote = '';
-    if (settings.dishonourFee) {
-      const fee: Invoice = {
-        id: tx.ids.next('invoice'),
-        saleId: '',
-        clientId,
-        description: `Dishonour fee: debit of ${row.date} declined (${reason})`,
-        instalment: null,
-        dueDate: row.date,
-        amount: settings.dishonourFee,
-        paid: 0,
-        status: 'Open',
-        batchId: '',
-        created: today,
-      };
-      plan.fees.push(fee);
-      plan.feeOfRow.set(row.rowNumber, fee.id);
-      feeNote = `; dishonour fee ${fee.id} ${formatMoney(fee.amount)}`;
-    }
-    out({
-      outcome: 'Declined',
+    // Declined, or a negative amount: which debit's story it joins.
+    const clientId = sure?.clientId ?? null;
+    const route = routeDecline({
+      kind: kind === 'reversal' ? 'reversal' : 'declined',
+      providerRef,
+      byRef: providerRef
+        ? standingReceipts(byRef.get(providerRef), paymentsOf)
+        : { standing: [], found: false },
       clientId,
-      invoiceIds: hit.map((i) => i.id),
-      note: `${how}: ${reason}${feeNote}`,
+      batchId,
+      date: row.date,
+      amount: row.amount,
+      datedByDebit: datedByDebit(shape),
+      clientReceipts: () =>
+        clientId
+          ? standingReceipts(
+              paymentsOf(clientId).filter((p) => p.method === REPORT_METHOD),
+              paymentsOf,
+            ).standing
+          : [],
+      clientInvoices: () => (clientId ? (ledger.invoicesOf.get(clientId) ?? []) : []),
     });
-  }
+    if (route.via === 'unmatched') {
+      out({ outcome: 'Unmatched', note: unmatchedNote });
+      return;
+    }
+    if (route.via === 'check') {
+      out({ outcome: 'To check', clientId: route.clientId, note: route.note });
+      return;
+    }
+    if (route.via === 'already') {
+      out({ outcome: 'Already applied', clientId: route.clientId, note: route.note }, true);
+      return;
+    }
+    const byReceipt = route.receipt !== null && !!providerRef;
+    const matched = byReceipt
+      ? how(`Provider Ref ${providerRef}`, route.via === 'debit' ? route.batchId : null)
+      : how(sure?.how ?? 'reference', route.via === 'debit' ? route.batchId : null);
+    const r = recordReportDecline(tx, ledger, {
+      route,
+      date: declineDateOf(shape, row, today),
+      rule: declineRuleOf(shape, row),
+      providerRef: route.via === 'debit' ? providerRefOf(shape, row, route.batchId) : providerRef,
+      debitKey: reference,
+      note: row.reason ?? '',
+    });
+    if (isRefusal(r)) {
+      out({ outcome: 'To check', clientId: route.clientId, note: `${matched}; ${r.message}` });
+      return;
+    }
+    byRef.add(r.rows);
+    const then = [
+      r.held.length ? `held for a person: ${r.held.join(' ')}` : '',
+      r.clientStatus ? `client now ${r.clientStatus}` : '',
+    ].filter(Boolean);
+    if (r.already) {
+      out(
+        {
+          outcome: 'Already applied',
+          clientId: route.clientId,
+          invoiceIds: r.invoiceIds,
+          note:
+            `${matched}; this debit was declined already (${r.reason}): no money moves, no second fee` +
+            (r.changed ? "; the bank's reason replaces the one entered by hand" : '') +
+            (then.length ? `; ${then.join('; ')}` : ''),
+        },
+        true,
+      );
+      return;
+    }
+    if (r.fee) plan.feeOfRow.set(row.rowNumber, r.fee.id);
+    out(
+      {
+        outcome: 'Declined',
+        clientId: route.clientId,
+        invoiceIds: r.invoiceIds,
+        note:
+          `${matched}: ${r.reason}` +
+          (r.fee ? `; dishonour fee ${r.fee.id} ${formatMoney(r.fee.amount)}` : '') +
+          (then.length ? `; ${then.join('; ')}` : ''),
+      },
+      true,
+    );
+  });
 
   // One Error row per report row, however many of its cells are wrong.
   for (const e of errorsByRow(report.errors))
@@ -484,37 +417,12 @@ export function planReconcile(
     });
   plan.rows.sort((a, b) => a.reportRow - b.reportRow);
   plan.totals = totalsOf(plan.rows);
-  plan.invoices = [...changed].map((id) => working.get(id)!);
+  const changedInvoices = [...ledger.changed.invoices.values()];
+  plan.invoices = changedInvoices.filter((i) => i.row);
+  plan.fees = changedInvoices.filter((i) => !i.row);
+  plan.payments = [...ledger.changed.payments.values()].filter((p) => !p.row);
   return plan;
 }
-
-/**
- * The invoices a debit with no batch was for: those due nearest on or before the debit date (a few days'
- * grace for reversals dated after the debit), newest first until they cover its amount. Never an older
- * invoice a later successful debit paid.
- */
-function debitOfDate(theirs: readonly Invoice[], date: IsoDate, amount: number): Invoice[] {
-  const latest = addDays(date, 3);
-  const earliest = addDays(date, -BATCH_WINDOW_DAYS);
-  const near = theirs
-    .filter(
-      (i) =>
-        i.status !== 'Cancelled' &&
-        compareDates(i.dueDate, latest) <= 0 &&
-        compareDates(i.dueDate, earliest) >= 0,
-    )
-    .sort((a, b) => -oldestFirst(a, b));
-  const out: Invoice[] = [];
-  let cover = 0;
-  for (const inv of near) {
-    if (cover >= amount) break;
-    out.push(inv);
-    cover += inv.amount;
-  }
-  return out;
-}
-
-const APPLIES: ReadonlySet<string> = new Set(['Paid', 'Part paid', 'Credit', 'Declined']);
 
 /**
  * Writes the Reconciliation tab, and on apply the ledger rows. Apply plans afresh, so its fee IDs can
@@ -539,9 +447,7 @@ export function writeReconcile(
     tx.ids.forget();
     return notice;
   }
-  for (const inv of plan.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
-  for (const fee of plan.fees) tx.append('invoices', invoiceCells(fee));
-  for (const p of plan.payments) tx.append('payments', paymentCells(p));
-  for (const r of plan.rows) if (APPLIES.has(r.outcome)) tx.append('reconciled', reconciledCells(r, today));
+  writeDeclineLedger(tx, plan.ledger);
+  for (const r of plan.recorded) tx.append('reconciled', reconciledCells(r, today));
   return notice;
 }

@@ -43,7 +43,11 @@ export function noteChangedFees(
     const fee = feeOfRow.get(r.reportRow);
     const was = announced.get(r.reportRow);
     if (!fee || !was || was.reference !== r.reference || was.fee === fee) continue;
-    r.note += ` (the preview showed ${was.fee})`;
+    // Said beside the fee it is about, before what else the note says.
+    r.note = r.note.replace(
+      /dishonour fee INV-\d+ \$[\d,]+\.\d\d/,
+      (m) => `${m} (the preview showed ${was.fee})`,
+    );
     now.push(fee);
     before.push(was.fee);
   }

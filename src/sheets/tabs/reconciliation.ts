@@ -15,6 +15,7 @@ export type RowOutcome =
   | 'Pending: no change'
   | 'Unmatched'
   | 'To confirm'
+  | 'To check'
   | 'Already applied'
   | 'Already paid'
   | 'Ignored'
@@ -59,7 +60,9 @@ export function totalsOf(rows: readonly ReconciledRow[]): ReconcileTotals {
     };
     if (r.outcome === 'Paid' || r.outcome === 'Part paid' || r.outcome === 'Credit') add(t.paid);
     else if (r.outcome === 'Declined') add(t.declined);
-    else if (r.outcome === 'Unmatched' || r.outcome === 'To confirm') add(t.unmatched);
+    // Rows a person must look at: no client found, a name to confirm, a reversal to check.
+    else if (r.outcome === 'Unmatched' || r.outcome === 'To confirm' || r.outcome === 'To check')
+      add(t.unmatched);
     else if (r.outcome === 'Pending: no change') add(t.pending);
     else if (r.outcome === 'Already applied' || r.outcome === 'Already paid') t.already++;
     else if (r.outcome === 'Error') t.errors++;

@@ -1,0 +1,142 @@
+// A payment read from a report is a receipt like any other: it pays the debit it was for (the invoices of
+// its batch, or those the report names), then, by the one rule for every receipt, the client's invoices due
+// on or before its date, oldest first; the rest is the client's credit, a row with a blank Invoice ID that
+// keeps the method it arrived by. What Mark batch processed or Mark list paid recorded for the same debit
+// is never paid twice.
+import type { IsoDate } from '../calendar';
+import { batchOfPayment } from '../ledger/debitStory';
+import { balanceOf, isRefusal, settleInvoice } from '../ledger/invoiceState';
+import { oldestFirst, planReceipt, type ReceiptPart } from '../ledger/receipts';
+import type { Invoice, Payment } from '../ledger/records';
+import type { Cents } from '../money';
+
+/** The Payments Method of money a report says was received. */
+export const REPORT_METHOD = 'DD report';
+
+export interface ReportReceipt {
+  clientId: string;
+  date: IsoDate;
+  amount: Cents;
+  /** The batch whose debit this is, when known. */
+  batchId: string | null;
+  /** Invoices the report names (Invoice ID references); otherwise the batch's are the debit's. */
+  named: readonly string[];
+  reference: string;
+  providerRef: string;
+}
+
+export type PaymentDraft = Omit<Payment, 'id'>;
+
+export type ReceiptPlan =
+  | {
+      already: true;
+      /** The debit's invoices, paid already. */
+      invoiceIds: string[];
+      /** What the batch recorded already (Mark batch processed, Mark list paid); 0 when they were paid another way. */
+      recorded: Cents;
+    }
+  | {
+      already: false;
+      /** The invoices paid, as they are now. */
+      invoices: Invoice[];
+      /** Payments rows to append: one per invoice paid, then the credit (if any). */
+      rows: PaymentDraft[];
+      /** The debit's own invoices paid, then the others. */
+      debitInvoices: string[];
+      ahead: string[];
+      credit: Cents;
+      /** Every invoice of the debit is paid in full now. */
+      debitPaid: boolean;
+    };
+
+const UNPAYABLE = new Set(['Paid', 'Cancelled', 'Written off']);
+
+/** What this batch recorded on these invoices by other means than a report (net of its reversals). */
+function recordedByBatch(
+  payments: readonly Payment[],
+  batchId: string,
+  invoiceIds: ReadonlySet<string>,
+): Cents {
+  let sum = 0;
+  for (const p of payments)
+    if (
+      p.invoiceId &&
+      invoiceIds.has(p.invoiceId) &&
+      p.method !== REPORT_METHOD &&
+      batchOfPayment(p) === batchId
+    )
+      sum += p.amount;
+  return sum;
+}
+
+export function planReportReceipt(
+  r: ReportReceipt,
+  clientInvoices: readonly Invoice[],
+  clientPayments: readonly Payment[],
+): ReceiptPlan {
+  const byId = new Map(clientInvoices.map((i) => [i.id, i]));
+  const debit = (
+    r.named.length
+      ? r.named.map((id) => byId.get(id)).filter((i): i is Invoice => !!i)
+      : r.batchId
+        ? clientInvoices.filter((i) => i.batchId === r.batchId)
+        : []
+  ).sort(oldestFirst);
+  const debitIds = new Set(debit.map((i) => i.id));
+  const recorded = r.batchId ? recordedByBatch(clientPayments, r.batchId, debitIds) : 0;
+  if (r.batchId && recorded >= r.amount) return { already: true, invoiceIds: [...debitIds], recorded };
+  const owing = debit.filter((i) => !UNPAYABLE.has(i.status) && balanceOf(i) > 0);
+  if (debit.length && !owing.length) return { already: true, invoiceIds: [...debitIds], recorded: 0 };
+
+  let left = r.amount - Math.max(0, recorded);
+  const parts: ReceiptPart[] = [];
+  for (const inv of owing) {
+    if (left <= 0) break;
+    const take = Math.min(balanceOf(inv), left);
+    parts.push({ invoiceId: inv.id, amount: take });
+    left -= take;
+  }
+  let credit = 0;
+  if (left > 0) {
+    const rest = planReceipt(
+      clientInvoices.filter((i) => !debitIds.has(i.id)),
+      left,
+      r.date,
+    );
+    parts.push(...rest.parts);
+    credit = rest.credit;
+  }
+
+  const invoices: Invoice[] = [];
+  for (const part of parts) {
+    const next = settleInvoice(byId.get(part.invoiceId)!, part.amount);
+    // The parts fit each invoice's balance: a refusal here is a bug, not a user's error.
+    if (isRefusal(next)) throw new Error(next.message);
+    invoices.push(next);
+  }
+  const row = (invoiceId: string, amount: Cents): PaymentDraft => ({
+    date: r.date,
+    clientId: r.clientId,
+    invoiceId,
+    amount,
+    method: REPORT_METHOD,
+    reference: r.reference,
+    batchId: r.batchId ?? '',
+    providerRef: r.providerRef,
+  });
+  const rows = parts.map((p) => row(p.invoiceId, p.amount));
+  if (credit > 0) rows.push(row('', credit));
+  const paidIds = parts.map((p) => p.invoiceId);
+  const mine = paidIds.filter((id) => debitIds.has(id));
+  const settled = new Map(invoices.map((i) => [i.id, i]));
+  const judged = debit.length ? debit.map((i) => settled.get(i.id) ?? i) : invoices;
+  return {
+    already: false,
+    invoices,
+    rows,
+    debitInvoices: mine,
+    ahead: paidIds.filter((id) => !debitIds.has(id)),
+    credit,
+    debitPaid: judged.length > 0 && judged.every((i) => i.status === 'Paid'),
+  };
+}

@@ -1,0 +1,99 @@
+// Receipts already on the Payments tab that a later report row may take back: the rows one report row
+// wrote (money for invoices, and the rest as credit), less what was taken back since (rows whose Refund Of
+// names them, or a decline of the debit they paid).
+import type { IsoDate } from '../calendar';
+import { batchOfPayment, declineRowsOf, isDeclineRow } from '../ledger/debitStory';
+import type { Payment } from '../ledger/records';
+import type { Cents } from '../money';
+import type { PaymentDraft } from './receipt';
+
+export interface StandingReceipt {
+  clientId: string;
+  /** The batch of the debit it paid; '' when the ledger has none (the DD company debited on its own). */
+  batchId: string;
+  providerRef: string;
+  reference: string;
+  date: IsoDate;
+  /** Its rows, each with what is not taken back yet. */
+  rows: Payment[];
+  amount: Cents;
+}
+
+/** Money received on a report's row: not a reversal, not spent credit. */
+const received = (p: Payment) => p.amount > 0 && !isDeclineRow(p) && p.method !== 'Credit';
+
+/** What is left of each row once the rows refunding it are counted. */
+function unrefunded(rows: readonly Payment[], all: readonly Payment[]): Payment[] {
+  const back = new Map<string, Cents>();
+  for (const p of all) if (p.refundOf) back.set(p.refundOf, (back.get(p.refundOf) ?? 0) + p.amount);
+  return rows.map((p) => ({ ...p, amount: p.amount + (back.get(p.id) ?? 0) })).filter((p) => p.amount > 0);
+}
+
+export interface Receipts {
+  standing: StandingReceipt[];
+  /** Some receipt was found, standing or taken back. */
+  found: boolean;
+}
+
+/**
+ * The receipts among `candidates` (e.g. every row with one Provider Ref), grouped by the report row that
+ * wrote them, with what still stands of each. `paymentsOf` gives a client's rows, for the reversals.
+ */
+export function standingReceipts(
+  candidates: readonly Payment[],
+  paymentsOf: (clientId: string) => readonly Payment[],
+): Receipts {
+  const groups = new Map<string, Payment[]>();
+  for (const p of candidates) {
+    if (!received(p)) continue;
+    const k = `${p.clientId}|${p.reference}|${p.date}|${p.providerRef ?? ''}`;
+    const list = groups.get(k);
+    if (list) list.push(p);
+    else groups.set(k, [p]);
+  }
+  const standing: StandingReceipt[] = [];
+  for (const rows of groups.values()) {
+    const first = rows[0]!;
+    const all = paymentsOf(first.clientId);
+    const batchId = batchOfPayment(first);
+    if (batchId && declineRowsOf(all, batchId, first.clientId).length) continue;
+    const left = unrefunded(rows, all);
+    if (!left.length) continue;
+    standing.push({
+      clientId: first.clientId,
+      batchId,
+      providerRef: first.providerRef ?? '',
+      reference: first.reference,
+      date: first.date,
+      rows: left,
+      amount: left.reduce((s, p) => s + p.amount, 0),
+    });
+  }
+  return { standing, found: groups.size > 0 };
+}
+
+/**
+ * Rows taking back what a declined debit had left as credit (a report's overpayment): the debit story
+ * takes back only what it paid on invoices.
+ */
+export function creditReversals(
+  creditRows: readonly Payment[],
+  all: readonly Payment[],
+  at: { date: IsoDate; reason: string; reference: string },
+): PaymentDraft[] {
+  return unrefunded(
+    creditRows.filter((p) => !p.invoiceId && received(p)),
+    all,
+  ).map((p) => ({
+    date: at.date,
+    clientId: p.clientId,
+    invoiceId: '',
+    amount: -p.amount,
+    method: 'Decline',
+    reference: at.reference,
+    batchId: p.batchId ?? '',
+    providerRef: p.providerRef ?? '',
+    refundOf: p.id,
+    reason: at.reason,
+  }));
+}
