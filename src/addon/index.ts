@@ -10,6 +10,7 @@ export {
   showOutstanding,
   showRecordSessions,
   showPackageLifecycle,
+  showWriteOff,
   setUpWorkbook,
   setUpWorkbookMenu,
 } from './sidebars';
@@ -31,3 +32,4 @@ export { getHeld, releaseHeld } from './release';
 export { getSessionsForm, getClientSessions, recordSessions } from './sessions';
 export { getLifecycleForm, previewCancelSale, cancelSale, previewPauseSale, pauseSale } from './lifecycle';
 export { runDailyUpkeep, setDailyUpkeep, toggleDailyUpkeep } from './upkeep';
+export { getWriteOffForm, writeOffInvoice, undoWriteOff } from './writeOff';

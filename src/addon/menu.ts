@@ -12,6 +12,7 @@ export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Outstanding invoices...', 'showOutstanding'],
   ['Record sessions used...', 'showRecordSessions'],
   ['Cancel or pause package...', 'showPackageLifecycle'],
+  ['Write off...', 'showWriteOff'],
   ['Daily upkeep: turn on/off', 'toggleDailyUpkeep'],
   ['Set up workbook', 'setUpWorkbookMenu'],
 ];

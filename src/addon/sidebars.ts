@@ -15,6 +15,7 @@ export const SIDEBARS = {
   Outstanding: 'Outstanding invoices',
   RecordSessions: 'Record sessions',
   PackageLifecycle: 'Cancel or pause package',
+  WriteOff: 'Write off',
 } as const;
 
 function showSidebar(file: keyof typeof SIDEBARS): void {
@@ -46,6 +47,9 @@ export function showRecordSessions(): void {
 }
 export function showPackageLifecycle(): void {
   showSidebar('PackageLifecycle');
+}
+export function showWriteOff(): void {
+  showSidebar('WriteOff');
 }
 
 /** The server function behind Set up workbook (also the CLI's init). */

@@ -11,6 +11,7 @@ const ITEMS = [
   'Outstanding invoices...',
   'Record sessions used...',
   'Cancel or pause package...',
+  'Write off...',
   'Daily upkeep: turn on/off',
   'Set up workbook',
 ];
@@ -63,6 +64,7 @@ describe('the Studio Ledger menu', () => {
       'Outstanding invoices',
       'Record sessions',
       'Cancel or pause package',
+      'Write off',
     ]);
     expect(addin.emu.ui.sidebars[0]!.html).toContain('<main id="app"');
     expect(addin.emu.ui.alerts.map((a) => a.prompt)).toEqual([

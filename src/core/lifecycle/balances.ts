@@ -6,6 +6,7 @@ import { balanceOf } from '../billing/dueInvoices';
 import type { InvoiceStatus } from '../billing/invoiceState';
 import { compareDates, type IsoDate } from '../calendar';
 import type { Cents } from '../money';
+import { isWrittenOff } from './outstanding';
 
 export interface BalanceSale {
   id: string;
@@ -35,6 +36,7 @@ export interface BalanceInvoice {
   amount: Cents;
   paid: Cents;
   status: InvoiceStatus;
+  writeOffDate?: IsoDate | null;
 }
 
 export interface Balance {
@@ -52,6 +54,8 @@ export interface Balance {
   notYetDue: Cents;
   /** The client's unspent credit on the date: only on their row outside any package (saleId ''). */
   credit: Cents;
+  /** Balance of invoices written off by the date: no longer owed (in neither `owed` nor `notYetDue`). */
+  writtenOff: Cents;
 }
 
 const byDateThenId = (a: BalanceSale, b: BalanceSale) =>
@@ -69,12 +73,13 @@ function empty(clientId: string, saleId: string): Balance {
     owed: 0,
     notYetDue: 0,
     credit: 0,
+    writtenOff: 0,
   };
 }
 
 /**
  * Every client's balances on `asOf`: allocations and usage dated on or before it count; money is as
- * recorded, cancelled invoices excluded. One row per sale (oldest first per client), then a row with
+ * recorded, cancelled invoices excluded, a written-off balance apart from what is owed. One row per sale (oldest first per client), then a row with
  * saleId '' when the client has charges, usage or credit outside any package. `credit` is each client's
  * unspent credit on `asOf` (creditByClient).
  */
@@ -150,7 +155,8 @@ export function balances(
     const r = row(inv.clientId, inv.saleId);
     r.invoiced += inv.amount;
     r.paid += inv.paid;
-    if (compareDates(inv.dueDate, asOf) <= 0) r.owed += balanceOf(inv);
+    if (isWrittenOff(inv, asOf)) r.writtenOff += balanceOf(inv);
+    else if (compareDates(inv.dueDate, asOf) <= 0) r.owed += balanceOf(inv);
     else r.notYetDue += balanceOf(inv);
   }
 

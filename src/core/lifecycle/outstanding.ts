@@ -14,6 +14,8 @@ export interface OwedInvoice {
   paid: Cents;
   status: InvoiceStatus;
   declineReason?: string;
+  /** When a Written off invoice stopped being owed (absent: it counts as written off on any date). */
+  writeOffDate?: IsoDate | null;
 }
 
 export interface PaymentLine {
@@ -44,13 +46,19 @@ export interface ClientOverdue {
   lastDeclineReason: string;
 }
 
+/** Written off by `asOf`: the studio no longer collects its balance (before the write-off date it was owed). */
+export function isWrittenOff(inv: Pick<OwedInvoice, 'status' | 'writeOffDate'>, asOf: IsoDate): boolean {
+  return inv.status === 'Written off' && (!inv.writeOffDate || compareDates(inv.writeOffDate, asOf) <= 0);
+}
+
 /**
  * Overdue on `asOf` with `paid` received by then: due before it, with a balance, and not Cancelled (owed
- * by no one). With `inFlight`, a Sent invoice (in a debit under way) is not listed either: that is what
- * is known today, so it holds only for a date from today on.
+ * by no one) or written off by then. With `inFlight`, a Sent invoice (in a debit under way) is not listed
+ * either: that is what is known today, so it holds only for a date from today on.
  */
 export function isOverdue(inv: OwedInvoice, asOf: IsoDate, paid: Cents = inv.paid, inFlight = true): boolean {
-  if (inv.status === 'Cancelled' || (inFlight && inv.status === 'Sent')) return false;
+  if (inv.status === 'Cancelled' || isWrittenOff(inv, asOf) || (inFlight && inv.status === 'Sent'))
+    return false;
   return inv.amount - paid > 0 && compareDates(inv.dueDate, asOf) < 0;
 }
 

@@ -16,6 +16,7 @@ import { sessions } from './commands/sessions';
 import { cancel } from './commands/cancel';
 import { pause } from './commands/pause';
 import { upkeep } from './commands/upkeep';
+import { writeOff } from './commands/writeOff';
 
 export const COMMANDS: readonly Command[] = [
   init,
@@ -33,5 +34,6 @@ export const COMMANDS: readonly Command[] = [
   sessions,
   cancel,
   pause,
+  writeOff,
   upkeep,
 ];

@@ -1,5 +1,5 @@
 // The Balances tab: per client and package, sessions allocated, used and left, and money invoiced, paid,
-// owed now and not yet due; each client's unspent credit on their other-charges row, and at the top the
+// owed now, not yet due and written off; each client's unspent credit on their other-charges row, and at the top the
 // total owed, the credit and the owed net of it. Rewritten whole whenever sessions are recorded, a package is cancelled or
 // paused, the Outstanding tab is refreshed, or the daily upkeep runs.
 import type { IsoDate } from '../../core/calendar';
@@ -16,8 +16,8 @@ export interface BalanceRow extends Balance {
   status: string;
 }
 
-/** The credit column comes after the required ones: a tab set up earlier gains it on its next rewrite. */
-const HEADERS = [...TABS.balances.columns.map((c) => c.header), 'Credit'];
+/** Credit and Written Off come after the required ones: a tab set up earlier gains them on its next rewrite. */
+const HEADERS = [...TABS.balances.columns.map((c) => c.header), 'Credit', 'Written Off'];
 const HEADER_ROW = 3;
 
 export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refreshed: string): TabContent {
@@ -36,7 +36,7 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
       encode.money(totals.net),
     ],
     [
-      'Sessions allocated by the As Of date; sessions recorded without a package come from the oldest package with sessions left. Owed: due by the As Of date. Credit: money received and not yet spent on an invoice; Net Owed is Owed less it.',
+      'Sessions allocated by the As Of date; sessions recorded without a package come from the oldest package with sessions left. Owed: due by the As Of date. Credit: money received and not yet spent on an invoice; Net Owed is Owed less it. Written Off: balances the studio gave up collecting, no longer owed.',
     ],
     [...HEADERS],
   ];
@@ -55,6 +55,7 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
       encode.money(r.owed),
       encode.money(r.notYetDue),
       encode.money(r.credit || null),
+      encode.money(r.writtenOff || null),
     ]);
   const n = rows.length;
   const first = HEADER_ROW + 1;
@@ -64,7 +65,7 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
       { row: 1, column: 2, numRows: 1, format: { kind: 'date' } },
       { row: 1, column: 4, numRows: 1, format: { kind: 'datetime' } },
       ...[6, 8, 10].map((column) => ({ row: 1, column, numRows: 1, format: { kind: 'money' as const } })),
-      ...[9, 10, 11, 12, 13].map((column) => ({
+      ...[9, 10, 11, 12, 13, 14].map((column) => ({
         row: first,
         column,
         numRows: n,
