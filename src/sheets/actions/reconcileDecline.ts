@@ -2,7 +2,7 @@
 // function Process declines uses; one without a batch by the story over the report's own reference (core
 // planUnbatchedDecline). What a report's overpayment had left as credit is taken back with it.
 import type { IsoDate } from '../../core/calendar';
-import { batchOfPayment } from '../../core/ledger/debitStory';
+import { batchOfPayment, declineRowsOf } from '../../core/ledger/debitStory';
 import type { DeclineRule } from '../../core/ledger/declineRules';
 import { isRefusal, type Refusal } from '../../core/ledger/invoiceState';
 import type { Cents } from '../../core/money';
@@ -72,11 +72,13 @@ export function recordReportDecline(
             { date: d.date, reason: r.reason, reference: `${batchId} declined` },
           ),
         );
+    // Declined before: the invoices are those its decline rows name.
+    const touched = r.already ? declineRowsOf(all, batchId, clientId) : r.rows;
     return {
       already: r.already,
       changed: r.changed,
       reason: r.reason,
-      invoiceIds: [...new Set(r.rows.map((p) => p.invoiceId))],
+      invoiceIds: [...new Set(touched.map((p) => p.invoiceId))],
       fee: r.fee,
       rows: [...r.rows, ...credit],
       held: r.held,

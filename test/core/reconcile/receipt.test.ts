@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { planReportReceipt, type ReportReceipt } from '../../../src/core/reconcile';
+import { inv, pay } from './rows';
+
+const receipt = (over: Partial<ReportReceipt> = {}): ReportReceipt => ({
+  clientId: 'C-0001',
+  date: '2016-09-16',
+  amount: 22000,
+  batchId: 'B-000001',
+  named: [],
+  reference: 'ezidebit:P1',
+  providerRef: 'P1',
+  ...over,
+});
+
+describe('a payment read from a report', () => {
+  it('pays its debit, then what is due by its date oldest first; the rest is credit by the same method', () => {
+    const invoices = [
+      inv({ id: 'INV-000003', dueDate: '2016-09-16', status: 'Sent', batchId: 'B-000001' }),
+      inv({ id: 'INV-000001', dueDate: '2016-09-02', amount: 3000, status: 'Declined' }),
+      inv({ id: 'INV-000002', dueDate: '2016-09-09', amount: 5000 }),
+      inv({ id: 'INV-000004', dueDate: '2016-09-30' }),
+    ];
+    const plan = planReportReceipt(receipt({ amount: 40000 }), invoices, []);
+    if (plan.already) throw new Error('not paid before');
+    expect(plan.rows.map((r) => [r.invoiceId, r.amount, r.method, r.batchId, r.providerRef])).toEqual([
+      ['INV-000003', 22000, 'DD report', 'B-000001', 'P1'],
+      ['INV-000001', 3000, 'DD report', 'B-000001', 'P1'],
+      ['INV-000002', 5000, 'DD report', 'B-000001', 'P1'],
+      ['', 10000, 'DD report', 'B-000001', 'P1'],
+    ]);
+    expect(plan).toMatchObject({
+      debitInvoices: ['INV-000003'],
+      ahead: ['INV-000001', 'INV-000002'],
+      credit: 10000,
+      debitPaid: true,
+    });
+    expect(plan.invoices.map((i) => [i.id, i.status, i.paid])).toEqual([
+      ['INV-000003', 'Paid', 22000],
+      ['INV-000001', 'Paid', 3000],
+      ['INV-000002', 'Paid', 5000],
+    ]);
+  });
+
+  it('never pays twice what Mark batch processed recorded for the same debit', () => {
+    const invoices = [inv({ id: 'INV-000001', status: 'Part paid', paid: 10000, batchId: 'B-000001' })];
+    const payments = [pay({ id: 'P-000001', amount: 10000, method: 'Direct debit', batchId: 'B-000001' })];
+    expect(planReportReceipt(receipt({ amount: 10000 }), invoices, payments)).toEqual({
+      already: true,
+      invoiceIds: ['INV-000001'],
+      recorded: 10000,
+    });
+  });
+
+  it('without a batch, skips an invoice in another batch being processed', () => {
+    const invoices = [
+      inv({ id: 'INV-000001', status: 'Sent', batchId: 'B-000002' }),
+      inv({ id: 'INV-000002', amount: 5000 }),
+    ];
+    const plan = planReportReceipt(receipt({ batchId: null, amount: 5000 }), invoices, []);
+    expect(plan).toMatchObject({ already: false, ahead: ['INV-000002'], credit: 0, debitPaid: true });
+  });
+});
