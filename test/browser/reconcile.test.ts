@@ -87,7 +87,7 @@ describeInBrowser('Reconcile DD report sidebar in Chromium', () => {
     await eventually(() => apply.isEnabled()).toBe(true);
     await apply.click();
     await eventually(() => status.textContent()).toMatch(
-      /^Applied: 1 payment row\(s\), 1 dishonour fee\(s\)\./,
+      /^Applied: 2 payment row\(s\), 1 dishonour fee\(s\)\./,
     );
     expect(await page.locator('[data-testid="reconcile-results"] h2').textContent()).toMatch(/^Applied: /);
     await screenshot(page, 'Reconcile-applied');
@@ -99,12 +99,17 @@ describeInBrowser('Reconcile DD report sidebar in Chromium', () => {
         .filter((i) => i['Client ID'] === client && i['Due Date'] === '2016-09-16')
         .map((i) => [i.Description, i.Amount, i.Status]);
     expect(due16('C-0001')).toEqual([[expect.any(String), 220, 'Paid']]);
-    expect(due16('C-0005')).toEqual([
-      [expect.not.stringMatching(/^Dishonour fee/), 220, 'Declined'],
-      [expect.stringMatching(/^Dishonour fee/), 15, 'Open'],
-    ]);
-    expect(tab('Payments').map((p) => [p['Client ID'], p.Amount, p.Date])).toEqual([
-      ['C-0001', 220, '2016-09-16'],
+    expect(due16('C-0005')).toEqual([[expect.not.stringMatching(/^Dishonour fee/), 220, 'Declined']]);
+    // The report gives no settlement date for the dishonour: it was reported when it was read (20 Sep).
+    expect(
+      invoices
+        .filter((i) => String(i.Description).startsWith('Dishonour fee'))
+        .map((i) => [i['Client ID'], i['Due Date'], i.Amount, i.Status]),
+    ).toEqual([['C-0005', '2016-09-20', 15, 'Open']]);
+    // Jane's payment, and the row recording Priya's declined debit (nothing had been paid to take back).
+    expect(tab('Payments').map((p) => [p['Client ID'], p.Amount, p.Method, p.Date])).toEqual([
+      ['C-0001', 220, 'DD report', '2016-09-16'],
+      ['C-0005', 0, 'Decline', '2016-09-20'],
     ]);
     // The preview announced the very fee apply made: it reserved no ID.
     const fee = invoices.find((i) => String(i.Description).startsWith('Dishonour fee'))!;
