@@ -11,6 +11,7 @@ export {
   showRecordSessions,
   showPackageLifecycle,
   showWriteOff,
+  showRecordPayment,
   setUpWorkbook,
   setUpWorkbookMenu,
 } from './sidebars';
@@ -33,3 +34,11 @@ export { getSessionsForm, getClientSessions, recordSessions } from './sessions';
 export { getLifecycleForm, previewCancelSale, cancelSale, previewPauseSale, pauseSale } from './lifecycle';
 export { runDailyUpkeep, setDailyUpkeep, toggleDailyUpkeep } from './upkeep';
 export { getWriteOffForm, writeOffInvoice, undoWriteOff } from './writeOff';
+export {
+  getDeskForm,
+  getDeskClient,
+  previewPayment,
+  recordPayment,
+  previewRefund,
+  refundPayment,
+} from './deskMoney';

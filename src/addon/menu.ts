@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Record sessions used...', 'showRecordSessions'],
   ['Cancel or pause package...', 'showPackageLifecycle'],
   ['Write off...', 'showWriteOff'],
+  ['Record payment or refund...', 'showRecordPayment'],
   ['Daily upkeep: turn on/off', 'toggleDailyUpkeep'],
   ['Set up workbook', 'setUpWorkbookMenu'],
 ];

@@ -16,6 +16,7 @@ export const SIDEBARS = {
   RecordSessions: 'Record sessions',
   PackageLifecycle: 'Cancel or pause package',
   WriteOff: 'Write off',
+  RecordPayment: 'Record payment or refund',
 } as const;
 
 function showSidebar(file: keyof typeof SIDEBARS): void {
@@ -50,6 +51,9 @@ export function showPackageLifecycle(): void {
 }
 export function showWriteOff(): void {
   showSidebar('WriteOff');
+}
+export function showRecordPayment(): void {
+  showSidebar('RecordPayment');
 }
 
 /** The server function behind Set up workbook (also the CLI's init). */

@@ -12,6 +12,7 @@ const ITEMS = [
   'Record sessions used...',
   'Cancel or pause package...',
   'Write off...',
+  'Record payment or refund...',
   'Daily upkeep: turn on/off',
   'Set up workbook',
 ];
@@ -65,6 +66,7 @@ describe('the Studio Ledger menu', () => {
       'Record sessions',
       'Cancel or pause package',
       'Write off',
+      'Record payment or refund',
     ]);
     expect(addin.emu.ui.sidebars[0]!.html).toContain('<main id="app"');
     expect(addin.emu.ui.alerts.map((a) => a.prompt)).toEqual([

@@ -1,0 +1,157 @@
+// Record payment: money a client hands over at the desk (cash, card, bank transfer, other), for any billing
+// method. It follows the one rule for receipts (planDeskReceipt): a named invoice first, then what is due by
+// its date, oldest first, the rest credit; invoices in a Sent batch are skipped and named. One Payments row
+// per invoice paid (and one for the credit), all with the receipt's Receipt ID; the invoices settled; the
+// Outstanding and Balances tabs refreshed. A preview reserves no ID.
+import type { IsoDate } from '../../core/calendar';
+import {
+  DESK_METHODS,
+  planDeskReceipt,
+  type DeskMethod,
+  type DeskReceiptPlan,
+} from '../../core/ledger/deskReceipt';
+import { isRefusal } from '../../core/ledger/invoiceState';
+import { creditOf } from '../../core/ledger/receipts';
+import { formatMoney, type Cents } from '../../core/money';
+import { UserError } from '../errors';
+import { assertLedgerSound } from '../integrity';
+import type { LedgerTx } from '../ledgerTx';
+import type { Client, Invoice, Payment } from '../records';
+import { invoiceCells } from '../tabs/invoices';
+import { paymentCells } from '../tabs/payments';
+import { findClient } from './attendance';
+import { deskDate } from './deskDate';
+import { dateTextFor, moneyField, textField } from './fields';
+import { merged, planReports, readLedger, REPORT_TABS, type Reports } from './reports';
+
+export const PAYMENT_TABS = REPORT_TABS;
+
+export interface PaymentRequest {
+  clientId: string;
+  amount: string | number;
+  /** Cash (default), Card, Bank transfer or Other. */
+  method?: string;
+  /** The day the money was received (default today). */
+  date?: string;
+  reference?: string;
+  /** The invoice the client is paying; blank: the one rule decides. */
+  invoiceId?: string;
+  /** 'iso': dates in messages as YYYY-MM-DD (the command line). */
+  dates?: 'iso' | 'display';
+}
+
+export interface PaymentPlan {
+  client: Client;
+  /** Blank in a preview. */
+  receiptId: string;
+  date: IsoDate;
+  amount: Cents;
+  method: DeskMethod;
+  reference: string;
+  receipt: DeskReceiptPlan;
+  /** The invoices paid, as they will be (each with its row). */
+  invoices: Invoice[];
+  payments: Payment[];
+  /** The client's unspent credit after it. */
+  creditAfter: Cents;
+  reports: Reports;
+}
+
+export function methodField(value: unknown): DeskMethod {
+  const typed = textField(value, 'method', 'Method');
+  if (!typed) return 'Cash';
+  const m = DESK_METHODS.find((x) => x.toLowerCase() === typed.toLowerCase());
+  if (!m) throw new UserError(`Method "${typed}" is not one of ${DESK_METHODS.join(', ')}.`, 'method');
+  return m;
+}
+
+export function planRecordPayment(
+  tx: LedgerTx,
+  req: PaymentRequest,
+  today: IsoDate,
+  opts: { preview?: boolean } = {},
+): PaymentPlan {
+  const ledger = readLedger(tx, today);
+  assertLedgerSound(ledger);
+  const client = findClient(ledger.clients, req.clientId);
+  const amount = moneyField(req.amount, 'amount', 'Amount');
+  if (amount <= 0) throw new UserError('Amount must be more than $0.00.', 'amount');
+  const method = methodField(req.method);
+  const date = deskDate(req.date, 'Date', today, ledger, client, dateTextFor(req.dates));
+  const reference = textField(req.reference, 'reference', 'Reference', { max: 120 });
+  const invoiceIdIn = textField(req.invoiceId, 'invoiceId', 'Invoice');
+  const mine = ledger.invoices.filter((i) => i.clientId === client.id);
+  let invoiceId: string | undefined;
+  if (invoiceIdIn) {
+    const named = ledger.invoices.find((i) => i.id.toLowerCase() === invoiceIdIn.toLowerCase());
+    if (!named) throw new UserError(`No invoice ${invoiceIdIn} on the Invoices tab.`, 'invoiceId');
+    if (named.clientId !== client.id)
+      throw new UserError(
+        `${named.id} is ${named.clientId}'s invoice, not ${client.id} ${client.name}'s (Invoices row ${named.row ?? 0}).`,
+        'invoiceId',
+      );
+    invoiceId = named.id;
+  }
+
+  const receipt = planDeskReceipt(mine, {
+    clientId: client.id,
+    amount,
+    date,
+    method,
+    reference,
+    invoiceId,
+  });
+  if (isRefusal(receipt)) throw new UserError(receipt.message, invoiceId ? 'invoiceId' : 'amount');
+
+  const receiptId = opts.preview ? '' : tx.ids.next('receipt');
+  const payments: Payment[] = receipt.rows.map((r) => ({
+    ...r,
+    id: opts.preview ? '' : tx.ids.next('payment'),
+    receiptId,
+  }));
+  const rows = new Map(mine.map((i) => [i.id, i.row]));
+  const invoices = receipt.invoices.map((i) => ({ ...i, row: rows.get(i.id) }));
+  const after = {
+    ...ledger,
+    invoices: merged(ledger.invoices, invoices),
+    payments: [...ledger.payments, ...payments],
+  };
+  return {
+    client,
+    receiptId,
+    date,
+    amount,
+    method,
+    reference,
+    receipt,
+    invoices,
+    payments,
+    creditAfter: creditOf(after.payments.filter((p) => p.clientId === client.id)),
+    reports: planReports(after, today),
+  };
+}
+
+export function writeRecordPayment(tx: LedgerTx, plan: PaymentPlan): void {
+  for (const inv of plan.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
+  for (const p of plan.payments) tx.append('payments', paymentCells(p));
+}
+
+/** One line for the Log, the CLI and the sidebar. */
+export function paymentSummary(plan: PaymentPlan): string {
+  const r = plan.receipt;
+  const paid = r.parts.map((p) => `${p.invoiceId} ${formatMoney(p.amount)}`);
+  const parts = [
+    `${plan.receiptId ? `${plan.receiptId}: ` : ''}${formatMoney(plan.amount)} ${plan.method} from ${plan.client.id} ${plan.client.name} on ${plan.date}`,
+    paid.length ? `paid ${paid.join(', ')}` : 'no invoice due to pay',
+    r.recovered
+      ? `${formatMoney(r.recovered.amount)} recovered for ${r.recovered.invoiceId} (written off), kept as credit`
+      : '',
+    r.credit - (r.recovered?.amount ?? 0) > 0
+      ? `${formatMoney(r.credit - (r.recovered?.amount ?? 0))} kept as credit`
+      : '',
+    r.skipped.length
+      ? `skipped (in a debit being processed): ${r.skipped.map((s) => `${s.invoiceId} in ${s.batchId}`).join(', ')}`
+      : '',
+  ];
+  return parts.filter(Boolean).join('; ');
+}
