@@ -17,6 +17,8 @@ import { cancel } from './commands/cancel';
 import { pause } from './commands/pause';
 import { upkeep } from './commands/upkeep';
 import { writeOff } from './commands/writeOff';
+import { pay } from './commands/pay';
+import { refund } from './commands/refund';
 
 export const COMMANDS: readonly Command[] = [
   init,
@@ -31,6 +33,8 @@ export const COMMANDS: readonly Command[] = [
   release,
   reconcile,
   outstanding,
+  pay,
+  refund,
   sessions,
   cancel,
   pause,
