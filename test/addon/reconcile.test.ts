@@ -482,3 +482,87 @@ describe('an overpayment', () => {
     ]);
   });
 });
+
+describe('one story per debit, and nothing read is trusted', () => {
+  it('a DD report after the decline was processed by hand: no second fee, the newer Sent batch left alone', () => {
+    const addin = studio();
+    ok(addin.run('markBatchProcessed', { today: '2016-09-19' }));
+    ok(
+      addin.run('processDeclines', {
+        batchId: 'B-000001',
+        date: '2016-09-19',
+        declines: [{ clientId: 'C-0005', reason: 'Cara rang: new card coming' }],
+        today: '2016-09-19',
+      }),
+    );
+    ok(addin.run('runBilling', { billingDate: '2016-09-30', today: '2016-09-30' }));
+    ok(addin.run('createDebitFile', { format: 'aba', today: '2016-09-30' }));
+    expect(invoice(addin, 'INV-000006')).toMatchObject({ Status: 'Sent', 'Batch ID': 'B-000002' });
+    const feesBefore = records(addin.tab('Invoices')).filter((i) =>
+      String(i.Description).startsWith('Dishonour fee'),
+    );
+    expect(feesBefore.map((f) => f['Client ID'])).toEqual(['C-0005']);
+    const paymentsBefore = records(addin.tab('Payments'));
+
+    const text = fixture('ezidebit-payments-sample.csv').split('\n').slice(0, 3).join('\n');
+    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-10-03' }));
+    expect(view.rows.map((r) => [r.outcome, r.clientId, r.invoiceIds])).toEqual([
+      ['Already paid', 'C-0004', ['INV-000001']],
+      ['Already applied', 'C-0005', ['INV-000006']],
+    ]);
+    expect(view.rows[1]!.note).toBe(
+      "Matched by DD reference to B-000001; this debit was declined already (Refer to customer (code 6)): no money moves, no second fee; the bank's reason replaces the one entered by hand",
+    );
+    expect(invoice(addin, 'INV-000006')).toMatchObject({ Status: 'Sent', 'Batch ID': 'B-000002', Paid: 0 });
+    expect(
+      records(addin.tab('Invoices')).filter((i) => String(i.Description).startsWith('Dishonour fee')),
+    ).toEqual(feesBefore);
+    const payments = records(addin.tab('Payments'));
+    expect(payments.map((p) => [p['Payment ID'], p.Amount])).toEqual(
+      paymentsBefore.map((p) => [p['Payment ID'], p.Amount]),
+    );
+    expect(payments.find((p) => p.Method === 'Decline')).toMatchObject({
+      'Client ID': 'C-0005',
+      Amount: -160,
+      Reason: 'Refer to customer (code 6)',
+    });
+  });
+
+  it('a pasted copy of an Invoices row is refused, naming tab, row and column, and nothing is written', () => {
+    const addin = studio();
+    const sheet = addin.sheet('Invoices');
+    const width = sheet.getLastColumn();
+    sheet.getRange(sheet.getLastRow() + 1, 1, 1, width).setValues(sheet.getRange(2, 1, 1, width).getValues());
+    const before = addin.emu.spreadsheet.getSheets().map((s) => s.getDataRange().getValues());
+    const r = addin.run<{ ok: boolean; error: string }>('applyReconcile', {
+      text: fixture('ezidebit-payments-sample.csv'),
+      today: '2016-09-20',
+    });
+    expect(r).toMatchObject({ ok: false });
+    expect(r.error).toMatch(/^Invoices row 10, column Invoice ID: INV-000001 is also on row 2/);
+    expect(addin.emu.spreadsheet.getSheets().map((s) => s.getDataRange().getValues())).toEqual(before);
+  });
+
+  it('keys kept by an older version (no status in them) still make the same report change nothing', () => {
+    const addin = studio();
+    const text = fixture('ezidebit-payments-sample.csv');
+    ok(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    const sheet = addin.sheet('Reconciled');
+    const keys = sheet.getRange(2, 1, sheet.getLastRow() - 1, 1).getValues();
+    sheet
+      .getRange(2, 1, keys.length, 1)
+      .setValues(keys.map(([k]) => [String(k).replace(/:(paid|declined)$/, '')]));
+    expect(String(sheet.getRange(2, 1).getValue())).toBe('ezidebit:SCHEDULED-100231-20160916');
+    const invoices = addin.tab('Invoices');
+    const payments = addin.tab('Payments');
+    const again = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-21' }));
+    expect(again.rows.map((r) => r.outcome)).toEqual([
+      'Already applied',
+      'Already applied',
+      'Pending: no change',
+      'Already applied',
+    ]);
+    expect(addin.tab('Invoices')).toEqual(invoices);
+    expect(addin.tab('Payments')).toEqual(payments);
+  });
+});
