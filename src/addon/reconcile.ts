@@ -7,15 +7,13 @@ import {
   type ColumnMapping,
   type MappingForm,
 } from '../core/reports';
+import { planReconcile, RECONCILE_TABS, writeReconcile } from '../sheets/actions/reconcile';
 import {
   mappingKey,
   NeedsMapping,
-  planReconcile,
-  RECONCILE_TABS,
   reportInput,
-  writeReconcile,
   type ReconcileRequest,
-} from '../sheets/actions/reconcile';
+} from '../sheets/actions/reconcileReport';
 import { UserError } from '../sheets/errors';
 import { LedgerTx } from '../sheets/ledgerTx';
 import type { CellValue } from '../sheets/port';

@@ -52,9 +52,6 @@ import { recordReportDecline } from './reconcileDecline';
 import { announcedFees, noteChangedFees } from './reconcilePreview';
 import { readReport, type ReconcileRequest } from './reconcileReport';
 
-export { mappingKey, NeedsMapping, readReport, reportInput, savedMapping } from './reconcileReport';
-export type { ReconcileRequest } from './reconcileReport';
-
 export const RECONCILE_TABS = [
   'settings',
   'clients',
