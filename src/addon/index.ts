@@ -12,6 +12,7 @@ export {
   showPackageLifecycle,
   showWriteOff,
   showRecordPayment,
+  showStatement,
   setUpWorkbook,
   setUpWorkbookMenu,
 } from './sidebars';
@@ -42,3 +43,4 @@ export {
   previewRefund,
   refundPayment,
 } from './deskMoney';
+export { getStatementForm, getStatement, writeStatementTab, printStatement } from './statement';

@@ -14,6 +14,7 @@ export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Cancel or pause package...', 'showPackageLifecycle'],
   ['Write off...', 'showWriteOff'],
   ['Record payment or refund...', 'showRecordPayment'],
+  ['Statement...', 'showStatement'],
   ['Daily upkeep: turn on/off', 'toggleDailyUpkeep'],
   ['Set up workbook', 'setUpWorkbookMenu'],
 ];

@@ -17,6 +17,7 @@ export const SIDEBARS = {
   PackageLifecycle: 'Cancel or pause package',
   WriteOff: 'Write off',
   RecordPayment: 'Record payment or refund',
+  Statement: 'Statement',
 } as const;
 
 function showSidebar(file: keyof typeof SIDEBARS): void {
@@ -54,6 +55,9 @@ export function showWriteOff(): void {
 }
 export function showRecordPayment(): void {
   showSidebar('RecordPayment');
+}
+export function showStatement(): void {
+  showSidebar('Statement');
 }
 
 /** The server function behind Set up workbook (also the CLI's init). */

@@ -208,6 +208,20 @@ export const TABS = {
       req('Not Yet Due', MONEY),
     ],
   },
+  // One client's statement, regenerated for the client chosen (see src/sheets/tabs/statement.ts).
+  statement: {
+    name: 'Statement',
+    regenerated: true,
+    columns: [
+      req('Date', DATE),
+      req('Type'),
+      req('Reference', TEXT),
+      req('Description'),
+      req('Due Date', DATE),
+      req('Amount', MONEY),
+      req('Balance', MONEY),
+    ],
+  },
   log: {
     name: 'Log',
     columns: [req('Timestamp', { kind: 'datetime' }), req('Action'), req('Details')],
@@ -257,6 +271,7 @@ export const TAB_ORDER: readonly TabKey[] = [
   'processBilling',
   'outstanding',
   'balances',
+  'statement',
   'ddReport',
   'reconciliation',
   'reconciled',

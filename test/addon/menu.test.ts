@@ -13,6 +13,7 @@ const ITEMS = [
   'Cancel or pause package...',
   'Write off...',
   'Record payment or refund...',
+  'Statement...',
   'Daily upkeep: turn on/off',
   'Set up workbook',
 ];
@@ -67,6 +68,7 @@ describe('the Studio Ledger menu', () => {
       'Cancel or pause package',
       'Write off',
       'Record payment or refund',
+      'Statement',
     ]);
     expect(addin.emu.ui.sidebars[0]!.html).toContain('<main id="app"');
     expect(addin.emu.ui.alerts.map((a) => a.prompt)).toEqual([
