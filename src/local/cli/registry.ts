@@ -19,6 +19,7 @@ import { upkeep } from './commands/upkeep';
 import { writeOff } from './commands/writeOff';
 import { pay } from './commands/pay';
 import { refund } from './commands/refund';
+import { statement } from './commands/statement';
 
 export const COMMANDS: readonly Command[] = [
   init,
@@ -35,6 +36,7 @@ export const COMMANDS: readonly Command[] = [
   outstanding,
   pay,
   refund,
+  statement,
   sessions,
   cancel,
   pause,
