@@ -3,29 +3,8 @@
 // and write. Preview writes only the Reconciliation tab; apply writes the invoices, payments, fees and the
 // Reconciled keys that make a second apply change nothing.
 import type { IsoDate } from '../../core/calendar';
-import { batchOfPayment } from '../../core/ledger/debitStory';
-import { isRefusal } from '../../core/ledger/invoiceState';
-import { formatMoney } from '../../core/money';
-import {
-  appliedKeys,
-  datedByDebit,
-  declineDateOf,
-  declineRuleOf,
-  identify,
-  keyRows,
-  LedgerIndex,
-  planReportReceipt,
-  providerRefOf,
-  routeDecline,
-  rowKind,
-  standingReceipts,
-  REPORT_METHOD,
-  type Identified,
-  type LedgerInvoice,
-} from '../../core/reconcile';
+import { appliedKeys, keyRows, rowKind } from '../../core/reconcile';
 import { errorsByRow, headerSignature, type MappingForm, type ReportRow } from '../../core/reports';
-import { readBatch } from '../batches';
-import { UserError } from '../errors';
 import { assertLedgerSound } from '../integrity';
 import type { LedgerTx } from '../ledgerTx';
 import type { CellValue } from '../port';
@@ -41,16 +20,11 @@ import {
   type ReconcileTotals,
 } from '../tabs/reconciliation';
 import { readSettings } from '../tabs/settings';
-import {
-  openDeclineLedger,
-  putInvoice,
-  putPayment,
-  writeDeclineLedger,
-  type DeclineLedger,
-} from './declineLedger';
-import { recordReportDecline } from './reconcileDecline';
+import { openDeclineLedger, writeDeclineLedger, type DeclineLedger } from './declineLedger';
+import { ByProviderRef, ledgerIndex, matchRow } from './reconcileMatch';
 import { announcedFees, noteChangedFees } from './reconcilePreview';
 import { readReport, type ReconcileRequest } from './reconcileReport';
+import { declinedRow, paidRow, type RowContext, type RowDone } from './reconcileRows';
 
 export const RECONCILE_TABS = [
   'settings',
@@ -87,56 +61,6 @@ const OUTCOME_TEXT: Record<ReportRow['outcome'], string> = {
   ignored: 'Other',
 };
 
-/** Payments by Provider Ref, kept current as rows are planned (a later row may take back an earlier one). */
-class ByProviderRef {
-  private readonly map = new Map<string, Payment[]>();
-  constructor(payments: readonly Payment[]) {
-    this.add(payments);
-  }
-  add(payments: readonly Payment[]): void {
-    for (const p of payments) {
-      if (!p.providerRef) continue;
-      const list = this.map.get(p.providerRef);
-      if (list) list.push(p);
-      else this.map.set(p.providerRef, [p]);
-    }
-  }
-  get(ref: string): readonly Payment[] {
-    return this.map.get(ref) ?? [];
-  }
-}
-
-function ledgerIndex(
-  tx: LedgerTx,
-  invoices: readonly Invoice[],
-  payments: readonly Payment[],
-  clients: LedgerIndex['ledger']['clients'],
-): LedgerIndex {
-  const debits = payments
-    .map((p) => ({ clientId: p.clientId, batchId: batchOfPayment(p), date: p.date }))
-    .filter((d) => d.batchId);
-  const batchIds = new Set(
-    [...invoices.map((i) => i.batchId), ...debits.map((d) => d.batchId)].filter(Boolean),
-  );
-  const batchDates = new Map<string, IsoDate>();
-  const props = batchIds.size ? tx.port.getProperties() : {};
-  for (const b of batchIds) {
-    const rec = readBatch((k) => props[k] ?? null, b);
-    if (rec) batchDates.set(b, rec.billingDate);
-  }
-  const ledgerInvoices: LedgerInvoice[] = invoices.map((i) => ({
-    id: i.id,
-    clientId: i.clientId,
-    dueDate: i.dueDate,
-    amount: i.amount,
-    paid: i.paid,
-    status: i.status,
-    batchId: i.batchId,
-    sentAmount: i.sentAmount ?? null,
-  }));
-  return new LedgerIndex({ invoices: ledgerInvoices, clients, batchDates, debits });
-}
-
 export function planReconcile(
   tx: LedgerTx,
   req: ReconcileRequest,
@@ -151,8 +75,7 @@ export function planReconcile(
   assertLedgerSound({ clients, invoices, payments });
   const ledger = openDeclineLedger(settings, clients, invoices, payments);
   const idx = ledgerIndex(tx, invoices, payments, clients);
-  const byRef = new ByProviderRef(payments);
-  const names = new Map(clients.map((c) => [c.id, c.name]));
+  const ctx: RowContext = { tx, ledger, byRef: new ByProviderRef(payments), shape: report.shape, today };
   const reconciled = tx.table('reconciled');
   const [keyCol, outcomeCol] = [reconciled.columns.get('Key')!, reconciled.columns.get('Outcome')];
   const applied = appliedKeys(
@@ -177,7 +100,6 @@ export function planReconcile(
   };
   const seen = new Set<string>();
   const keyed = keyRows(shape, report.rows);
-  const paymentsOf = (clientId: string) => ledger.paymentsOf.get(clientId) ?? [];
 
   report.rows.forEach((row, n) => {
     const { key, reference } = keyed[n]!;
@@ -225,176 +147,16 @@ export function planReconcile(
       return;
     }
 
-    let found = identify(row, idx);
-    const confirmed = req.confirm?.[String(row.rowNumber)];
-    if (confirmed) {
-      const c = clients.find((x) => x.id.toLowerCase() === confirmed.trim().toLowerCase());
-      if (!c)
-        throw new UserError(`Report row ${row.rowNumber}: no client ${confirmed} to confirm.`, 'confirm');
-      found = {
-        clientId: c.id,
-        how: 'name and amount',
-        certain: true,
-        invoiceIds: [],
-        batchId: idx.nearestBatch(c.id, row.date),
-      };
-    }
-    if (found && !('candidates' in found) && !found.certain) {
-      out({
-        outcome: 'To confirm',
-        clientId: found.clientId,
-        note: `Looks like ${names.get(found.clientId) ?? found.clientId} (${found.clientId}) by name and amount: confirm to apply`,
-      });
+    const m = matchRow(row, idx, clients, req.confirm?.[String(row.rowNumber)]);
+    if (m.toConfirm) {
+      out({ outcome: 'To confirm', clientId: m.clientId, note: m.note });
       return;
     }
-    const sure: Identified | null = found && !('candidates' in found) ? found : null;
-    const unmatchedNote =
-      found && 'candidates' in found
-        ? `Same name as ${found.candidates.map((c) => `${c.name} (${c.id})`).join(', ')}, but no batch of that amount near ${row.date}`
-        : 'No invoice, client ID or DD reference matches, nor a client by name and amount';
-    const batchId = sure
-      ? (sure.batchId ?? (sure.invoiceIds.length ? null : idx.nearestBatch(sure.clientId, row.date)))
-      : null;
-    const providerRef = providerRefOf(shape, row, batchId);
-    const how = (by: string, batch: string | null) => `Matched by ${by}${batch ? ` to ${batch}` : ''}`;
-
-    if (kind === 'paid') {
-      if (!sure) {
-        out({ outcome: 'Unmatched', note: unmatchedNote });
-        return;
-      }
-      const clientId = sure.clientId;
-      const matched = how(sure.how, batchId);
-      const receipt = planReportReceipt(
-        {
-          clientId,
-          date: row.date,
-          amount: row.amount,
-          batchId,
-          named: sure.invoiceIds,
-          reference,
-          providerRef,
-        },
-        ledger.invoicesOf.get(clientId) ?? [],
-        paymentsOf(clientId),
-      );
-      if (receipt.already) {
-        out({
-          outcome: 'Already paid',
-          clientId,
-          invoiceIds: receipt.invoiceIds,
-          note: receipt.recorded
-            ? `${matched}; ${formatMoney(receipt.recorded)} of this debit is recorded already (Mark batch processed or Mark list paid)`
-            : `${matched}; these invoices are paid already (marked paid or processed)`,
-        });
-        return;
-      }
-      const before = new Map((ledger.invoicesOf.get(clientId) ?? []).map((i) => [i.id, i]));
-      for (const inv of receipt.invoices) putInvoice(ledger, { ...inv, row: before.get(inv.id)?.row });
-      const rows = receipt.rows.map((d) => ({ ...d, id: tx.ids.next('payment') }));
-      for (const p of rows) putPayment(ledger, p);
-      byRef.add(rows);
-      const paidIds = [...receipt.debitInvoices, ...receipt.ahead];
-      out(
-        {
-          outcome: !paidIds.length ? 'Credit' : receipt.debitPaid ? 'Paid' : 'Part paid',
-          clientId,
-          invoiceIds: paidIds,
-          note:
-            matched +
-            (receipt.ahead.length ? `; the rest paid ${receipt.ahead.join(' ')}` : '') +
-            (receipt.credit > 0
-              ? `; ${formatMoney(receipt.credit)} more than owed, kept as a credit on the Payments tab`
-              : ''),
-        },
-        true,
-      );
-      return;
-    }
-
-    // Declined, or a negative amount: which debit's story it joins.
-    const clientId = sure?.clientId ?? null;
-    const route = routeDecline({
-      kind: kind === 'reversal' ? 'reversal' : 'declined',
-      providerRef,
-      byRef: providerRef
-        ? standingReceipts(byRef.get(providerRef), paymentsOf)
-        : { standing: [], found: false },
-      clientId,
-      batchId,
-      date: row.date,
-      amount: row.amount,
-      datedByDebit: datedByDebit(shape),
-      clientReceipts: () =>
-        clientId
-          ? standingReceipts(
-              paymentsOf(clientId).filter((p) => p.method === REPORT_METHOD),
-              paymentsOf,
-            ).standing
-          : [],
-      clientInvoices: () => (clientId ? (ledger.invoicesOf.get(clientId) ?? []) : []),
-    });
-    if (route.via === 'unmatched') {
-      out({ outcome: 'Unmatched', note: unmatchedNote });
-      return;
-    }
-    if (route.via === 'check') {
-      out({ outcome: 'To check', clientId: route.clientId, note: route.note });
-      return;
-    }
-    if (route.via === 'already') {
-      out({ outcome: 'Already applied', clientId: route.clientId, note: route.note }, true);
-      return;
-    }
-    const byReceipt = route.receipt !== null && !!providerRef;
-    const matched = byReceipt
-      ? how(`Provider Ref ${providerRef}`, route.via === 'debit' ? route.batchId : null)
-      : how(sure?.how ?? 'reference', route.via === 'debit' ? route.batchId : null);
-    const r = recordReportDecline(tx, ledger, {
-      route,
-      date: declineDateOf(shape, row, today),
-      rule: declineRuleOf(shape, row),
-      providerRef: route.via === 'debit' ? providerRefOf(shape, row, route.batchId) : providerRef,
-      debitKey: reference,
-      note: row.reason ?? '',
-    });
-    if (isRefusal(r)) {
-      out({ outcome: 'To check', clientId: route.clientId, note: `${matched}; ${r.message}` });
-      return;
-    }
-    byRef.add(r.rows);
-    const then = [
-      r.held.length ? `held for a person: ${r.held.join(' ')}` : '',
-      r.clientStatus ? `client now ${r.clientStatus}` : '',
-    ].filter(Boolean);
-    if (r.already) {
-      out(
-        {
-          outcome: 'Already applied',
-          clientId: route.clientId,
-          invoiceIds: r.invoiceIds,
-          note:
-            `${matched}; this debit was declined already (${r.reason}): no money moves, no second fee` +
-            (r.changed ? "; the bank's reason replaces the one entered by hand" : '') +
-            (then.length ? `; ${then.join('; ')}` : ''),
-        },
-        true,
-      );
-      return;
-    }
-    if (r.fee) plan.feeOfRow.set(row.rowNumber, r.fee.id);
-    out(
-      {
-        outcome: 'Declined',
-        clientId: route.clientId,
-        invoiceIds: r.invoiceIds,
-        note:
-          `${matched}: ${r.reason}` +
-          (r.fee ? `; dishonour fee ${r.fee.id} ${formatMoney(r.fee.amount)}` : '') +
-          (then.length ? `; ${then.join('; ')}` : ''),
-      },
-      true,
-    );
+    const facts = { row, reference, sure: m.sure, batchId: m.batchId, unmatched: m.unmatched };
+    const done: RowDone =
+      kind === 'paid' ? paidRow(ctx, facts) : declinedRow(ctx, facts, kind === 'reversal');
+    out(done.shown, done.record);
+    if (done.fee) plan.feeOfRow.set(row.rowNumber, done.fee);
   });
 
   // One Error row per report row, however many of its cells are wrong.
