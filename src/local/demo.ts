@@ -167,6 +167,20 @@ function demoSteps(DIR: string, REPORT: string): Step[] {
       ],
     },
     {
+      say: "The studio writes off Chris's $15 dishonour fee (the bank closed his account): no longer owed, kept with its reason",
+      args: [
+        'write-off',
+        '--invoice',
+        'INV-000018',
+        '--reason',
+        'Fee waived: the bank closed the account',
+        '--date',
+        '2016-10-05',
+        '--today',
+        '2016-10-05',
+      ],
+    },
+    {
       say: 'Who owes what on Wed 5 Oct (the Outstanding and Balances tabs too)',
       args: ['outstanding', '--date', '2016-10-05', '--today', '2016-10-05'],
     },

@@ -73,6 +73,14 @@ describe('npm start', () => {
       expect(rows('Clients').find((c) => c['Client ID'] === 'C-0002')!.Status).toBe('Active');
       expect(rows('Invoices').some((i) => String(i.Description).startsWith('Dishonour fee'))).toBe(true);
       expect(rows('Reconciled').length).toBe(2);
+      // Chris's $15 fee was written off on 5 Oct: kept on the row with its reason, no longer owed.
+      const fee = rows('Invoices').find((i) => i['Invoice ID'] === 'INV-000018')!;
+      expect([fee['Client ID'], fee.Amount, fee.Status, fee['Write-off Reason']]).toEqual([
+        'C-0002',
+        15,
+        'Written off',
+        'Fee waived: the bank closed the account',
+      ]);
       expect(lines.join('\n')).toContain('already applied 2');
 
       expect(readFileSync(join(dir, 'notes', 'todo.txt'), 'utf8')).toBe('call the bank');
