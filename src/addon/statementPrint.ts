@@ -1,6 +1,7 @@
 // The printable statement: a whole HTML page built on the server for a modal dialog the browser can print.
 // Every piece of text from the workbook (names, descriptions, reasons) is escaped, so none becomes markup.
 import { formatDisplayDate } from '../core/calendar';
+import { showsDue } from '../core/ledger/statementLines';
 import { formatMoney } from '../core/money';
 import type { StatementReport } from '../sheets/tabs/statement';
 
@@ -68,7 +69,7 @@ export function statementHtml(r: StatementReport): string {
         t(l.kind),
         t(l.ref),
         t(l.description),
-        t(l.dueDate && l.kind !== 'Cancelled' ? d(l.dueDate) : ''),
+        t(showsDue(l) ? d(l.dueDate!) : ''),
         n(formatMoney(l.amount)),
         n(formatMoney(l.balance)),
       ]),

@@ -1,6 +1,7 @@
 // The Statement sidebar: pick a client (and optionally a period), see every line with its running balance,
 // the parts that add up to the balance and the sessions per package; copy it as text, open a printable
 // view, or write it to the Statement tab. Everything from the workbook is shown as text, never as markup.
+import { showsDue } from '../core/ledger/statementLines';
 import { clear, clearErrors, clientSelect, field, h, loadPage, showFieldError } from './lib/dom';
 import { formatDisplayDate, formatMoney } from './lib/format';
 import type { ServerCall, ServerValue } from './lib/server';
@@ -67,10 +68,7 @@ function lines(v: StatementView): HTMLElement {
           h('strong', { text: `${l.kind} ${l.ref}` }),
           h('div', {
             'data-testid': 'line-description',
-            text:
-              l.dueDate && l.kind !== 'Cancelled'
-                ? `${l.description} (due ${formatDisplayDate(l.dueDate)})`
-                : l.description,
+            text: showsDue(l) ? `${l.description} (due ${formatDisplayDate(l.dueDate!)})` : l.description,
           }),
         ),
         h('td', { class: 'num', text: formatMoney(l.amount) }),

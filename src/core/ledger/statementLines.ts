@@ -54,6 +54,11 @@ export interface StatementLine {
 
 const FEE = /\bfee\b/i;
 
+/** A charge's line says when it is due (a write-off's Due Date is for the tab's column only). */
+export function showsDue(l: Pick<StatementLine, 'kind' | 'dueDate'>): boolean {
+  return !!l.dueDate && (l.kind === 'Invoice' || l.kind === 'Fee');
+}
+
 /** What an invoice had been paid on `asOf`: its Payments rows dated by then, or its Paid column if it has none. */
 export function paidOn(
   inv: Pick<StatementInvoice, 'id' | 'paid'>,

@@ -2,7 +2,7 @@
 // Columns are padded so it reads in an email or a terminal in a fixed-width font.
 import type { IsoDate } from '../calendar';
 import { formatMoney } from '../money';
-import type { Statement } from './statement';
+import { showsDue, type Statement } from './statement';
 
 export interface StatementHead {
   clientName: string;
@@ -41,7 +41,7 @@ export function statementText(
       date(l.date),
       l.kind,
       l.ref,
-      l.dueDate && l.kind !== 'Cancelled' ? `${l.description} (due ${date(l.dueDate)})` : l.description,
+      showsDue(l) ? `${l.description} (due ${date(l.dueDate!)})` : l.description,
       formatMoney(l.amount),
       formatMoney(l.balance),
     ]);

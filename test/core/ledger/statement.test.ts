@@ -361,7 +361,7 @@ describe('a client statement', () => {
     expect(lines[1]).toBe('Lines from 2016-10-01; balance as of 2016-10-20');
     expect(text).toMatch(/2016-10-01 +Opening balance +\$320\.00/);
     expect(text).toMatch(
-      /2016-10-10 +Written off +INV-4 +Shaker <b>& powder<\/b>: \$70\.00 written off \(Moved interstate\) \(due 2016-10-01\) +-\$70\.00 +\$270\.00/,
+      /2016-10-10 +Written off +INV-4 +Shaker <b>& powder<\/b>: \$70\.00 written off \(Moved interstate\) +-\$70\.00 +\$270\.00/,
     );
     expect(text).toContain('Balance $335.00, made up of:');
     expect(text).toMatch(/Overdue now +\$35\.00 +after \$15\.00 credit/);
