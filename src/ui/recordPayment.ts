@@ -165,9 +165,10 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
       );
   }
 
-  // A late answer to an older look-up is dropped.
+  // A late answer to an older look-up is dropped. After a save the look-up keeps the status line, which
+  // says what was saved.
   let asked = 0;
-  async function lookUp(): Promise<void> {
+  async function lookUp(afterSave = false): Promise<void> {
     const mine = ++asked;
     clearErrors(body);
     if (!client.value) return render(null);
@@ -177,8 +178,10 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
       render(null);
       return showFieldError(body, r.field, r.error, status);
     }
-    status.className = 'status';
-    status.textContent = '';
+    if (!afterSave) {
+      status.className = 'status';
+      status.textContent = '';
+    }
     render(r.value);
   }
   client.addEventListener('change', () => {
@@ -244,7 +247,7 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
       status.className = 'status ok';
       status.textContent = `Recorded ${r.value.receiptId}: ${formatMoney(r.value.amount)} ${r.value.method} from ${r.value.name} on ${formatDisplayDate(r.value.date)}.`;
       amount.value = reference.value = '';
-      await lookUp();
+      await lookUp(true);
     }),
   );
   previewRefund.addEventListener('click', () =>
@@ -266,7 +269,7 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
       status.className = 'status ok';
       status.textContent = `Refunded ${r.value.refundId}: ${formatMoney(r.value.amount)} of ${r.value.of} ${r.value.keptAsCredit ? 'kept as credit for' : 'given back to'} ${r.value.name} on ${formatDisplayDate(r.value.date)}.`;
       refundAmount.value = refundReason.value = '';
-      await lookUp();
+      await lookUp(true);
     }),
   );
   render(null);
