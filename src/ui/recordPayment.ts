@@ -9,6 +9,9 @@ type DeskClient = ServerValue<'getDeskClient'>;
 type PaymentView = ServerValue<'previewPayment'>;
 type RefundView = ServerValue<'previewRefund'>;
 
+/** A choice's label reads as plain text beside its radio or checkbox. */
+const OPTION = 'font-weight:normal';
+
 /** Server error fields of the refund, as the refund section names its controls. */
 const REFUND_FIELDS: Record<string, string> = {
   paymentId: 'refundOf',
@@ -80,7 +83,7 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
     field('Method', 'method', method),
     field('Date received', 'date', date),
     field('Reference', 'reference', reference, 'Optional: a receipt number, the bank’s reference.'),
-    field('Invoice', 'invoiceId', invoice),
+    field('Invoice', 'invoiceId', invoice, 'What is not owed by the date is kept as credit.'),
     payPlan,
     h('div', { class: 'buttons' }, previewPay, record),
   );
@@ -92,7 +95,7 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
   const refundDate = h('input', { type: 'date', value: today });
   const withdrawn = h('input', { type: 'radio', name: 'outcome', value: 'withdrawn', checked: true });
   const stillOwed = h('input', { type: 'radio', name: 'outcome', value: 'still owed' });
-  const toCredit = h('input', { type: 'checkbox' });
+  const toCredit = h('input', { type: 'checkbox', id: 'f-toCredit', name: 'toCredit' });
   const previewRefund = h('button', { type: 'button', text: 'Preview' });
   const giveBack = h('button', { type: 'button', class: 'action', text: 'Refund' });
   const refundPlan = h('div', { 'data-testid': 'refund-preview' });
@@ -100,8 +103,8 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
     'div',
     { class: 'form-group', role: 'radiogroup', 'aria-label': 'What happens to the charge' },
     h('label', { text: 'What happens to the charge' }),
-    h('label', {}, withdrawn, ' Withdrawn: the refunded part is cancelled'),
-    h('label', {}, stillOwed, ' Still owed: due again, collected as usual'),
+    h('label', { style: OPTION }, withdrawn, ' Withdrawn: the refunded part is cancelled'),
+    h('label', { style: OPTION }, stillOwed, ' Still owed: due again, collected as usual'),
     h('div', {
       class: 'secondary',
       text: 'Withdrawn is usual when the sale is cancelled or the invoice is not yet due.',
@@ -116,7 +119,12 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
     field('Reason', 'refundReason', refundReason),
     field('Date', 'refundDate', refundDate),
     outcome,
-    field('Keep the money as the client’s credit', 'toCredit', toCredit),
+    h(
+      'div',
+      { class: 'form-group', 'data-field': 'toCredit' },
+      h('label', { style: OPTION }, toCredit, ' Keep the money as the client’s credit (withdrawn only)'),
+      h('div', { class: 'field-error', role: 'alert', 'data-error-for': 'toCredit' }),
+    ),
     refundPlan,
     h('div', { class: 'buttons' }, previewRefund, giveBack),
   );
@@ -126,7 +134,7 @@ export async function mountRecordPayment(root: HTMLElement, call: ServerCall): P
     clear(info);
     const chosenInvoice = invoice.value;
     clear(invoice);
-    invoice.append(h('option', { value: '', text: 'Due invoices, oldest first (the rest is credit)' }));
+    invoice.append(h('option', { value: '', text: 'Due invoices, oldest first' }));
     const chosenRefund = refundOf.value;
     clear(refundOf);
     refundOf.append(h('option', { value: '', text: 'Choose a payment…' }));

@@ -124,7 +124,7 @@ describe('Record payment or refund sidebar', () => {
       (o) => o.textContent,
     );
     expect(options).toEqual([
-      'Due invoices, oldest first (the rest is credit)',
+      'Due invoices, oldest first',
       'INV-000006 <b>10 x PT</b>: $500.00 due Tue 13 Sep 2016 (Open)',
     ]);
 
