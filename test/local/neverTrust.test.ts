@@ -94,3 +94,41 @@ describe('the spreadsheet is never trusted', () => {
     );
   });
 });
+
+describe('a draft edit is not carried onto other money', () => {
+  beforeEach(billedStudio);
+
+  it("an untick made for Jane's old invoices is dropped when she owes something new, and the run says so", async () => {
+    await editWorkbook(W, (ss) => {
+      const pb = ss.getSheetByName('Process Billing')!;
+      const c = columnOf(ss, 'Process Billing', 'Client ID', 3);
+      const include = columnOf(ss, 'Process Billing', 'Include', 3);
+      const row = pb.getRange(4, c).getValue() === 'C-0001' ? 4 : 5;
+      pb.getRange(row, include).setValue(false);
+    });
+    const adHoc = await cli(
+      'ad-hoc',
+      '--workbook',
+      W,
+      '--client',
+      'C-0001',
+      '--description',
+      'Towel',
+      '--amount',
+      '5',
+      '--due',
+      '2016-09-15',
+      '--today',
+      '2016-09-16',
+    );
+    expect(adHoc.code).toBe(0);
+    const r = await cli('bill', '--workbook', W, '--date', '2016-09-16', '--today', '2016-09-16', '--json');
+    expect(r.code).toBe(0);
+    const run = JSON.parse(r.out) as {
+      rows: { clientId: string; include: boolean; amountDue: number }[];
+      warnings: string[];
+    };
+    expect(run.rows.find((x) => x.clientId === 'C-0001')).toMatchObject({ include: true, amountDue: 22500 });
+    expect(run.warnings.join(' ')).toMatch(/dropped for C-0001 Jane Citizen: their invoices changed/);
+  });
+});
