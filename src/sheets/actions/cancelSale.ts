@@ -6,6 +6,7 @@
 // is withdrawn only when dated on or after the cancellation date.
 import { maxDate, type IsoDate } from '../../core/calendar';
 import { allocationWithdrawn, cancelOutcome, type CancelOutcome } from '../../core/lifecycle/cancel';
+import { cancelInvoice, isRefusal } from '../../core/ledger/invoiceState';
 import { formatMoney, type Cents } from '../../core/money';
 import { encode } from '../cells';
 import { UserError } from '../errors';
@@ -67,8 +68,12 @@ export function planCancelSale(tx: LedgerTx, req: CancelRequest, today: IsoDate)
     if (inv.saleId !== sale.id) continue;
     const outcome = cancelOutcome(inv, from);
     if (sale.kind === 'Recurring' && inv.instalment !== null) cycleOutcomes.set(inv.instalment, outcome);
-    if (outcome === 'cancel') cancelled.push({ ...inv, status: 'Cancelled' });
-    else if (outcome !== 'stays due' && outcome !== 'cancelled already') kept.push({ invoice: inv, outcome });
+    if (outcome === 'cancel') {
+      const c = cancelInvoice(inv);
+      if (isRefusal(c)) throw new UserError(c.message, 'saleId');
+      cancelled.push({ ...inv, ...c });
+    } else if (outcome !== 'stays due' && outcome !== 'cancelled already')
+      kept.push({ invoice: inv, outcome });
   }
   const withdrawn = ledger.allocations
     .filter(
