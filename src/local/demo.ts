@@ -181,6 +181,10 @@ function demoSteps(DIR: string, REPORT: string): Step[] {
       ],
     },
     {
+      say: "Chris's statement: every invoice, payment, reversal, fee and write-off with a running balance, and what makes up the balance (the Statement tab too)",
+      args: ['statement', '--client', 'C-0002', '--today', '2016-10-05'],
+    },
+    {
       say: 'Who owes what on Wed 5 Oct (the Outstanding and Balances tabs too)',
       args: ['outstanding', '--date', '2016-10-05', '--today', '2016-10-05'],
     },

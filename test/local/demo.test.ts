@@ -82,6 +82,10 @@ describe('npm start', () => {
         'Fee waived: the bank closed the account',
       ]);
       expect(lines.join('\n')).toContain('already applied 2');
+      // Chris's statement: his reversed debit owed again, the written-off fee not owed.
+      expect(lines.join('\n')).toMatch(/Balance \$160\.00, made up of:\n +Overdue now +\$160\.00/);
+      const statement = emu.spreadsheet.getSheetByName('Statement')!.getDataRange().getValues();
+      expect(statement[0]!.slice(0, 4)).toEqual(['Client', 'C-0002', 'Name', 'Chris Nguyen']);
 
       expect(readFileSync(join(dir, 'notes', 'todo.txt'), 'utf8')).toBe('call the bank');
       expect(readFileSync(join(dir, 'my-studio.xlsx'), 'utf8')).toBe('not the demo');
