@@ -68,6 +68,8 @@ export function planCancelSale(tx: LedgerTx, req: CancelRequest, today: IsoDate)
     if (inv.saleId !== sale.id) continue;
     const outcome = cancelOutcome(inv, from);
     if (sale.kind === 'Recurring' && inv.instalment !== null) cycleOutcomes.set(inv.instalment, outcome);
+    // A debt the studio wrote off stays written off (and on the statement) when the sale ends.
+    if (outcome === 'cancel' && inv.status === 'Written off') continue;
     if (outcome === 'cancel') {
       const c = cancelInvoice(inv);
       if (isRefusal(c)) throw new UserError(c.message, 'saleId');
