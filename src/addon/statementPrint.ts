@@ -22,20 +22,22 @@ body{font:13px/1.4 Arial,Helvetica,sans-serif;color:#202124;margin:16px}
 h1{font-size:18px;margin:0 0 4px}h2{font-size:15px;margin:0 0 4px}h3{font-size:14px;margin:16px 0 4px}
 p{margin:0 0 8px}table{border-collapse:collapse;width:100%;margin-bottom:8px}
 th,td{padding:3px 6px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
-th{background:#f1f3f4}.n{text-align:right;white-space:nowrap}.total td{font-weight:bold}
+th{background:#f1f3f4}.n{text-align:right;white-space:nowrap}.k{white-space:nowrap}.total td{font-weight:bold}
 .noprint{margin-bottom:12px}@media print{.noprint{display:none}body{margin:0}}`;
 
-type Cell = { text: string; num?: boolean };
+type Cell = { text: string; num?: boolean; keep?: boolean };
 
 function row(cells: readonly Cell[], tag: 'td' | 'th' = 'td', cls = ''): string {
   const inner = cells
-    .map((c) => `<${tag}${c.num ? ' class="n"' : ''}>${escapeHtml(c.text)}</${tag}>`)
+    .map((c) => `<${tag}${c.num ? ' class="n"' : c.keep ? ' class="k"' : ''}>${escapeHtml(c.text)}</${tag}>`)
     .join('');
   return `<tr${cls ? ` class="${cls}"` : ''}>${inner}</tr>`;
 }
 
 const t = (text: string): Cell => ({ text });
 const n = (text: string | number): Cell => ({ text: String(text), num: true });
+/** Dates and IDs kept on one line. */
+const k = (text: string): Cell => ({ text, keep: true });
 
 export function statementHtml(r: StatementReport): string {
   const s = r.statement;
@@ -61,21 +63,21 @@ export function statementHtml(r: StatementReport): string {
   ];
   const lines = [
     ...(s.from && s.opening !== null
-      ? [row([t(d(s.from)), t('Opening balance'), t(''), t(''), t(''), n(''), n(formatMoney(s.opening))])]
+      ? [row([k(d(s.from)), t('Opening balance'), t(''), t(''), t(''), n(''), n(formatMoney(s.opening))])]
       : []),
     ...s.lines.map((l) =>
       row([
-        t(d(l.date)),
+        k(d(l.date)),
         t(l.kind),
-        t(l.ref),
+        k(l.ref),
         t(l.description),
-        t(showsDue(l) ? d(l.dueDate!) : ''),
+        k(showsDue(l) ? d(l.dueDate!) : ''),
         n(formatMoney(l.amount)),
         n(formatMoney(l.balance)),
       ]),
     ),
     ...(s.to
-      ? [row([t(d(s.to)), t('Closing balance'), t(''), t(''), t(''), n(''), n(formatMoney(s.closing))])]
+      ? [row([k(d(s.to)), t('Closing balance'), t(''), t(''), t(''), n(''), n(formatMoney(s.closing))])]
       : []),
   ];
   const sessions = s.packages.length

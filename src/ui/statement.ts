@@ -43,15 +43,17 @@ function summary(v: StatementView): HTMLElement {
   );
 }
 
+/** Three columns so the lines fit the 300 px sidebar: the date sits above what the line is. */
 function lines(v: StatementView): HTMLElement {
   const s = v.statement;
   const rows: HTMLElement[] = [];
+  const day = (d: string) =>
+    h('div', { class: 'secondary', 'data-testid': 'line-date', text: formatDisplayDate(d) });
   const edge = (date: string, label: string, amount: number) =>
     h(
       'tr',
-      { class: 'secondary' },
-      h('td', { class: 'nowrap', text: formatDisplayDate(date) }),
-      h('td', { text: label }),
+      { 'data-edge': label },
+      h('td', {}, day(date), h('strong', { text: label })),
       h('td', {}),
       h('td', { class: 'num', text: formatMoney(amount) }),
     );
@@ -61,10 +63,10 @@ function lines(v: StatementView): HTMLElement {
       h(
         'tr',
         { 'data-ref': l.ref },
-        h('td', { class: 'nowrap', text: formatDisplayDate(l.date) }),
         h(
           'td',
           {},
+          day(l.date),
           h('strong', { text: `${l.kind} ${l.ref}` }),
           h('div', {
             'data-testid': 'line-description',
@@ -86,8 +88,7 @@ function lines(v: StatementView): HTMLElement {
           h(
             'tr',
             {},
-            h('th', { text: 'Date' }),
-            h('th', { text: 'What' }),
+            h('th', { text: 'Line' }),
             h('th', { class: 'num', text: 'Amount' }),
             h('th', { class: 'num', text: 'Balance' }),
           ),

@@ -35,7 +35,7 @@ describeInBrowser('Statement sidebar in Chromium', () => {
       ['recordPayment', { clientId: 'C-0004', amount: '20', date: '2016-09-21', today: '2016-09-21' }],
     ]);
     browser = await launchBrowser();
-    context = await sidebarContext(browser, 320);
+    context = await sidebarContext(browser);
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: studio.preview.url });
   });
   afterAll(async () => {
@@ -56,6 +56,8 @@ describeInBrowser('Statement sidebar in Chromium', () => {
       `${SHAKER} (due Tue 20 Sep 2016)`,
     );
     expect(await page.locator('img').count()).toBe(0);
+    // The lines fit the 300 px sidebar: nothing to scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
     await screenshot(page, 'Statement-shown');
 
     await page.getByRole('button', { name: 'Copy as text' }).click();
