@@ -13,6 +13,11 @@ export function withDocumentLock<T>(fn: () => T): T {
   try {
     return fn();
   } finally {
-    lock.releaseLock();
+    // Sheets batches writes: apply them before the next action can take the lock and read the tabs.
+    try {
+      SpreadsheetApp.flush();
+    } finally {
+      lock.releaseLock();
+    }
   }
 }

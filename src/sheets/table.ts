@@ -23,7 +23,7 @@ export interface Table {
   readonly headerRow: number;
   /** 0-based column index of each header that exists, keyed by the spec's header text. */
   readonly columns: ReadonlyMap<string, number>;
-  /** Every non-blank row below the header. */
+  /** Every row below the header holding more than blanks and checkbox values. */
   readonly rows: readonly TableRow[];
   /** Number of columns in the sheet's data range (user columns included). */
   readonly width: number;
@@ -36,6 +36,14 @@ const HEADER_SEARCH_ROWS = 10;
 
 function isBlank(v: CellValue): boolean {
   return v === '' || (typeof v === 'string' && v.trim() === '');
+}
+
+/**
+ * A row with nothing but blanks and checkbox values (TRUE/FALSE) is not a record: one click on an
+ * empty Include or Active cell must not make a row the readers then refuse.
+ */
+function isBlankRow(cells: readonly CellValue[]): boolean {
+  return cells.every((v) => typeof v === 'boolean' || isBlank(v));
 }
 
 /** Maps a tab's headers onto its spec. A missing required header is an error naming tab and header. */
@@ -69,8 +77,9 @@ export function readTable(spec: TabSpec, snapshot: TabSnapshot | null): Table {
   for (let r = headerIndex + 1; r < snapshot.values.length; r++) {
     const cells = snapshot.values[r] ?? [];
     if (cells.every(isBlank)) continue;
-    rows.push({ rowNumber: r + 1, cells });
+    // Appends still go below a stray tick, so they never land on (and inherit) it.
     lastRow = r + 1;
+    if (!isBlankRow(cells)) rows.push({ rowNumber: r + 1, cells });
   }
   return {
     spec,

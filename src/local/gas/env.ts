@@ -80,6 +80,10 @@ export function isDateValue(v: unknown): v is Date {
   return types.isDate(v);
 }
 
+/** The classes whose writes Sheets batches until a flush, and the methods that write. */
+const SPREADSHEET_CLASSES: ReadonlySet<string> = new Set(['Spreadsheet', 'Sheet', 'Range']);
+const WRITE_METHOD = /^(set|insert|delete|clear|append|remove|hide|show|rename|merge|sort|copy|move|auto)/;
+
 /**
  * Shared by all service objects of one emulation. Values handed out (Dates, arrays, errors) belong to
  * this (the host) realm; the emulation's globals include this realm's Date, so `instanceof Date` holds
@@ -88,8 +92,22 @@ export function isDateValue(v: unknown): v is Date {
 export class Env {
   readonly calls = new CallLedger();
   private readonly wrappers = new WeakMap<object, object>();
+  /** A spreadsheet write since the last SpreadsheetApp.flush() (or the start of the execution). */
+  private unflushed = false;
+  /** Locks released while writes were still unflushed: the next holder could read a stale tab. */
+  unflushedReleases = 0;
 
   constructor(readonly now: () => Date) {}
+
+  /** SpreadsheetApp.flush(), or the end of an execution: every pending write is applied. */
+  flushed(): void {
+    this.unflushed = false;
+  }
+
+  /** A lock is being released (by its holder). */
+  noteRelease(): void {
+    if (this.unflushed) this.unflushedReleases++;
+  }
 
   /** A Google-style exception: `e.name === 'Exception'`, so String(e) reads "Exception: ...". */
   exception(message: string): Error {
@@ -125,6 +143,8 @@ export class Env {
     const existing = this.wrappers.get(target);
     if (existing) return existing as T;
     const calls = this.calls;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the proxy's methods mark writes on it
+    const env = this;
     const skip = new Set(uncounted);
     const cache = new Map<string, (...args: unknown[]) => unknown>();
     const proxy = new Proxy(target, {
@@ -136,9 +156,11 @@ export class Env {
         if (!w) {
           const fn = v as (...args: unknown[]) => unknown;
           const key = `${className}.${prop}`;
+          const writes = SPREADSHEET_CLASSES.has(className) && WRITE_METHOD.test(prop);
           // Methods run on the target itself, so the emulation's own work never pays for the proxy;
           // they hand out wrapped objects (wrap() returns the same proxy for the same target).
           w = function (...args: unknown[]): unknown {
+            if (writes) env.unflushed = true;
             const result = calls.invoke(key, fn, t, args);
             return result === t ? proxy : result;
           };

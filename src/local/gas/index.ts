@@ -110,8 +110,13 @@ export interface AppsScriptEmulation {
    */
   holdDocumentLock(opts?: { releaseAfterMs?: number }): () => void;
   holdLock(scope: LockScope, opts?: { releaseAfterMs?: number }): () => void;
-  /** What Apps Script does when an execution ends: releases the locks its Lock objects hold. */
+  /** What Apps Script does when an execution ends: applies pending writes, releases its locks. */
   endExecution(): void;
+  /**
+   * How many times a lock was released while spreadsheet writes were still pending (no
+   * SpreadsheetApp.flush() since them): the next execution to take the lock could read a stale tab.
+   */
+  readonly unflushedReleases: number;
   /**
    * A vm context with the globals, whose Array and Error also recognise this realm's arrays and errors
    * in `instanceof` (so `e instanceof Error` in the bundle holds for the services' exceptions).
@@ -217,7 +222,13 @@ export function createAppsScript(opts: AppsScriptOptions = {}): AppsScriptEmulat
     triggers,
     holdDocumentLock: (o) => holdLock('document', o),
     holdLock,
-    endExecution: () => locks.releaseAll(),
+    endExecution: () => {
+      env.flushed();
+      locks.releaseAll();
+    },
+    get unflushedReleases() {
+      return env.unflushedReleases;
+    },
     createContext(extraGlobals = {}) {
       const ctx = vm.createContext({ ...globals, ...extraGlobals });
       const patch = vm.runInContext(REALM_PATCH, ctx) as (isError: (v: unknown) => boolean) => void;

@@ -56,21 +56,25 @@ class EmulatedLock implements Pick<
     return this.table.holders.get(this.key) === this;
   }
   releaseLock(): void {
-    if (this.table.holders.get(this.key) === this) this.table.holders.delete(this.key);
+    if (this.table.holders.get(this.key) !== this) return;
+    // Writes not yet flushed when the lock goes may be missed by the next holder's reads.
+    this.env.noteRelease();
+    this.table.holders.delete(this.key);
   }
-  /** Node is single-threaded: a lock held by another Lock object is never released while we wait. */
+  /**
+   * Node is single-threaded: a lock held by another Lock object is never released while we wait. A
+   * negative (or non-numeric) timeout gets nothing, as in Apps Script, even when the lock is free.
+   */
   tryLock(timeoutInMillis: number): boolean {
+    const ms = Number(timeoutInMillis);
+    if (!(ms >= 0)) return false;
     const holder = this.table.holders.get(this.key);
     if (holder === undefined || holder === this) {
       this.table.holders.set(this.key, this);
       return true;
     }
     const external = holder instanceof EmulatedLock ? undefined : (holder as ExternalHolder);
-    if (
-      external &&
-      external.releaseAfterMs !== undefined &&
-      Number(timeoutInMillis) >= external.releaseAfterMs
-    ) {
+    if (external && external.releaseAfterMs !== undefined && ms >= external.releaseAfterMs) {
       this.table.holders.set(this.key, this);
       return true;
     }

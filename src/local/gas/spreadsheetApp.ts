@@ -37,7 +37,10 @@ export class EmulatedSpreadsheetApp implements Pick<
     private readonly ui: () => GoogleAppsScript.Base.Ui,
   ) {}
 
-  flush(): void {}
+  /** Applies pending writes: a lock released after this leaves nothing stale for the next holder. */
+  flush(): void {
+    this.env.flushed();
+  }
   getActive(): Spreadsheet {
     return gas(this.book);
   }
