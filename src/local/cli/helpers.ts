@@ -5,6 +5,7 @@ import { ActionError, UsageError } from './errors';
 import { checkWritable, fileReason } from './files';
 import type { ServerAnswer, ServerArg, ServerFn, ServerValue } from './server';
 import { openWorkbook, type WorkbookSession } from './session';
+import { withWorkbookLock, WorkbookBusy } from '../workbookLock';
 
 export function str(v: Values, k: string): string | undefined {
   const x = v[k];
@@ -58,7 +59,11 @@ export function unchanged(text: string): Unchanged {
   return { unchanged: text };
 }
 
-/** Opens the workbook, runs `body`, saves on success (unless the body changed nothing). */
+/**
+ * Opens the workbook, runs `body`, saves on success (unless the body changed nothing). The file's lock
+ * is held from before the read until after the rename, so a command running at the same time waits
+ * (up to 30 s) instead of saving over this one's changes.
+ */
 export async function withWorkbook(
   v: Values,
   io: Io,
@@ -68,6 +73,23 @@ export async function withWorkbook(
   const path = need(v, 'workbook');
   today(v);
   checkWritable(path, 'the workbook');
+  try {
+    return await withWorkbookLock(path, (lock) => run(path, io, body, create, lock.check), {
+      onWait: () => io.progress(`Waiting for ${path}: another studio-ledger command is using it…`),
+    });
+  } catch (e) {
+    if (e instanceof WorkbookBusy) throw new ActionError(e.message);
+    throw e;
+  }
+}
+
+async function run(
+  path: string,
+  io: Io,
+  body: (s: WorkbookSession) => Promise<string | Unchanged> | string | Unchanged,
+  create: boolean,
+  stillHeld: () => void,
+): Promise<number> {
   io.progress(`Reading ${path}…`);
   const s = await open(path, create);
   const result = await body(s);
@@ -75,6 +97,7 @@ export async function withWorkbook(
     io.out(result.unchanged);
     return 0;
   }
+  stillHeld();
   io.progress(`Saving ${path}…`);
   try {
     await s.save();

@@ -16,6 +16,7 @@ import { distDir } from '../runtime';
 import { CALL_PATH, injectBridge, SAVED_HEADER } from './bridge';
 import { readTabs, renderIndex, renderMessage, renderTabPage, renderTabs } from './pages';
 import { CallRefused, WorkbookHost } from './workbook';
+import { withWorkbookLock, WorkbookBusy } from '../workbookLock';
 
 export interface PreviewOptions {
   /** The .xlsx workbook (must exist). */
@@ -124,6 +125,17 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     );
   if (!existsSync(`${dist}/Code.js`)) throw new Error(`No ${dist}/Code.js: run \`npm run build\` first.`);
   const host = new WorkbookHost({ workbook, dist, today: opts.today });
+  // Each request holds the workbook's file lock around its read and save, as a CLI command does, so the
+  // preview and a command line never save over each other.
+  const locked = async <T>(job: () => Promise<T>): Promise<T> => {
+    try {
+      return await withWorkbookLock(workbook, job, { label: opts.workbook });
+    } catch (e) {
+      if (e instanceof WorkbookBusy) throw new HttpError(503, e.message);
+      throw e;
+    }
+  };
+  const readTabsLocked = () => locked(() => host.read(readTabs));
   let port = 0;
 
   // Only this server's own pages may talk to it: a page elsewhere cannot reach it through DNS rebinding
@@ -148,7 +160,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     if (typeof fn !== 'string' || !Array.isArray(args))
       throw new HttpError(400, 'POST { "fn": "name", "args": [] }.');
     try {
-      const out = await host.call(fn, args);
+      const out = await locked(() => host.call(fn, args));
       const r = out.result as { ok?: unknown; error?: unknown } | undefined;
       const verdict =
         r && typeof r === 'object' && 'ok' in r
@@ -160,6 +172,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       sendJson(res, 200, out.result, out.saved ? { [SAVED_HEADER]: '1' } : {});
     } catch (e) {
       if (e instanceof CallRefused) throw new HttpError(400, e.message);
+      if (e instanceof HttpError) throw e;
       const message = (e as Error)?.message ?? String(e);
       log(`${fn} failed: ${message}`);
       throw new HttpError(500, message);
@@ -176,7 +189,7 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new HttpError(405, 'GET only.');
     if (path === '/') {
-      const tabs = await host.read(readTabs);
+      const tabs = await readTabsLocked();
       const html = renderIndex({
         workbook: opts.workbook,
         today: opts.today,
@@ -185,11 +198,11 @@ export async function startPreview(opts: PreviewOptions): Promise<Preview> {
       });
       return send(res, 200, 'text/html', html);
     }
-    if (path === '/tabs') return send(res, 200, 'text/html', renderTabs(await host.read(readTabs)));
+    if (path === '/tabs') return send(res, 200, 'text/html', renderTabs(await readTabsLocked()));
     const tab = /^\/tab\/(.+)$/.exec(path);
     if (tab) {
       const name = decodeURIComponent(tab[1]!);
-      const found = (await host.read(readTabs)).find((t) => t.name.toLowerCase() === name.toLowerCase());
+      const found = (await readTabsLocked()).find((t) => t.name.toLowerCase() === name.toLowerCase());
       if (!found) throw new HttpError(404, `The workbook has no tab "${name}".`);
       return send(res, 200, 'text/html', renderTabPage(found, opts.workbook));
     }
