@@ -8,6 +8,7 @@ import { batchOfPayment } from '../ledger/debitStory';
 import { balanceOf, isRefusal, settleInvoice } from '../ledger/invoiceState';
 import { oldestFirst, planReceipt, type ReceiptPart } from '../ledger/receipts';
 import type { Invoice, Payment } from '../ledger/records';
+import { recoveredReason } from '../ledger/writeOff';
 import type { Cents } from '../money';
 
 /** The Payments Method of money a report says was received. */
@@ -86,7 +87,10 @@ export function planReportReceipt(
   const recorded = r.batchId ? recordedByBatch(clientPayments, r.batchId, debitIds) : 0;
   if (r.batchId && recorded >= r.amount) return { already: true, invoiceIds: [...debitIds], recorded };
   const owing = debit.filter((i) => !UNPAYABLE.has(i.status) && balanceOf(i) > 0);
-  if (debit.length && !owing.length) return { already: true, invoiceIds: [...debitIds], recorded: 0 };
+  // A debit of a written-off invoice that the bank paid after all is money received: recovered credit.
+  const writtenOff = debit.find((i) => i.status === 'Written off');
+  if (debit.length && !owing.length && !writtenOff)
+    return { already: true, invoiceIds: [...debitIds], recorded: 0 };
 
   let left = r.amount - Math.max(0, recorded);
   const parts: ReceiptPart[] = [];
@@ -125,7 +129,8 @@ export function planReportReceipt(
     providerRef: r.providerRef,
   });
   const rows = parts.map((p) => row(p.invoiceId, p.amount));
-  if (credit > 0) rows.push(row('', credit));
+  if (credit > 0)
+    rows.push(writtenOff ? { ...row('', credit), reason: recoveredReason(writtenOff.id) } : row('', credit));
   const paidIds = parts.map((p) => p.invoiceId);
   const mine = paidIds.filter((id) => debitIds.has(id));
   const settled = new Map(invoices.map((i) => [i.id, i]));

@@ -60,4 +60,14 @@ describe('a payment read from a report', () => {
     const plan = planReportReceipt(receipt({ batchId: null, amount: 5000 }), invoices, []);
     expect(plan).toMatchObject({ already: false, ahead: ['INV-000002'], credit: 0, debitPaid: true });
   });
+
+  it('a debit of a written-off invoice that the bank paid after all is recovered credit, not "already paid"', () => {
+    const invoices = [inv({ id: 'INV-000001', status: 'Written off', batchId: 'B-000001' })];
+    const plan = planReportReceipt(receipt({ amount: 22000 }), invoices, []);
+    if (plan.already) throw new Error('the money must be recorded');
+    expect(plan.rows.map((r) => [r.invoiceId, r.amount, r.reason])).toEqual([
+      ['', 22000, 'Recovered: INV-000001 was written off'],
+    ]);
+    expect(plan.credit).toBe(22000);
+  });
 });
