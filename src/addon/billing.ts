@@ -222,9 +222,14 @@ export function createDebitFile(req: { format?: string } & Request): Result<Debi
       const plan = planExport(tx, format as DebitFormat, ctx.today);
       writeExport(tx, plan);
       const f = plan.file;
+      // The Log names the clients left out of the file (with why) and what the studio was warned about.
+      const left = f.skipped.length
+        ? `; left out: ${f.skipped.map((k) => `${k.clientId} ${k.name} (${k.reason})`).join(', ')}`
+        : '';
+      const warned = f.warnings.length ? `; warned: ${f.warnings.join(' ')}` : '';
       tx.commit(
         f.again ? 'Debit file again' : 'Create debit file',
-        `${f.batchId} ${f.format.toUpperCase()} ${f.fileName}: ${f.debits} debit(s), ${formatMoney(f.total)}; ${f.sent.length} invoice(s) Sent`,
+        `${f.batchId} ${f.format.toUpperCase()} ${f.fileName}: ${f.debits} debit(s), ${formatMoney(f.total)}; ${f.sent.length} invoice(s) Sent${left}${warned}`,
         ctx.timestamp(),
       );
       return plain(f);

@@ -4,6 +4,7 @@ import {
   ADD_CLIENT_TABS,
   planAddClient,
   writeAddClient,
+  type AddedClient,
   type ClientRequest,
 } from '../sheets/actions/addClient';
 import {
@@ -13,19 +14,24 @@ import {
   type AdHocInvoiceRequest,
 } from '../sheets/actions/adHocInvoice';
 import { LedgerTx } from '../sheets/ledgerTx';
-import type { Client } from '../sheets/records';
 import { context, type Request } from './context';
 import { withDocumentLock } from './lock';
 import { attempt, plain, type Result } from './result';
 
-export function addClient(req: ClientRequest & Request): Result<Client> {
+/** The client added, with warnings (not refusals) about what their debit file could not carry. */
+export function addClient(req: ClientRequest & Request): Result<AddedClient> {
   return attempt(() => {
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, ADD_CLIENT_TABS);
       const client = planAddClient(tx, req);
       writeAddClient(tx, client);
-      tx.commit('Add client', `${client.id} ${client.name} (${client.billingMethod})`, ctx.timestamp());
+      const warned = client.warnings.length ? `; warned: ${client.warnings.join(' ')}` : '';
+      tx.commit(
+        'Add client',
+        `${client.id} ${client.name} (${client.billingMethod})${warned}`,
+        ctx.timestamp(),
+      );
       return plain(client);
     });
   });

@@ -53,8 +53,10 @@ export function mountAddClient(root: HTMLElement, call: ServerCall): void {
         accountName: inputs.accountName.value,
       });
       if (!r.ok) return showFieldError(form, r.field, r.error, status);
-      status.className = 'status ok';
-      status.textContent = `Added ${r.value.name} as ${r.value.id} (${r.value.billingMethod}).`;
+      // Not refusals: what the client's debit file could not carry, said now rather than on billing day.
+      const warnings = r.value.warnings.map((w) => ` Check: ${w}`).join('');
+      status.className = warnings ? 'status warn' : 'status ok';
+      status.textContent = `Added ${r.value.name} as ${r.value.id} (${r.value.billingMethod}).${warnings}`;
       for (const el of Object.values(inputs)) if (el instanceof HTMLInputElement) el.value = '';
       inputs.name.focus();
     } catch (e) {

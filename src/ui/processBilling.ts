@@ -263,9 +263,14 @@ export async function mountProcessBilling(
         const r = await call('createDebitFile', { format });
         if (!r.ok) return say(r.error, 'error');
         save(r.value.fileName, r.value.content, format === 'csv' ? 'text/csv' : 'text/plain');
+        // Clients left out of the file (their invoices stay unsent) and things to check before uploading.
+        const left = r.value.skipped
+          .map((x) => ` Not in the file: ${x.name} (${x.clientId}), ${formatMoney(x.amount)}: ${x.reason}.`)
+          .join('');
+        const check = warningsText(r.value.warnings);
         say(
-          `${r.value.fileName}: ${r.value.debits} debit(s), ${formatMoney(r.value.total)}.${r.value.again ? ' (Sent before: same file again.)' : ' Invoices are now Sent.'}`,
-          'ok',
+          `${r.value.fileName}: ${r.value.debits} debit(s), ${formatMoney(r.value.total)}.${r.value.again ? ' (Sent before: same file again.)' : ' Invoices are now Sent.'}${left}${check}`,
+          left || check ? 'warn' : 'ok',
         );
         await refresh();
       });

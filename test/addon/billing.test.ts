@@ -257,19 +257,30 @@ describe('Process Billing through two cycles', () => {
     ]);
   });
 
-  it('a bad bank detail stops the file before anything is written, naming the client and field', () => {
+  it('a bad bank detail leaves that client out of the file, naming the field; the rest is written', () => {
     const addin = studio();
     ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
     addin.sheet('Clients').getRange('G5').setValue('12-34'); // Chris's BSB
-    const before = addin.tab('Invoices');
-    const r = addin.run<{ ok: boolean; error: string }>('createDebitFile', {
-      format: 'aba',
-      today: '2016-09-16',
-    });
-    expect(r.ok).toBe(false);
-    expect(r.error).toMatch(/^C-0004 Chris Partial: BSB "12-34"/);
-    expect(addin.tab('Invoices')).toEqual(before);
-    expect(addin.tab('Process Billing')[0]![5]).toBe('Draft');
+    const file = ok<{ content: string; skipped: { clientId: string; reason: string }[] }>(
+      addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }),
+    );
+    expect(file.skipped).toEqual([
+      {
+        clientId: 'C-0004',
+        name: 'Chris Partial',
+        billingMethod: 'DD Partial Integration',
+        invoiceIds: ['INV-000008'],
+        amount: 16000,
+        reason: 'Left out of the ABA file: BSB "12-34" must be six digits written nnn-nnn (Clients tab)',
+      },
+    ]);
+    expect(parseAbaFile(file.content).records.map((r) => [r.transactionCode, r.lodgementReference])).toEqual([
+      [13, 'C-0001'],
+      [50, 'PT DEBITS 160916'],
+    ]);
+    expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Open', 'Batch ID': '' });
+    expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Sent', 'Batch ID': 'B-000001' });
+    expect(addin.tab('Process Billing')[0]![5]).toBe('Sent');
   });
 
   it('an amount to debit above what is due is refused with the tab, row and column', () => {

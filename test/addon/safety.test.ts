@@ -3,10 +3,10 @@ import { loadAddin, records } from './harness';
 import { ok, setSetting, setUpStudio, typeRows } from './studio';
 
 describe('cell safety and columns users change', () => {
-  it('a client named =HYPERLINK("x") stays text, and so do other formula-looking names', () => {
+  it('names that look like numbers or hold a formula sign inside stay text', () => {
     const addin = loadAddin();
     setUpStudio(addin);
-    const names = ['=HYPERLINK("x")', '+61 400 000 000', '-Dash', '@handle', '0012'];
+    const names = ['0012', 'Pat =HYPERLINK("x")', 'Jo-Ann +1'];
     for (const name of names)
       ok(addin.run('addClient', { name, phone: name === '0012' ? '0400 000 000' : '', today: '2016-09-09' }));
     const sheet = addin.sheet('Clients');
@@ -17,6 +17,17 @@ describe('cell safety and columns users change', () => {
       .slice(-names.length)
       .map((c) => c.Name);
     expect(got).toEqual(names);
+  });
+
+  it('a name starting = + - @ is refused at Add client (it would start a formula in an upload file)', () => {
+    const addin = loadAddin();
+    setUpStudio(addin);
+    const before = addin.tab('Clients');
+    for (const name of ['=HYPERLINK("x")', '+61 400 000 000', '-Dash', '@handle']) {
+      const r = addin.run<{ ok: boolean; field?: string }>('addClient', { name, today: '2016-09-09' });
+      expect(r).toMatchObject({ ok: false, field: 'name' });
+    }
+    expect(addin.tab('Clients')).toEqual(before);
   });
 
   it('text lands as text in plain-text columns whose format a user removed', () => {
@@ -34,7 +45,7 @@ describe('cell safety and columns users change', () => {
       addin.run('addClient', {
         name: 'Pat Format',
         phone: '0412345678',
-        ddReference: '=1+1',
+        ddReference: '1E5',
         billingMethod: 'DD Full Integration',
         bsb: '062-000',
         accountNumber: '000123',
@@ -45,7 +56,7 @@ describe('cell safety and columns users change', () => {
     const cells = ['Client ID', 'Phone', 'DD Reference', 'BSB', 'Account Number'].map((h) =>
       sheet.getRange(r, col(h)),
     );
-    expect(cells.map((c) => c.getValue())).toEqual([id, '0412345678', '=1+1', '062-000', '000123']);
+    expect(cells.map((c) => c.getValue())).toEqual([id, '0412345678', '1E5', '062-000', '000123']);
     expect(sheet.getDataRange().getFormulas().flat().filter(Boolean)).toEqual([]);
     // Only the written cells were made plain text again.
     expect(cells.map((c) => c.getNumberFormat())).toEqual(['@', '@', '@', '@', '@']);

@@ -69,7 +69,10 @@ describe('studio-ledger command line', () => {
     );
     expect(exported).toMatchObject({
       code: 0,
-      out: `B-000001: wrote ${out}, 1 debit(s), $220.00; 1 invoice(s) now Sent.`,
+      // The demo studio's ABA User ID is 301500, a bank's shared upload ID: a warning, not a refusal.
+      out:
+        `B-000001: wrote ${out}, 1 debit(s), $220.00; 1 invoice(s) now Sent.\n` +
+        "Warning: ABA User ID 301500 is a bank's shared user ID for uploading payment files, not a direct debit user ID: the bank may refuse these debits. Put the debit user ID the bank issued the studio in Settings (ABA User ID).",
     });
     const aba = parseAbaFile(readFileSync(out, 'latin1'));
     expect(aba.records.map((r) => [r.lodgementReference, r.amount, r.transactionCode])).toEqual([

@@ -18,7 +18,13 @@ describe('Add client sidebar', () => {
         return { ok: false, error: 'BSB "12" must be six digits, like 062-000.', field: 'bsb' } as T;
       return {
         ok: true,
-        value: { id: 'C-0007', name: a.name, billingMethod: 'DD Full Integration', ddReference: 'C-0007' },
+        value: {
+          id: 'C-0007',
+          name: a.name,
+          billingMethod: 'DD Full Integration',
+          ddReference: 'C-0007',
+          warnings: [],
+        },
       } as T;
     };
     mountAddClient(root, call);
@@ -49,6 +55,28 @@ describe('Add client sidebar', () => {
       'Added =HYPERLINK("x") as C-0007 (DD Full Integration).',
     );
     expect(root.querySelector('[data-error-for="bsb"]')!.textContent).toBe('');
+  });
+});
+
+describe('Add client sidebar warnings', () => {
+  it("shows what the client's ABA file could not carry, as a warning, after the client is added", async () => {
+    document.body.innerHTML = '<main id="app"></main>';
+    const root = document.getElementById('app')!;
+    const warning =
+      'Account Name "李小龙" has characters banks do not accept: "李", "小", "龙": an ABA file cannot carry it.';
+    const call: ServerCall = async <T>() =>
+      ({
+        ok: true,
+        value: { id: 'C-0008', name: '李小龙', billingMethod: 'DD Full Integration', warnings: [warning] },
+      }) as T;
+    mountAddClient(root, call);
+    root.querySelector<HTMLInputElement>('#f-name')!.value = '李小龙';
+    root.querySelector('button')!.click();
+    await settle();
+    expect(root.querySelector('.status.ok')).toBeNull();
+    expect(root.querySelector('.status.warn')!.textContent).toBe(
+      `Added 李小龙 as C-0008 (DD Full Integration). Check: ${warning}`,
+    );
   });
 });
 

@@ -34,7 +34,9 @@ const empty: View = {
   totalToDebit: 0,
 };
 
-function server() {
+type DebitFile = ServerValue<'createDebitFile'>;
+
+function server(file: Partial<DebitFile> = {}) {
   let current: View = { ...empty };
   const run = (billingDate: string): Run => ({
     billingDate,
@@ -100,6 +102,9 @@ function server() {
         format: 'aba',
         sent: [{ invoiceId: 'INV-000001', clientId: 'C-0001', amount: 26995 }],
         again: false,
+        skipped: [],
+        warnings: [],
+        ...file,
       },
     }),
   });
@@ -161,6 +166,34 @@ describe('Process Billing sidebar', () => {
     expect(downloads).toEqual([{ name: 'B-000001-2016-09-16.aba', content: '0...' }]);
     expect(root.querySelector('.status.ok')!.textContent).toBe(
       'B-000001-2016-09-16.aba: 1 debit(s), $269.95. Invoices are now Sent.',
+    );
+  });
+
+  it('names the clients left out of the file and the warnings, as text', async () => {
+    const { call } = server({
+      skipped: [
+        {
+          clientId: 'C-0002',
+          name: '<script>x()</script>',
+          billingMethod: 'DD Full Integration',
+          invoiceIds: ['INV-000002'],
+          amount: 16000,
+          reason: 'Left out of the ABA file: Account Name "=X" starts with "=" (Clients tab)',
+        },
+      ],
+      warnings: ['ABA User ID 301500 is a shared upload ID.'],
+    });
+    await mountProcessBilling(root, call, () => {});
+    button(root, 'Run').click();
+    await settle();
+    button(root, 'Create ABA file').click();
+    await settle();
+    expect(root.querySelector('.status.ok')).toBeNull();
+    expect(root.querySelector('script')).toBeNull();
+    expect(root.querySelector('.status.warn')!.textContent).toBe(
+      'B-000001-2016-09-16.aba: 1 debit(s), $269.95. Invoices are now Sent.' +
+        ' Not in the file: <script>x()</script> (C-0002), $160.00: Left out of the ABA file: Account Name "=X" starts with "=" (Clients tab).' +
+        ' Check: ABA User ID 301500 is a shared upload ID.',
     );
   });
 });

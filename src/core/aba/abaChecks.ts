@@ -2,13 +2,8 @@
 // (trimmed, normalised) or a reason that starts with the field's label, ready to show to people.
 import { formatMoney, type Cents } from '../money';
 import { isIsoDate, type IsoDate } from '../calendar';
-import {
-  BANK_CHARACTERS_HELP,
-  MAX_ABA_CENTS,
-  normaliseBsb,
-  rejectedCharacters,
-  showCharacter,
-} from './abaFields';
+import { MAX_ABA_CENTS, normaliseBsb } from './abaFields';
+import { BANK_CHARACTERS_HELP, formulaStart, rejectedCharacters, showCharacter, toBankText } from './abaText';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
@@ -20,10 +15,19 @@ function asText(v: unknown): string {
   return v === null || v === undefined ? '' : String(v);
 }
 
-/** Names, titles and references: required, at most `max` characters, bank character set. Trimmed. */
+/**
+ * Names, titles and references: required, at most `max` characters, bank character set. Trimmed, and
+ * written in that set (José is Jose, O’Neil O'Neil); what has no plain form is refused, never dropped.
+ */
 export function checkText(raw: unknown, label: string, max: number): Checked<string> {
   const s = asText(raw).trim();
   if (s === '') return fail(`${label} is blank`);
+  const formula = formulaStart(s);
+  if (formula) {
+    return fail(
+      `${label} "${s}" starts with ${showCharacter(formula)}, which a spreadsheet opening the file would run as a formula`,
+    );
+  }
   const bad = rejectedCharacters(s);
   if (bad.length > 0) {
     return fail(
@@ -31,9 +35,20 @@ export function checkText(raw: unknown, label: string, max: number): Checked<str
         ` (use ${BANK_CHARACTERS_HELP})`,
     );
   }
+  const written = toBankText(s).trim();
   // Too long is an error, not a silent cut: a cut name or reference can mislead the client or bank.
-  if (s.length > max) return fail(`${label} "${s}" is ${s.length} characters; the limit is ${max}`);
-  return ok(s);
+  if (written.length > max)
+    return fail(`${label} "${s}" is ${written.length} characters; the limit is ${max}`);
+  return ok(written);
+}
+
+/** A lodgement reference: text as above that does not start with a zero or a hyphen (banks refuse those). */
+export function checkReference(raw: unknown, label: string, max: number): Checked<string> {
+  const text = checkText(raw, label, max);
+  if (text.ok && /^[0-]/.test(text.value)) {
+    return fail(`${label} "${text.value}" must not start with a zero or a hyphen (banks refuse it)`);
+  }
+  return text;
 }
 
 /** Six digits, with or without the hyphen; written nnn-nnn. */
@@ -44,14 +59,24 @@ export function checkBsb(raw: unknown, label: string): Checked<string> {
   return bsb ? ok(bsb) : fail(`${label} "${s}" must be six digits written nnn-nnn`);
 }
 
-/** 1 to 9 digits or hyphens, not all zeros; leading zeros kept (they are part of the number). */
+/**
+ * Up to 9 characters of digits, blanks and hyphens, as the layout allows, not all zeros; leading zeros
+ * kept (they are part of the number). A longer number written with hyphens or blanks loses them.
+ */
 export function checkAccountNumber(raw: unknown, label: string): Checked<string> {
   const s = asText(raw).trim();
   if (s === '') return fail(`${label} is blank`);
-  if (!/^[0-9-]+$/.test(s)) return fail(`${label} "${s}" may only contain digits and hyphens`);
-  if (s.length > 9) return fail(`${label} "${s}" is ${s.length} characters; the limit is 9`);
+  if (!/^[0-9 -]+$/.test(s)) return fail(`${label} "${s}" may only contain digits, blanks and hyphens`);
+  const written = s.length > 9 ? s.replace(/[ -]/g, '') : s;
+  if (written.length > 9) {
+    return fail(
+      written === s
+        ? `${label} "${s}" is ${s.length} characters; the limit is 9`
+        : `${label} "${s}" has ${written.length} digits; the limit is 9`,
+    );
+  }
   if (!/[1-9]/.test(s)) return fail(`${label} "${s}" must not be all zeros`);
-  return ok(s);
+  return ok(written);
 }
 
 /** Whole cents, more than zero, at most the 10 digits of the amount field. */

@@ -1,28 +1,6 @@
-// Fixed-width field formatting and the character set banks accept in ABA text fields.
+// Fixed-width field formatting, the field limits and the date and BSB forms of ABA files.
 import { DateError, isIsoDate, type IsoDate } from '../calendar';
 import type { Cents } from '../money';
-
-/** Letters, digits, space and & ' ( ) * + , - . / : the BECS character set for names and references. */
-const BANK_CHARACTER = /^[A-Za-z0-9 &'()*+,\-./]$/;
-const BANK_TEXT = /^[A-Za-z0-9 &'()*+,\-./]*$/;
-
-export const BANK_CHARACTERS_HELP = "letters, digits, spaces and & ' ( ) * + , - . /";
-
-/** The distinct characters of s that banks reject, in order of first appearance. */
-export function rejectedCharacters(s: string): string[] {
-  if (BANK_TEXT.test(s)) return []; // the usual case, without splitting the string
-  const bad = Array.from(s).filter((ch) => !BANK_CHARACTER.test(ch));
-  return [...new Set(bad)];
-}
-
-/** How to show a rejected character: control and invisible characters by code point. */
-export function showCharacter(ch: string): string {
-  const code = ch.codePointAt(0) ?? 0;
-  if (code < 0x20 || code === 0x7f || /\s/.test(ch)) {
-    return `U+${code.toString(16).toUpperCase().padStart(4, '0')}`;
-  }
-  return `"${ch}"`;
-}
 
 /** Left-justified, blank-filled: names and references. */
 export const padRight = (s: string, w: number): string => s.padEnd(w, ' ');

@@ -4,11 +4,21 @@ import { AbaError } from './abaTypes';
 import { AbaReader, type Line } from './abaRead';
 import { DETAIL_LAYOUT, HEADER_LAYOUT } from './abaLayout';
 
-const INDICATORS = new Set([' ', 'N', 'W', 'X', 'Y']);
+/** The indicators the layout lists: blank, N (new or varied details), T, and W X Y (withholding tax). */
+const INDICATORS = new Set([' ', 'N', 'T', 'W', 'X', 'Y']);
 
-export function readHeader(r: AbaReader, line: Line): ParsedAbaHeader {
+/**
+ * The descriptive record. `bankAreas: 'ignore'` (a bank's return file) lets positions 2-18 and 81-120
+ * hold anything: some banks write their BSB, account and a time there, which the layout leaves blank.
+ */
+export function readHeader(
+  r: AbaReader,
+  line: Line,
+  opts: { bankAreas?: 'blank' | 'ignore' } = {},
+): ParsedAbaHeader {
   const L = HEADER_LAYOUT;
-  for (const span of [L.blank1, L.blank2, L.blank3]) r.blank(line, span);
+  const blanks = opts.bankAreas === 'ignore' ? [L.blank2] : [L.blank1, L.blank2, L.blank3];
+  for (const span of blanks) r.blank(line, span);
   const reel = String(r.digits(line, L.reel, 'Reel')).padStart(2, '0');
   const bank = r.text(line, L.bank);
   if (!/^[A-Z]{3}$/.test(bank)) r.problem(line, 'Bank', `bank "${bank}" must be a three-letter APCA code`);
@@ -27,7 +37,7 @@ function readDetail(r: AbaReader, line: Line): ParsedAbaRecord {
   const L = DETAIL_LAYOUT;
   const indicator = line.text.slice(L.indicator[0] - 1, L.indicator[1]);
   if (!INDICATORS.has(indicator)) {
-    r.problem(line, 'Indicator', `indicator "${indicator}" must be blank or one of N W X Y`);
+    r.problem(line, 'Indicator', `indicator "${indicator}" must be blank or one of N T W X Y`);
   }
   const { code, kind } = r.transactionCode(line, L.transactionCode);
   return {

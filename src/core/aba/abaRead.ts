@@ -106,11 +106,11 @@ export class AbaReader {
     return s;
   }
 
-  /** Right-justified and blank-filled, digits and hyphens, not blank. Returned without the blanks. */
+  /** Right-justified and blank-filled; digits, blanks and hyphens, not blank. Returned trimmed. */
   account(line: Line, span: Span, field: string): string {
     const s = slice(line.text, span);
-    if (!/^ *[0-9-]+$/.test(s)) {
-      this.problem(line, field, `${field} "${s}" must be digits or hyphens, right-justified`);
+    if (!/^[0-9 -]*[0-9-]$/.test(s) || !/[0-9]/.test(s)) {
+      this.problem(line, field, `${field} "${s}" must be digits, blanks or hyphens, right-justified`);
     }
     return s.trim();
   }

@@ -13,6 +13,8 @@ export const ABA_RETURN_REASONS: Record<number, string> = {
   4: 'Customer deceased',
   5: 'No account/incorrect account number',
   6: 'Refer to customer',
+  // Listed by APCA as not used (deleted), yet a valid code a bank may still send.
+  7: 'Not used (deleted)',
   8: 'Invalid user ID number',
   9: 'Technically invalid',
 };
@@ -57,13 +59,14 @@ function readReturn(r: AbaReader, line: Line): AbaReturnRecord {
 
 /**
  * The returned items of a return file (descriptive record, type 2 records, total record), checked as
- * strictly as a debit file: lengths, types, and totals that add up. Throws AbaError naming lines.
+ * strictly as a debit file (lengths, types, totals that add up), except that the header's blank areas
+ * may carry the bank's own details. Throws AbaError naming lines.
  */
 export function parseAbaReturn(text: string): AbaReturnRecord[] {
   const r = new AbaReader();
   const shape = r.structure(text, '2');
   if (!shape) throw new AbaError(r.problems);
-  readHeader(r, shape.header);
+  readHeader(r, shape.header, { bankAreas: 'ignore' });
   const records = shape.details.map((line) => readReturn(r, line));
   r.totals(shape.total, records);
   r.throwIfAny();

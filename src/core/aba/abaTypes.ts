@@ -63,6 +63,10 @@ export interface AbaProblem {
   field: string;
   /** Where in the batch: 'debits[2].bsb', 'header.userId' … (absent for files read). */
   key?: string;
+  /** For a problem with one debit: its place in the batch, so the rest of the file can still be written. */
+  debit?: number;
+  /** For a problem with one debit: the message without the client's name in front. */
+  reason?: string;
   message: string;
 }
 
@@ -91,7 +95,7 @@ export interface ParsedAbaRecord {
   line: number;
   bsb: string;
   accountNumber: string;
-  /** Blank, or N W X Y (new details, withholding tax cases). */
+  /** Blank, or N T W X Y (new details, withholding tax cases). */
   indicator: string;
   transactionCode: number;
   /** Code 13 is a debit; the 50s are credits. */

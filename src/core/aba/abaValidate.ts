@@ -9,6 +9,7 @@ import {
   checkBank,
   checkBsb,
   checkProcessingDate,
+  checkReference,
   checkText,
   checkUserId,
   type Checked,
@@ -43,6 +44,10 @@ const text =
   (max: number): Check<string> =>
   (raw, label) =>
     checkText(raw, label, max);
+const reference =
+  (max: number): Check<string> =>
+  (raw, label) =>
+    checkReference(raw, label, max);
 
 /** Who a debit's problems are about: 'C-0003 Jane Citizen', or 'Debit 3' with neither ID nor name. */
 function client(
@@ -83,6 +88,8 @@ class Collector {
       ...c.who,
       field: label,
       key: `debits[${i}].${name}`,
+      debit: i,
+      reason: checked.reason,
       message: `${c.name}: ${checked.reason}`,
     });
     return fallback;
@@ -144,7 +151,7 @@ export function checkAbaBatch(batch: AbaBatch): { problems: AbaProblem[]; clean:
     lodgementReference: c.debitValue(
       d,
       i,
-      text(ABA_LIMITS.lodgementReference),
+      reference(ABA_LIMITS.lodgementReference),
       'DD Reference',
       'lodgementReference',
       '',
@@ -162,7 +169,7 @@ export function checkAbaBatch(batch: AbaBatch): { problems: AbaProblem[]; clean:
           '',
         ),
         lodgementReference: c.value(
-          text(ABA_LIMITS.lodgementReference),
+          reference(ABA_LIMITS.lodgementReference),
           b.lodgementReference,
           'Balancing Reference',
           'balancing.lodgementReference',

@@ -2,6 +2,7 @@
 import type { Cents } from '../money';
 import { AbaError, type AbaProblem } from './abaTypes';
 import { normaliseBsb } from './abaFields';
+import { formulaStart, showCharacter } from './abaText';
 
 export interface DebitCsvRow {
   clientId: string;
@@ -30,38 +31,61 @@ function plainDollars(cents: Cents): string {
   return `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`;
 }
 
-/**
- * A cell a spreadsheet would run as a formula (= + - @, or a tab or CR that hides one) gets a leading
- * apostrophe, so opening the file cannot execute anything. Only text fields: amounts are ours.
- */
-export function defuseFormula(s: string): string {
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
-}
-
 /** RFC 4180: quote a field with a comma, quote or line break; double the quotes inside. */
 export function quoteCsv(s: string): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-const cell = (v: unknown): string => quoteCsv(defuseFormula(v === null || v === undefined ? '' : String(v)));
+const asText = (v: unknown): string => (v === null || v === undefined ? '' : String(v));
+const cell = (v: unknown): string => quoteCsv(asText(v));
+
+/** The text cells people type, by the column the Clients tab calls them. */
+const TEXT_CELLS = [
+  ['Name', 'name'],
+  ['DD Reference', 'ddReference'],
+  ['BSB', 'bsb'],
+  ['Account Number', 'accountNumber'],
+] as const;
 
 /**
- * The CSV of debits: header row, one row per client, CRLF after every row. BSBs written nnn-nnn when
- * they are six digits. Throws AbaError if an amount is not whole cents above zero.
+ * What stops a row going into the file: an amount that is not whole cents above zero, or text a
+ * spreadsheet opening the file would run as a formula. The file is the receiver's layout and is never
+ * altered to defuse one (no apostrophe added): such a row is left out instead.
  */
-export function buildDebitCsv(rows: readonly DebitCsvRow[]): string {
+export function debitCsvProblems(rows: readonly DebitCsvRow[]): AbaProblem[] {
   const problems: AbaProblem[] = [];
-  for (const row of rows) {
-    if (!Number.isSafeInteger(row.amount) || row.amount <= 0) {
-      const who = `${row.clientId} ${row.name}`.trim();
+  rows.forEach((row, i) => {
+    const who = `${asText(row.clientId)} ${asText(row.name)}`.trim();
+    const add = (field: string, reason: string) =>
       problems.push({
         clientId: row.clientId,
         clientName: row.name,
-        field: 'Amount',
-        message: `${who}: Amount ${String(row.amount)} must be whole cents, more than zero`,
+        field,
+        debit: i,
+        reason,
+        message: `${who}: ${reason}`,
       });
+    for (const [label, key] of TEXT_CELLS) {
+      const value = asText(row[key]);
+      const formula = formulaStart(value);
+      if (formula)
+        add(
+          label,
+          `${label} "${value}" starts with ${showCharacter(formula)}, which a spreadsheet opening the file would run as a formula`,
+        );
     }
-  }
+    if (!Number.isSafeInteger(row.amount) || row.amount <= 0)
+      add('Amount', `Amount ${String(row.amount)} must be whole cents, more than zero`);
+  });
+  return problems;
+}
+
+/**
+ * The CSV of debits: header row, one row per client, CRLF after every row, text as given. BSBs written
+ * nnn-nnn when they are six digits. Throws AbaError listing every row debitCsvProblems finds.
+ */
+export function buildDebitCsv(rows: readonly DebitCsvRow[]): string {
+  const problems = debitCsvProblems(rows);
   if (problems.length > 0) throw new AbaError(problems);
 
   const lines = [

@@ -2,8 +2,18 @@
 export * from './abaTypes';
 export { buildAbaFile, DEBIT_CODE, CREDIT_CODE } from './abaFile';
 export { validateAbaBatch, checkAbaBatch, ABA_LIMITS, type CleanAbaBatch } from './abaValidate';
+export { checkText, checkReference, type Checked } from './abaChecks';
 export { parseAbaFile } from './abaParse';
 export { parseAbaReturn, ABA_RETURN_REASONS, abaReturnReason } from './abaReturn';
-export { buildDebitCsv, DEBIT_CSV_HEADERS, type DebitCsvRow } from './debitCsv';
-export { MAX_ABA_CENTS, MAX_ABA_RECORDS, BANK_CHARACTERS_HELP } from './abaFields';
+export { buildDebitCsv, debitCsvProblems, DEBIT_CSV_HEADERS, type DebitCsvRow } from './debitCsv';
+export {
+  planAbaUpload,
+  planCsvUpload,
+  abaWarnings,
+  SHARED_UPLOAD_USER_ID,
+  type SkippedDebit,
+  type UploadPlan,
+} from './uploadPlan';
+export { MAX_ABA_CENTS, MAX_ABA_RECORDS } from './abaFields';
+export { BANK_CHARACTERS_HELP, formulaStart, toBankText } from './abaText';
 export { RECORD_LENGTH } from './abaLayout';

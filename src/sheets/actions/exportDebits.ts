@@ -1,11 +1,13 @@
 // Create debit file: the included rows of the Process Billing tab become an ABA file (or a CSV batch for
 // DD companies that take an upload). Every field is checked before a byte is written; the invoices debited
-// become Sent with the batch ID, and an amount lowered below what is due leaves the rest open.
+// become Sent with the batch ID, and an amount lowered below what is due leaves the rest open. A client
+// whose details cannot go into the file is left out with the reason (never the whole file for one client):
+// their invoices stay unsent and the tab lists them as not debited.
 import { isDue, oldestFirst } from '../../core/billing/dueInvoices';
 import { balanceOf, isRefusal, sendInvoice } from '../../core/ledger/invoiceState';
 import { debitBlock, sendsDebitFile } from '../../core/ledger/billingMethods';
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
-import { AbaError, buildAbaFile, buildDebitCsv, type AbaBatch } from '../../core/aba';
+import { AbaError, planAbaUpload, planCsvUpload, type AbaBatch, type UploadPlan } from '../../core/aba';
 import type { IsoDate } from '../../core/calendar';
 import { formatMoney, type Cents } from '../../core/money';
 import { readBatch, readRefusedUserId, writeBatch, type BatchRecord } from '../batches';
@@ -20,6 +22,7 @@ import {
   renderBillingSheet,
   type BillingRow,
   type BillingSheet,
+  type SkippedLine,
 } from '../tabs/processBilling';
 import { readSettings, type Settings } from '../tabs/settings';
 import { TABS } from '../schema';
@@ -39,6 +42,10 @@ export interface DebitFile {
   sent: { invoiceId: string; clientId: string; amount: Cents }[];
   /** True when the batch had been sent already: the same file again, nothing changed. */
   again: boolean;
+  /** Clients left out of the file, with why: their invoices are not Sent; the tab lists them too. */
+  skipped: SkippedLine[];
+  /** Not refusals: things to check before uploading (e.g. a shared upload user ID in the header). */
+  warnings: string[];
 }
 
 function rowsToSend(sheet: BillingSheet): BillingRow[] {
@@ -124,16 +131,17 @@ function abaBatch(
   };
 }
 
-function fileContent(
+/** The file for the rows that can go into it; a refusal (settings, or no client left) as one line. */
+function uploadPlan(
   format: DebitFormat,
   settings: Settings,
   billingDate: IsoDate,
   rows: BillingRow[],
   clients: Map<string, Client>,
-): string {
+): UploadPlan {
   try {
-    if (format === 'aba') return buildAbaFile(abaBatch(settings, billingDate, rows, clients));
-    return buildDebitCsv(
+    if (format === 'aba') return planAbaUpload(abaBatch(settings, billingDate, rows, clients));
+    return planCsvUpload(
       rows.map((r) => {
         const c = clients.get(r.clientId);
         return {
@@ -289,11 +297,23 @@ export function planExport(
     if (!again) checkClientDebitable(r, client);
   }
   const lists = again ? null : rows.map((r) => checkRowCurrent(r, invoices, sheet.billingDate));
-  const content = fileContent(format, settings, sheet.billingDate, rows, clients);
+  const upload = uploadPlan(format, settings, sheet.billingDate, rows, clients);
+  const skipped = skippedLines(format, rows, upload);
+  // The batch went to the bank with these clients: a file without them would not be the file sent.
+  const missing = again ? upload.skipped[0] : undefined;
+  if (missing) {
+    const c = clients.get(rows[missing.index]!.clientId);
+    throw new UserError(
+      `Batch ${sheet.batchId} was sent with ${c?.id ?? missing.clientId} ${c?.name ?? missing.clientName}, who cannot go into the file now: ${missing.reason} (Clients tab, row ${c?.row ?? 0}). Fix the row to make the same file again.`,
+    );
+  }
+  const written = new Set(upload.written);
 
   const updates: Invoice[] = [];
   const sent: DebitFile['sent'] = [];
+  const sendRows = rows.filter((_, n) => written.has(n));
   rows.forEach((r, n) => {
+    if (!written.has(n)) return;
     if (!lists) {
       for (const id of r.invoiceIds) {
         const inv = invoices.get(id)!;
@@ -315,22 +335,47 @@ export function planExport(
       sent.push({ invoiceId: inv.id, clientId: inv.clientId, amount: part.amount });
     }
   });
-  const total = rows.reduce((s, r) => s + r.amountToDebit, 0);
+  const total = sendRows.reduce((s, r) => s + r.amountToDebit, 0);
+  const out = new Set(skipped.map((k) => k.clientId));
   return {
-    sheet,
+    // The tab is rewritten as sent: the clients left out move to its Not debited section.
+    sheet: skipped.length
+      ? {
+          ...sheet,
+          rows: sheet.rows.filter((r) => !out.has(r.clientId)),
+          skipped: [...(sheet.skipped ?? []), ...skipped],
+        }
+      : sheet,
     updates,
     file: {
       batchId: sheet.batchId,
       billingDate: sheet.billingDate,
       format,
       fileName: `${sheet.batchId}-${sheet.billingDate}.${format === 'aba' ? 'aba' : 'csv'}`,
-      content,
-      debits: rows.length,
+      content: upload.content,
+      debits: sendRows.length,
       total,
       sent,
       again,
+      skipped,
+      warnings: upload.warnings,
     },
   };
+}
+
+/** The rows the upload left out, as the Process Billing tab lists clients not debited. */
+function skippedLines(format: DebitFormat, rows: readonly BillingRow[], upload: UploadPlan): SkippedLine[] {
+  return upload.skipped.map((k) => {
+    const r = rows[k.index]!;
+    return {
+      clientId: r.clientId,
+      name: r.name,
+      billingMethod: r.billingMethod,
+      invoiceIds: r.invoiceIds,
+      amount: r.amountDue,
+      reason: `Left out of the ${format === 'aba' ? 'ABA' : 'CSV'} file: ${k.reason} (Clients tab)`,
+    };
+  });
 }
 
 export function writeExport(tx: LedgerTx, plan: ReturnType<typeof planExport>): void {

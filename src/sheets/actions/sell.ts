@@ -1,8 +1,10 @@
 // Sell package: one sale, its invoices and its session allocations, planned in full before anything is written.
 import { nextBillingDay } from '../../core/billingCycle';
+import { MAX_ABA_CENTS } from '../../core/aba';
 import type { IsoDate } from '../../core/calendar';
+import { formatMoney } from '../../core/money';
 import { planSale, validateSaleTerms, type SaleTerms } from '../../core/packageKinds';
-import { UserError } from '../errors';
+import { cellError, UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Allocation, Client, Invoice, Sale } from '../records';
 import { allocationCells } from '../tabs/allocations';
@@ -11,6 +13,7 @@ import { readClients } from '../tabs/clients';
 import { invoiceCells } from '../tabs/invoices';
 import { readPackages } from '../tabs/packages';
 import { saleCells } from '../tabs/sales';
+import { TABS } from '../schema';
 import { billingCycle, readSettings } from '../tabs/settings';
 import { notPast2100, optionalDateField, plausibleSaleDate, textField } from './fields';
 
@@ -73,6 +76,15 @@ export function planSell(tx: LedgerTx, req: SellRequest, today: IsoDate): SellPl
   const problems = validateSaleTerms(terms);
   if (problems.length) throw new UserError(problems[0]!);
   const drafts = planSale(terms);
+  // A debit is one ABA record, whose amount field has 10 digits of cents: refused now, not on billing day.
+  const tooLarge = drafts.invoices.find((d) => d.amount > MAX_ABA_CENTS);
+  if (tooLarge)
+    throw cellError(
+      TABS.packages.name,
+      pkg.row ?? 0,
+      'Price',
+      `package ${pkg.code}'s ${pkg.kind === 'Paid in full' ? 'price' : 'debit'} of ${formatMoney(tooLarge.amount)} is more than the ${formatMoney(MAX_ABA_CENTS)} one debit can be (the ABA file's amount field)`,
+    );
 
   const sale: Sale = {
     id: saleId,

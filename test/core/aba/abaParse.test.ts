@@ -101,6 +101,26 @@ describe('parseAbaFile reads the fixture', () => {
   });
 });
 
+describe('parseAbaFile reads what the layout allows', () => {
+  it.each(['N', 'T', 'W', 'X', 'Y'])('indicator %s', (indicator) => {
+    const parsed = parseAbaFile(withLine(2, (r) => put(r, 18, indicator)));
+    expect(parsed.records[0]?.indicator).toBe(indicator);
+  });
+
+  it('an account number with blanks and hyphens inside', () => {
+    const parsed = parseAbaFile(withLine(2, (r) => put(r, 9, '12 34-567')));
+    expect(parsed.records[0]?.accountNumber).toBe('12 34-567');
+  });
+
+  it('every character of the BECS set in a name and a reference', () => {
+    const parsed = parseAbaFile(
+      withLine(2, (r) => put(put(r, 31, "B O'BRIEN ^_[];:=#%!$@?&*,./-()+"), 63, 'HPT#1_[2];:=%!$@?')),
+    );
+    expect(parsed.records[0]?.accountTitle).toBe("B O'BRIEN ^_[];:=#%!$@?&*,./-()+");
+    expect(parsed.records[0]?.lodgementReference).toBe('HPT#1_[2];:=%!$@?');
+  });
+});
+
 describe('parseAbaFile is strict and names the line', () => {
   it('a record one character short', () => {
     expect(messagesOf(withLine(3, (r) => r.slice(0, -1)))).toEqual([
@@ -197,10 +217,10 @@ describe('parseAbaFile is strict and names the line', () => {
       'Line 2: Amount "00000220.0" at positions 21-30 must be digits',
     ]);
     expect(messagesOf(withLine(2, (r) => put(r, 9, '12345678 ')))).toEqual([
-      'Line 2: Account number "12345678 " must be digits or hyphens, right-justified',
+      'Line 2: Account number "12345678 " must be digits, blanks or hyphens, right-justified',
     ]);
     expect(messagesOf(withLine(2, (r) => put(r, 18, 'Q')))).toEqual([
-      'Line 2: indicator "Q" must be blank or one of N W X Y',
+      'Line 2: indicator "Q" must be blank or one of N T W X Y',
     ]);
     expect(messagesOf(withLine(2, (r) => put(r, 19, '99')))).toEqual([
       'Line 2: transaction code 99 is not an ABA code (13, 50-57)',

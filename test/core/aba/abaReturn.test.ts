@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ABA_RETURN_REASONS, AbaError, parseAbaReturn } from '../../../src/core/aba';
-import { readFixture, recordsOf, RETURN_FILE } from './abaTestData';
+import { BANK_HEADER_RETURN_FILE, readFixture, recordsOf, RETURN_FILE } from './abaTestData';
 
 const fixture = readFixture(RETURN_FILE);
 const lines = recordsOf(fixture);
@@ -60,6 +60,27 @@ describe('parseAbaReturn reads the fixture return file', () => {
   });
 });
 
+describe("a bank's return file with the bank's details in the header", () => {
+  // Positions 2-18 hold the bank's BSB and account and 81-84 a time: blank in the layout, ignored.
+  const text = readFixture(BANK_HEADER_RETURN_FILE);
+
+  it('is read, with code 7 ("not used", but valid) and code 6', () => {
+    expect(
+      parseAbaReturn(text).map((r) => [r.line, r.lodgementReference, r.returnCode, r.reason, r.amount]),
+    ).toEqual([
+      [2, 'HPT-BEN', 7, 'Not used (deleted)', 22000],
+      [3, 'HPT-CARA', 6, 'Refer to customer', 16000],
+    ]);
+  });
+
+  it("the header's other fields are still checked", () => {
+    const bad = text.replace('01CBA', '01C1A');
+    expect(() => parseAbaReturn(bad)).toThrow('Line 1: bank "C1A" must be a three-letter APCA code');
+    const blank2 = text.replace('CBA       HARBOUR', 'CBA    X  HARBOUR');
+    expect(() => parseAbaReturn(blank2)).toThrow('Line 1: positions 24-30 must be blank');
+  });
+});
+
 describe('ABA_RETURN_REASONS', () => {
   it('has the APCA return codes', () => {
     expect(ABA_RETURN_REASONS).toEqual({
@@ -69,21 +90,22 @@ describe('ABA_RETURN_REASONS', () => {
       4: 'Customer deceased',
       5: 'No account/incorrect account number',
       6: 'Refer to customer',
+      7: 'Not used (deleted)',
       8: 'Invalid user ID number',
       9: 'Technically invalid',
     });
   });
 
-  it.each([1, 2, 4, 5, 8, 9])('code %i reads with its reason', (code) => {
+  it.each([1, 2, 4, 5, 7, 8, 9])('code %i reads with its reason', (code) => {
     const [r] = parseAbaReturn(withLine(2, (l) => put(l, 18, String(code))));
     expect(r?.returnCode).toBe(code);
     expect(r?.reason).toBe(ABA_RETURN_REASONS[code]);
   });
 
   it('a code APCA has not listed is kept and said to be unknown', () => {
-    const [r] = parseAbaReturn(withLine(2, (l) => put(l, 18, '7')));
-    expect(r?.returnCode).toBe(7);
-    expect(r?.reason).toBe('Unknown return code 7');
+    const [r] = parseAbaReturn(withLine(2, (l) => put(l, 18, '0')));
+    expect(r?.returnCode).toBe(0);
+    expect(r?.reason).toBe('Unknown return code 0');
   });
 });
 

@@ -1,69 +1,8 @@
 // parse(build(batch)) gives back every field and the totals, for random valid batches.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays } from '../../../src/core/calendar';
-import {
-  AbaError,
-  buildAbaFile,
-  MAX_ABA_CENTS,
-  parseAbaFile,
-  type AbaBatch,
-  type AbaDebit,
-} from '../../../src/core/aba';
-
-const BANK_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 &'()*+,-./".split('');
-
-/** Text banks accept, 1..max characters, with no blanks at the ends (the file cannot keep those). */
-const bankText = (max: number) =>
-  fc
-    .string({ unit: fc.constantFrom(...BANK_CHARS), minLength: 1, maxLength: max })
-    .map((s) => s.trim())
-    .filter((s) => s.length > 0);
-
-const digits = (n: number) =>
-  fc.string({ unit: fc.constantFrom(...'0123456789'.split('')), minLength: n, maxLength: n });
-
-/** As typed: with or without the hyphen. */
-const bsb = fc
-  .tuple(digits(6), fc.boolean())
-  .map(([d, hyphen]) => (hyphen ? `${d.slice(0, 3)}-${d.slice(3)}` : d));
-const written = (b: string) => (b.includes('-') ? b : `${b.slice(0, 3)}-${b.slice(3)}`);
-
-const account = fc
-  .string({ unit: fc.constantFrom(...'0123456789-'.split('')), minLength: 1, maxLength: 9 })
-  .filter((s) => /[1-9]/.test(s));
-
-const debit = (maxCents: number): fc.Arbitrary<AbaDebit> =>
-  fc.record({
-    clientId: fc.string({ maxLength: 8 }),
-    clientName: fc.string({ maxLength: 20 }),
-    bsb,
-    accountNumber: account,
-    accountTitle: bankText(32),
-    amount: fc.integer({ min: 1, max: maxCents }),
-    lodgementReference: bankText(18),
-  });
-
-const batch = (maxDebits: number): fc.Arbitrary<AbaBatch> =>
-  fc.record({
-    header: fc.record({
-      bank: fc.string({
-        unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'.split('')),
-        minLength: 3,
-        maxLength: 3,
-      }),
-      userName: bankText(26),
-      userId: fc.integer({ min: 1, max: 999_999 }).map(String),
-      description: bankText(12),
-      // Every day a DDMMYY date can hold: 2000-01-01 .. 2099-12-31.
-      processingDate: fc.integer({ min: 0, max: 36_524 }).map((n) => addDays('2000-01-01', n)),
-    }),
-    trace: fc.record({ bsb, accountNumber: account, remitter: bankText(16) }),
-    debits: fc.array(debit(1_000_000_000), { minLength: 1, maxLength: maxDebits }),
-    balancing: fc.option(fc.record({ accountTitle: bankText(32), lodgementReference: bankText(18) }), {
-      nil: null,
-    }),
-  });
+import { AbaError, buildAbaFile, MAX_ABA_CENTS, parseAbaFile, type AbaBatch } from '../../../src/core/aba';
+import { batch, written } from './abaArbitraries';
 
 function checkRoundTrip(b: AbaBatch): void {
   const file = buildAbaFile(b);

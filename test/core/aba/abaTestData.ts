@@ -11,6 +11,11 @@ export const FIXTURES = path.resolve(here, '../../fixtures/aba');
 
 export const DEBIT_FILE = 'aba-debit-with-balancing.aba';
 export const RETURN_FILE = 'aba-return-sample.txt';
+/**
+ * Ours, in the published layout: a return file whose header carries the bank's BSB and account
+ * (positions 2-17) and a time (81-84), as some banks write, with return codes 7 and 6.
+ */
+export const BANK_HEADER_RETURN_FILE = 'aba-return-bank-header.txt';
 
 export const readFixture = (name: string): string => readFileSync(path.join(FIXTURES, name), 'utf8');
 export const readFixtureBytes = (name: string): Buffer => readFileSync(path.join(FIXTURES, name));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   AbaError,
+  BANK_CHARACTERS_HELP,
   buildAbaFile,
   MAX_ABA_RECORDS,
   validateAbaBatch,
@@ -57,6 +58,10 @@ describe('a valid batch has no problems', () => {
       'lower case and every allowed punctuation mark',
       (_, j) => (j.accountTitle = "jane o'neil & co (a*b+c,d-e.f/g)"),
     ],
+    ['the rest of the BECS set', (_, j) => (j.accountTitle = 'J^_[];:=#%!$@?')],
+    ['a reference with # and _', (_, j) => (j.lodgementReference = 'INV#12_3')],
+    ['an account number with blanks', (_, j) => (j.accountNumber = '12 345')],
+    ['an account name with accents and curly quotes', (_, j) => (j.accountTitle = 'Zoë O’Brien “Zo”')],
     ['a 32-character account name', (_, j) => (j.accountTitle = 'A'.repeat(32))],
     ['an 18-character reference', (_, j) => (j.lodgementReference = 'R'.repeat(18))],
     ['a 9-digit account number with leading zeros', (_, j) => (j.accountNumber = '000000001')],
@@ -103,16 +108,16 @@ describe("a debit's problem names the client and the field", () => {
       'Account Number "1234567890" is 10 characters; the limit is 9',
     ],
     [
-      'account number with a space',
-      (j) => (j.accountNumber = '12 345'),
+      'account number of 10 digits once its hyphens are removed',
+      (j) => (j.accountNumber = '123-456-7890'),
       'Account Number',
-      'Account Number "12 345" may only contain digits and hyphens',
+      'Account Number "123-456-7890" has 10 digits; the limit is 9',
     ],
     [
       'account number with a letter',
       (j) => (j.accountNumber = '12345A'),
       'Account Number',
-      'Account Number "12345A" may only contain digits and hyphens',
+      'Account Number "12345A" may only contain digits, blanks and hyphens',
     ],
     [
       'account number all zeros',
@@ -128,18 +133,40 @@ describe("a debit's problem names the client and the field", () => {
       'Account Name "JANE ELIZABETH CITIZEN-WORTHINGTON" is 34 characters; the limit is 32',
     ],
     [
-      'account name with an accent and a curly apostrophe',
-      (j) => (j.accountTitle = 'Zoë O’Brien'),
+      'account name in characters with no plain-letter form',
+      (j) => (j.accountTitle = 'Zoë 李小龙 O’Brien'),
       'Account Name',
-      'Account Name "Zoë O’Brien" has characters banks do not accept: "ë", "’"' +
-        " (use letters, digits, spaces and & ' ( ) * + , - . /)",
+      `Account Name "Zoë 李小龙 O’Brien" has characters banks do not accept: "李", "小", "龙" (use ${BANK_CHARACTERS_HELP})`,
+    ],
+    [
+      'account name starting with =',
+      (j) => (j.accountTitle = '=HYPERLINK("x")'),
+      'Account Name',
+      'Account Name "=HYPERLINK("x")" starts with "=", which a spreadsheet opening the file would run as a formula',
+    ],
+    [
+      'account name starting with + after blanks',
+      (j) => (j.accountTitle = '  +61 400'),
+      'Account Name',
+      'Account Name "+61 400" starts with "+", which a spreadsheet opening the file would run as a formula',
+    ],
+    [
+      'account name starting with @',
+      (j) => (j.accountTitle = '@SUM(A1)'),
+      'Account Name',
+      'Account Name "@SUM(A1)" starts with "@", which a spreadsheet opening the file would run as a formula',
+    ],
+    [
+      'account name over 32 characters once transliterated',
+      (j) => (j.accountTitle = 'Straße'.repeat(5) + 'ßß'),
+      'Account Name',
+      `Account Name "${'Straße'.repeat(5)}ßß" is 39 characters; the limit is 32`,
     ],
     [
       'account name with a tab',
       (j) => (j.accountTitle = 'J\tCITIZEN'),
       'Account Name',
-      'Account Name "J\tCITIZEN" has characters banks do not accept: U+0009' +
-        " (use letters, digits, spaces and & ' ( ) * + , - . /)",
+      `Account Name "J\tCITIZEN" has characters banks do not accept: U+0009 (use ${BANK_CHARACTERS_HELP})`,
     ],
     ['account name blank', (j) => (j.accountTitle = '   '), 'Account Name', 'Account Name is blank'],
     [
@@ -149,11 +176,28 @@ describe("a debit's problem names the client and the field", () => {
       'DD Reference "HPT-JANE-CITIZEN-01" is 19 characters; the limit is 18',
     ],
     [
-      'reference with # and _',
-      (j) => (j.lodgementReference = 'INV#12_3'),
+      'reference with ~ and |',
+      (j) => (j.lodgementReference = 'INV~12|3'),
       'DD Reference',
-      'DD Reference "INV#12_3" has characters banks do not accept: "#", "_"' +
-        " (use letters, digits, spaces and & ' ( ) * + , - . /)",
+      `DD Reference "INV~12|3" has characters banks do not accept: "~", "|" (use ${BANK_CHARACTERS_HELP})`,
+    ],
+    [
+      'reference starting with a zero',
+      (j) => (j.lodgementReference = '00123'),
+      'DD Reference',
+      'DD Reference "00123" must not start with a zero or a hyphen (banks refuse it)',
+    ],
+    [
+      'reference starting with a zero after a blank',
+      (j) => (j.lodgementReference = ' 0123'),
+      'DD Reference',
+      'DD Reference "0123" must not start with a zero or a hyphen (banks refuse it)',
+    ],
+    [
+      'reference starting with a hyphen',
+      (j) => (j.lodgementReference = '-123'),
+      'DD Reference',
+      'DD Reference "-123" starts with "-", which a spreadsheet opening the file would run as a formula',
     ],
     ['reference blank', (j) => (j.lodgementReference = ''), 'DD Reference', 'DD Reference is blank'],
     ['amount zero', (j) => (j.amount = 0), 'Amount', 'Amount $0.00 must be more than $0.00'],
@@ -184,6 +228,8 @@ describe("a debit's problem names the client and the field", () => {
         clientName: 'Jane Citizen',
         field,
         key: expect.stringMatching(/^debits\[2\]\./) as unknown as string,
+        debit: 2,
+        reason,
         message: `C-0003 Jane Citizen: ${reason}`,
       },
     ]);
@@ -212,12 +258,11 @@ describe("a debit's problem names the client and the field", () => {
     const b = batchWith((batch, j) => {
       j.bsb = '12-345';
       j.amount = 0;
-      batch.debits[0]!.accountTitle = 'B O’BRIEN';
+      batch.debits[0]!.accountTitle = 'B 李';
     });
     const problems = problemsOf(b);
     expect(problems.map((p) => p.message)).toEqual([
-      'C-0001 Ben O\'Brien: Account Name "B O’BRIEN" has characters banks do not accept: "’"' +
-        " (use letters, digits, spaces and & ' ( ) * + , - . /)",
+      `C-0001 Ben O'Brien: Account Name "B 李" has characters banks do not accept: "李" (use ${BANK_CHARACTERS_HELP})`,
       'C-0003 Jane Citizen: BSB "12-345" must be six digits written nnn-nnn',
       'C-0003 Jane Citizen: Amount $0.00 must be more than $0.00',
     ]);
@@ -250,10 +295,9 @@ describe('settings problems name the setting', () => {
     ],
     [
       'user name with a bad character',
-      (b) => (b.header.userName = 'HARBOUR PT; PTY'),
+      (b) => (b.header.userName = 'HARBOUR PT | PTY'),
       'ABA User Name',
-      'ABA User Name "HARBOUR PT; PTY" has characters banks do not accept: ";"' +
-        " (use letters, digits, spaces and & ' ( ) * + , - . /)",
+      `ABA User Name "HARBOUR PT | PTY" has characters banks do not accept: "|" (use ${BANK_CHARACTERS_HELP})`,
     ],
     ['user name blank', (b) => (b.header.userName = ''), 'ABA User Name', 'ABA User Name is blank'],
     [

@@ -37,6 +37,11 @@ export const addClient: Command = {
         },
         v,
       );
-      return json(v, c) ?? `Added ${c.name} as ${c.id} (${c.billingMethod}).`;
+      return (
+        json(v, c) ??
+        [`Added ${c.name} as ${c.id} (${c.billingMethod}).`, ...c.warnings.map((w) => `Warning: ${w}`)].join(
+          '\n',
+        )
+      );
     }),
 };

@@ -24,7 +24,8 @@ export const exportFile: Command = {
       const f = call(s, 'createDebitFile', { format: str(v, 'format') }, v);
       // The file first: if it cannot be written, the invoices are not marked Sent.
       try {
-        await writeFileAtomic(out, Buffer.from(f.content, 'latin1'));
+        // UTF-8, never one byte a character: a CSV keeps names as typed (an ABA file is plain ASCII).
+        await writeFileAtomic(out, Buffer.from(f.content, 'utf8'));
       } catch (e) {
         const why = fileReason(e);
         if (why) throw new ActionError(`Cannot write ${out}: ${why}. No invoice was marked Sent.`);
@@ -32,7 +33,15 @@ export const exportFile: Command = {
       }
       return (
         json(v, { ...f, content: undefined, out }) ??
-        `${f.batchId}: wrote ${out}, ${f.debits} debit(s), ${money(f.total)}; ${f.again ? 'sent before, nothing changed' : `${f.sent.length} invoice(s) now Sent`}.`
+        [
+          `${f.batchId}: wrote ${out}, ${f.debits} debit(s), ${money(f.total)}; ${f.again ? 'sent before, nothing changed' : `${f.sent.length} invoice(s) now Sent`}.`,
+          // Left out of the file: their invoices stay unsent until the Clients row is fixed.
+          ...f.skipped.map(
+            (k) =>
+              `Not in the file: ${k.clientId} ${k.name}, ${money(k.amount)} (${k.invoiceIds.join(' ')}): ${k.reason}`,
+          ),
+          ...f.warnings.map((w) => `Warning: ${w}`),
+        ].join('\n')
       );
     });
   },
