@@ -22,10 +22,15 @@ export function declineRuleOf(shape: ReportShape, row: ReportRow): DeclineRule {
       card: row.method === 'card',
       words,
     });
-  // Debitsuccess puts words ("Insufficient Funds") or a short code of its own in ReversalReasonCode; a
-  // mapped report has words only. Words are matched to the bank's table; an unknown code is one.
+  // Debitsuccess's ReversalReasonCode is its own code, never a BECS one even when it looks like "06"
+  // (its table is not public): given as its own, it takes the rule for a code not in the bank's table.
+  // Words written there instead, and a mapped report's words, are matched to the bank's table.
   const wordsOnly = row.returnCode === null || row.returnCode === row.reason;
-  return declineRule({ code: wordsOnly ? null : row.returnCode, words });
+  if (wordsOnly) return declineRule({ code: null, words });
+  return declineRule({
+    code: shape === 'debitsuccess' ? `Debitsuccess ${row.returnCode}` : row.returnCode,
+    words,
+  });
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './receipt';
 export * from './standing';
 export * from './unbatched';
 export * from './route';
+export * from './settle';

@@ -12,3 +12,4 @@ export { errorsByRow, type RowErrors } from './rowErrors';
 export { guessMapping, draftOf, type MappingDraft } from './mappingGuess';
 export { mappingProblem } from './mappingCheck';
 export { mappingForm, columnValues, type MappingForm } from './mappingForm';
+export { decodeReportBytes, type ReportEncoding } from './reportBytes';

@@ -42,7 +42,7 @@ function unrecognised(table: Table): string {
 }
 
 function readTable(table: Table, opts: ReadReportOptions): ReadReport {
-  const dayFirst = opts.dayFirst ?? true;
+  const reading = { dayFirst: opts.dayFirst ?? true, toStudioDate: opts.toStudioDate };
   const columns = new Columns(table.headers);
   const { mapping } = opts;
   const detected = mapping ? null : detectShape(table.headers);
@@ -52,9 +52,9 @@ function readTable(table: Table, opts: ReadReportOptions): ReadReport {
   }
   let shape: ReportShape;
   let result: TableResult;
-  if (mapping) [shape, result] = ['mapped', readMapped(table, columns, mapping, dayFirst)];
-  else if (detected === 'ezidebit') [shape, result] = [detected, readEzidebit(table, columns, dayFirst)];
-  else [shape, result] = ['debitsuccess', readDebitsuccess(table, columns, dayFirst)];
+  if (mapping) [shape, result] = ['mapped', readMapped(table, columns, mapping, reading)];
+  else if (detected === 'ezidebit') [shape, result] = [detected, readEzidebit(table, columns, reading)];
+  else [shape, result] = ['debitsuccess', readDebitsuccess(table, columns, reading)];
   return { shape, headers: table.headers, ...result };
 }
 

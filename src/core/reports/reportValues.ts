@@ -1,5 +1,5 @@
 // Amounts and dates as banks and people write them in reports: "$1,100.00", "(220.00)", "16-Sep-2016" …
-import { isIsoDate, type IsoDate } from '../calendar';
+import { daysBetween, isIsoDate, type IsoDate } from '../calendar';
 import { MoneyError, parseMoney, type Cents } from '../money';
 import type { Cell } from './table';
 
@@ -88,7 +88,47 @@ const NUMERIC = /^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})$/;
 const DAY_MONTH_NAME = /^(\d{1,2})(?:st|nd|rd|th)?[ .-]?([a-z]+)\.?,?[ .-]?(\d{4}|\d{2})$/i;
 const MONTH_NAME_DAY = /^([a-z]+)\.?[ .-]?(\d{1,2})(?:st|nd|rd|th)?,?[ .-]?(\d{4}|\d{2})$/i;
 
-function textToDate(text: string, dayFirst: boolean): IsoDate | null {
+/** How a report's dates are read: day first or not, and the studio's date of a moment with a zone. */
+export interface DateReading {
+  dayFirst: boolean;
+  toStudioDate?: (epochMs: number) => IsoDate;
+}
+
+/** A date-time with a zone, as APIs write it: 2019-11-17T21:30:00.000Z, 2019-11-18T08:30:00+11:00. */
+const ZONED =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)? ?(Z|[+-]\d{2}:?\d{2})$/i;
+
+/**
+ * The studio's date of a zoned date-time: 21:30 UTC on 17 Nov is 18 Nov in Sydney. Without a way to
+ * know the studio's zone, the date as written. Null when the text is not a zoned date-time.
+ */
+function zonedToDate(text: string, toStudioDate: DateReading['toStudioDate']): IsoDate | null {
+  const m = ZONED.exec(text);
+  if (!m) return null;
+  const [y, mo, d, h, mi, sec = '0', frac = '0', zone = 'Z'] = m.slice(1) as string[];
+  const written = iso(Number(y), Number(mo), Number(d));
+  if (written === null || Number(h) > 23 || Number(mi) > 59 || Number(sec) > 59) return null;
+  if (!toStudioDate) return written;
+  const offset =
+    zone.toUpperCase() === 'Z'
+      ? 0
+      : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(-2)));
+  const ms = Math.round(Number(`0.${frac}`) * 1000);
+  // Milliseconds since 1970-01-01T00:00Z, by calendar arithmetic (core reads no clock).
+  const utc =
+    daysBetween('1970-01-01', written) * 86_400_000 +
+    ((Number(h) * 60 + Number(mi)) * 60 + Number(sec)) * 1000 +
+    ms;
+  return toStudioDate(utc - offset * 60_000);
+}
+
+function textToDate(
+  text: string,
+  dayFirst: boolean,
+  toStudioDate?: DateReading['toStudioDate'],
+): IsoDate | null {
+  const zoned = zonedToDate(tidy(text), toStudioDate);
+  if (zoned !== null) return zoned;
   const s = tidy(text)
     .replace(TIME, '')
     .trim()
@@ -118,8 +158,14 @@ function textToDate(text: string, dayFirst: boolean): IsoDate | null {
  * A calendar date from "16/09/2016", "16/9/16", "2016-09-16", "20160916", "16-Sep-2016", "16 Sep 2016",
  * "Sep 16, 2016", "Fri 16 Sep 2016" or "16/09/2016 10:32" (the time is ignored). Slash, dash and dot
  * dates are day first unless dayFirst is false; two-digit years are 20xx. Impossible dates are errors.
+ * A date-time with a zone ("2019-11-17T21:30:00.000Z") is the studio's date of that moment, through
+ * toStudioDate when the caller gives it.
  */
-export function parseReportDate(cell: Cell, dayFirst = true): IsoDate {
+export function parseReportDate(
+  cell: Cell,
+  dayFirst = true,
+  toStudioDate?: DateReading['toStudioDate'],
+): IsoDate {
   if (typeof cell === 'object') {
     if (isIsoDate(cell.date)) return cell.date;
     throw new ValueError(`"${cell.date}" is not a date`);
@@ -131,7 +177,7 @@ export function parseReportDate(cell: Cell, dayFirst = true): IsoDate {
     throw new ValueError(`${String(cell)} is a number, not a date`);
   }
   if (tidy(cell) === '') throw new ValueError('the date is blank');
-  const d = textToDate(cell, dayFirst);
+  const d = textToDate(cell, dayFirst, toStudioDate);
   if (!d) throw new ValueError(`"${tidy(cell)}" is not a date`);
   return d;
 }

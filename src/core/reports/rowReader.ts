@@ -2,7 +2,7 @@
 import type { IsoDate } from '../calendar';
 import type { Cents } from '../money';
 import type { Columns } from './columns';
-import { parseReportAmount, parseReportDate, tidy, ValueError } from './reportValues';
+import { parseReportAmount, parseReportDate, tidy, ValueError, type DateReading } from './reportValues';
 import { cellText, isBlankCell, type Cell, type TableRow } from './table';
 import type { ReportError } from './types';
 
@@ -17,7 +17,7 @@ export class RowReader {
   constructor(
     private readonly row: TableRow,
     private readonly columns: Columns,
-    private readonly dayFirst: boolean,
+    private readonly reading: DateReading,
   ) {}
 
   get rowNumber(): number {
@@ -57,7 +57,9 @@ export class RowReader {
 
   /** A required date; null (and a recorded problem) when it does not read. */
   date(col: number): IsoDate | null {
-    return this.attempt(col, () => parseReportDate(this.cell(col), this.dayFirst));
+    return this.attempt(col, () =>
+      parseReportDate(this.cell(col), this.reading.dayFirst, this.reading.toStudioDate),
+    );
   }
 
   /** A date that may be blank. */
@@ -89,14 +91,4 @@ export function distinctTexts(r: RowReader, cols: (number | undefined)[]): strin
     if (t !== '' && !out.includes(t)) out.push(t);
   }
   return out;
-}
-
-/** True when a cell is blank or reads as a zero amount. */
-export function isZeroOrBlank(r: RowReader, col: number | undefined): boolean {
-  if (col === undefined || r.isBlank(col)) return true;
-  try {
-    return parseReportAmount(r.cell(col)) === 0;
-  } catch {
-    return false;
-  }
 }

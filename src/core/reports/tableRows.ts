@@ -1,6 +1,7 @@
 // The loop every table shape shares: skip blank and totals rows, check row widths, read, collect errors.
 import { rawKeys, type Columns } from './columns';
 import { RowReader, rowMessage } from './rowReader';
+import type { DateReading } from './reportValues';
 import { cellText, isBlankCell, isBlankRow, type Table, type TableRow } from './table';
 import type { ReportError, ReportRow, SkippedRow } from './types';
 
@@ -17,7 +18,7 @@ export interface RowPlan {
   /** Reference-like columns and the date column: a row with none of them filled is a totals row. */
   referenceColumns: number[];
   dateColumn: number;
-  dayFirst: boolean;
+  reading: DateReading;
 }
 
 /** "Total", "Totals:", "Grand total", "Total (3)", "Total 4 payments", "Total for 16/09/2016"; not "Total Fitness". */
@@ -66,7 +67,7 @@ export function readRows(
       result.errors.push({ rowNumber, column: null, message: rowMessage(rowNumber, null, ragged) });
       continue;
     }
-    const reader = new RowReader(row, columns, plan.dayFirst);
+    const reader = new RowReader(row, columns, plan.reading);
     const fields = readRow(reader);
     if (!reader.ok || fields === null) {
       result.errors.push(...reader.problems);

@@ -45,6 +45,15 @@ export interface ReportRow {
   method?: 'card' | 'bank';
   /** Ezidebit's own status of a decline (D dishonoured, F fatal dishonour): the rule when no bank code. */
   providerStatus?: 'D' | 'F';
+  /**
+   * Why the reader cannot say what the row means (its figures disagree; a negative amount with no reason):
+   * it is To check until a person settles it as paid, a reversal or ignored.
+   */
+  check?: string;
+  /** What the DD company kept of this row for itself (Debitsuccess Commission), in cents. */
+  providerKept?: Cents;
+  /** The provider's codes as given, for people to read ("TransType R, PaymentTransactionCode 01"). */
+  codes?: string;
   /** The original cells by header (for an ABA return: the record's fields by name). */
   raw: Record<string, string>;
 }
@@ -121,6 +130,11 @@ export interface ReadReportOptions {
   mapping?: ColumnMapping;
   /** Slash dates are day first (16/09/2016) unless this is false (09/16/2016). Default true. */
   dayFirst?: boolean;
+  /**
+   * The studio's calendar date of a moment, for date-times that carry a zone (2019-11-17T21:30:00.000Z):
+   * core has no zones, so the caller supplies it. Without it such a date is taken as written.
+   */
+  toStudioDate?: (epochMs: number) => IsoDate;
   /** Reads an ABA return file's type 2 records; required to read an ABA return file. */
   parseAbaReturn?: (text: string) => AbaReturnLike[];
   /**

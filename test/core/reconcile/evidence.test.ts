@@ -35,6 +35,25 @@ describe('what a declined row says', () => {
       declineRuleOf('debitsuccess', declined({ reason, returnCode }));
     expect(ds('Insufficient Funds', 'Insufficient Funds')).toMatchObject({ code: '6', action: 'retry' });
     expect(ds('Reversal code R04', 'R04')).toMatchObject({ code: null, action: 'retry-once' });
+    // Its own code, even when it looks like a bank's "03" (account closed): not read through the bank table.
+    expect(ds('Reversal code 03', '03')).toMatchObject({
+      code: null,
+      words: 'Reversal code 03',
+      action: 'retry-once',
+    });
+  });
+
+  it('a card debit’s code is shown as given, never as the bank’s meaning of the same number', () => {
+    const r = declineRuleOf(
+      'ezidebit',
+      declined({
+        method: 'card',
+        returnCode: '05',
+        providerStatus: 'F',
+        reason: 'Do not honour (card code 05)',
+      }),
+    );
+    expect(r).toMatchObject({ code: null, words: 'Do not honour (card code 05)', action: 'retry-once' });
   });
 
   it('is dated the day it was reported, never the debit date it is about, and never before it', () => {

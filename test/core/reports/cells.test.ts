@@ -116,35 +116,27 @@ describe('readReportCells: a report pasted into a sheet tab', () => {
     ]);
   });
 
-  it('reads a Debitsuccess sheet whose yyyymmdd dates became numbers', () => {
+  it('reads a Debitsuccess sheet whose TransDate cells became dates and Amount cells numbers', () => {
     const ds: SheetCell[][] = [
-      [
-        'CustomerID',
-        'DebitsuccessID',
-        'Amount',
-        'TransDate',
-        'TransType',
-        'PaymentTransactionCode',
-        'ReversalReasonCode',
-      ],
-      ['C-BEN', 'DS7713021', 220, 20160916, '+', 'Payment', ''],
-      ['C-CARA', 'DS7713022', -160, 20160919, '-', 'Reversal', 'Insufficient Funds'],
+      ['CustomerID', 'DocketNo', 'TransactionGuid', 'Amount', 'TransDate', 'ReversalReasonCode'],
+      ['C-BEN', 'D-1', 'G-1', 220, { date: '2016-09-16' }, ''],
+      ['C-CARA', 'D-2', 'G-2', -160, { date: '2016-09-19' }, 'Z1'],
     ];
     expect(readReportCells(ds).rows.map((r) => [r.date, r.amount, r.outcome, r.reason])).toEqual([
       ['2016-09-16', 22000, 'paid', null],
-      ['2016-09-19', 16000, 'declined', 'Insufficient Funds'],
+      ['2016-09-19', 16000, 'declined', 'Reversal code Z1'],
     ]);
   });
 
   it('reads a report pasted whole into column A as text', () => {
-    const lines = fixtureText('debitsuccess-transactions-sample.txt').split('\n');
+    const lines = fixtureText('debitsuccess-transactions.txt').split(/\r?\n/);
     const report2 = readReportCells(lines.map((l) => [l]));
     expect(report2.shape).toBe('debitsuccess');
     expect(report2.rows.map((r) => [r.rowNumber, r.outcome, r.amount])).toEqual([
       [2, 'paid', 22000],
       [3, 'paid', 16000],
       [4, 'declined', 16000],
-      [5, 'fee', 750],
+      [5, 'ignored', 750],
     ]);
   });
 

@@ -58,12 +58,20 @@ const CASES: Record<string, Expected> = {
   'bad-amounts.csv': {
     read: [4],
     errors: [
+      // Both amounts are read (ScheduledAmount settles, PaymentAmount is checked against it): each bad one is named.
       [2, 'PaymentAmount', 'Row 2, column PaymentAmount: "abc" is not an amount of money'],
+      [2, 'ScheduledAmount', 'Row 2, column ScheduledAmount: "abc" is not an amount of money'],
       [3, 'PaymentAmount', 'Row 3, column PaymentAmount: "12.345" has more than 2 decimal places'],
+      [3, 'ScheduledAmount', 'Row 3, column ScheduledAmount: "12.345" has more than 2 decimal places'],
       [
         5,
         'PaymentAmount',
         'Row 5, column PaymentAmount: "1,00.00" has misplaced thousands separators (write 1,100.00 or 1100)',
+      ],
+      [
+        5,
+        'ScheduledAmount',
+        'Row 5, column ScheduledAmount: "1,00.00" has misplaced thousands separators (write 1,100.00 or 1100)',
       ],
       [6, 'PaymentAmount', 'Row 6, column PaymentAmount: the amount is zero'],
     ],
@@ -110,14 +118,14 @@ const CASES: Record<string, Expected> = {
   'debitsuccess-bad-values.txt': {
     read: [2],
     errors: [
-      [3, 'Amount', 'Row 3, column Amount: a + transaction with a negative amount (-160.00)'],
-      [4, 'TransType', 'Row 4, column TransType: unknown TransType "*" (expected + or -)'],
-      [5, 'TransDate', 'Row 5, column TransDate: "20160931" is not a date'],
+      [3, 'TransDate', 'Row 3, column TransDate: "2016-09-31 06:12:02" is not a date'],
       [
-        6,
+        4,
         'Amount',
-        'Row 6, column Amount: "55,00" has misplaced thousands separators (write 1,100.00 or 1100)',
+        'Row 4, column Amount: "55,00" has misplaced thousands separators (write 1,100.00 or 1100)',
       ],
+      [5, 'TransactionGuid', 'Row 5, column TransactionGuid: the TransactionGuid is blank'],
+      [6, 'Commission', 'Row 6, column Commission: "abc" is not an amount of money'],
     ],
   },
   'totals-only.csv': { read: [], errors: [], skipped: [[2, 'totals row']] },

@@ -1,13 +1,22 @@
-// Debitsuccess's pipe-delimited transaction file (RunDate|CustomerID|DebitsuccessID|…|ReversalReasonCode).
+// Debitsuccess's client data files as published: Transactions (RunDate|BusinessName|BusinessAccount|
+// ContractPrefix|CustomerID|AccountGuid|CustomerFirstName|CustomerLastName|DebitsuccessID|DocketNo|
+// TransactionGuid|Amount|TransDate|TransType|PaymentTransactionCode|PaymentMethodCode|ReversalReasonCode|
+// Commission|CurrencyCode), and PayoutTransactions (the same, BusinessID for CustomerID in some versions,
+// plus IncomeDesc|PayoutDate|PayoutBatchID). Columns are found by name, in any order.
+import type { Cents } from '../../money';
 import type { Columns } from '../columns';
+import type { DateReading } from '../reportValues';
 import { distinctTexts, type RowReader } from '../rowReader';
 import { readRows, type RowFields, type TableResult } from '../tableRows';
 import type { Table } from '../table';
 import { ReportFormatError, type ReportOutcome } from '../types';
+import { debitsuccessReversalReason } from './debitsuccessCodes';
 
-/** Column names only Debitsuccess's file uses: three of them identify the layout. */
+/** Column names only Debitsuccess's files use: three of them identify the layout. */
 export const DEBITSUCCESS_MARKERS = [
   'RunDate',
+  'ContractPrefix',
+  'AccountGuid',
   'DebitsuccessID',
   'DocketNo',
   'TransactionGuid',
@@ -16,95 +25,100 @@ export const DEBITSUCCESS_MARKERS = [
   'PaymentTransactionCode',
   'PaymentMethodCode',
   'ReversalReasonCode',
+  'IncomeDesc',
+  'PayoutBatchID',
 ] as const;
 
-/** Transaction codes that undo a payment even without a ReversalReasonCode. */
-const REVERSAL = /revers|dishono|declin|fail|reject/i;
-/** Debitsuccess's own charges (penalty, dishonour and transaction fees): not the studio's money. */
-const FEE = /\bfees?\b/i;
-/** A reason written as a short code rather than words. */
+/** IncomeDesc of the provider's own money (its fees), as against "Facility Revenue", the studio's. */
+const PROVIDER_REVENUE = /^debitsuccess revenue$/i;
+/** A ReversalReasonCode as published (2 characters), not words. */
 const CODE_LIKE = /^[A-Z0-9]{1,4}$/i;
-
-/** "Insufficient Funds" is shown as written; a bare code as "Reversal code R04". */
-export function reversalReason(code: string): string {
-  return CODE_LIKE.test(code) ? `Reversal code ${code}` : code;
-}
+/** The codes shown beside a row, exactly as given. */
+const CODE_COLUMNS = ['TransType', 'PaymentTransactionCode', 'PaymentMethodCode', 'ReversalReasonCode'];
 
 function need(col: number | undefined, what: string): number {
   if (col === undefined) throw new ReportFormatError(`The Debitsuccess report has no ${what} column`);
   return col;
 }
 
+/** The reason for a reversal: the code's words once known, else the code as given; words as written. */
+export function reversalReason(code: string): string {
+  return CODE_LIKE.test(code) ? debitsuccessReversalReason(code) : code;
+}
+
 /**
- * Each line is one transaction: TransType + (or a positive Amount) is a payment -> 'paid'; - with a
- * ReversalReasonCode or a reversal PaymentTransactionCode -> 'declined'; a PaymentTransactionCode
- * naming a fee (e.g. "Penalty Fee") -> 'fee', Debitsuccess's own charge; any other - line (a refund,
- * an adjustment) -> 'ignored'. The amount is always positive; the outcome carries the direction.
+ * Each line is one transaction, decided only by what is published: a row with a ReversalReasonCode
+ * reverses the payment with the same DocketNo ('declined'); a positive Amount without one is a payment;
+ * a negative Amount without one is To check (a person settles it). IncomeDesc "Debitsuccess Revenue" is
+ * the provider's own money ('fee', never applied); so is the Commission on any row (providerKept). The
+ * TransType, PaymentTransactionCode and PaymentMethodCode tables are not public: they decide nothing and
+ * are shown as given.
  *
- * paymentId: the TransactionGuid when the file has one. Otherwise there is no unique id column, so a
- * key is built from DebitsuccessID (else CustomerID), TransDate, the direction and the cents:
- * "DS7713022:2016-09-19:-:16000"; a second identical line in the same file gets "#2", and so on.
- * providerRef: the DocketNo (one collection attempt), when the file has one.
+ * paymentId = TransactionGuid (unique per transaction: the already-applied key); providerRef = DocketNo
+ * (one collection attempt, tying a reversal to its payment); references = CustomerID (the studio's own:
+ * our Client ID or DD Reference), then DebitsuccessID; the name is first name + last name.
  */
-export function readDebitsuccess(table: Table, columns: Columns, dayFirst: boolean): TableResult {
+export function readDebitsuccess(table: Table, columns: Columns, reading: DateReading): TableResult {
   const amountCol = need(columns.find('Amount'), 'Amount');
   const transDate = need(columns.find('TransDate'), 'TransDate');
-  const customerId = columns.find('CustomerID');
+  const guid = need(columns.find('TransactionGuid'), 'TransactionGuid');
+  const docket = need(columns.find('DocketNo'), 'DocketNo');
+  const customerId = columns.findAny(['CustomerID', 'BusinessID']);
   const dsId = columns.find('DebitsuccessID');
-  if (customerId === undefined && dsId === undefined) {
+  if (customerId === undefined && dsId === undefined)
     throw new ReportFormatError('The Debitsuccess report has no CustomerID or DebitsuccessID column');
-  }
-  const docket = columns.find('DocketNo');
-  const guid = columns.find('TransactionGuid');
-  const transType = columns.find('TransType');
-  const code = columns.find('PaymentTransactionCode');
   const reasonCode = columns.find('ReversalReasonCode');
-  const name = columns.findAny(['CustomerName', 'Name']);
-  const references = [customerId, dsId, docket];
-  const seenKeys = new Map<string, number>();
+  const commission = columns.find('Commission');
+  const incomeDesc = columns.find('IncomeDesc');
+  const first = columns.find('CustomerFirstName');
+  const last = columns.find('CustomerLastName');
+  const codes = CODE_COLUMNS.map((n) => [n, columns.find(n)] as const);
+  const references = [customerId, dsId];
 
   const readRow = (r: RowReader): RowFields | null => {
     const date = r.date(transDate);
     const signed = r.amount(amountCol);
     if (signed === 0) r.fail(amountCol, 'the amount is zero');
-    const type = r.text(transType);
-    if (type !== '' && type !== '+' && type !== '-') {
-      r.fail(transType ?? null, `unknown TransType "${type}" (expected + or -)`);
-    } else if (type === '+' && signed !== null && signed < 0) {
-      r.fail(amountCol, `a + transaction with a negative amount (${r.text(amountCol)})`);
-    }
-    if (date === null || signed === null || !r.ok) return null;
-    const direction = type || (signed < 0 ? '-' : '+');
-    const txCode = r.text(code);
+    const kept: Cents | null = commission === undefined || r.isBlank(commission) ? 0 : r.amount(commission);
+    const paymentId = r.optionalText(guid);
+    if (paymentId === null) r.fail(guid, 'the TransactionGuid is blank');
+    if (date === null || signed === null || kept === null || paymentId === null || !r.ok) return null;
     const reversalCode = r.text(reasonCode);
+    const providers = PROVIDER_REVENUE.test(r.text(incomeDesc));
     let outcome: ReportOutcome;
-    if (FEE.test(txCode)) outcome = 'fee';
-    else if (direction === '+') outcome = 'paid';
-    else outcome = reversalCode !== '' || REVERSAL.test(txCode) ? 'declined' : 'ignored';
-    const amount = Math.abs(signed);
-    let paymentId = r.optionalText(guid);
-    if (paymentId === null) {
-      const key = `${r.text(dsId) || r.text(customerId)}:${date}:${direction}:${amount}`;
-      const n = (seenKeys.get(key) ?? 0) + 1;
-      seenKeys.set(key, n);
-      paymentId = n === 1 ? key : `${key}#${n}`;
+    let check: string | null = null;
+    if (providers) outcome = 'fee';
+    else if (reversalCode !== '') outcome = 'declined';
+    else if (signed > 0) outcome = 'paid';
+    else {
+      outcome = 'ignored';
+      check =
+        'A negative Amount with no ReversalReasonCode: not a payment, and not said to reverse one; check what it is';
     }
-    const declined = outcome === 'declined';
+    const name = [r.text(first), r.text(last)].filter(Boolean).join(' ');
+    const shown = codes
+      .filter(([, c]) => r.text(c) !== '')
+      .map(([n, c]) => `${n} ${r.text(c)}`)
+      .join(', ');
     const docketNo = r.optionalText(docket);
+    const declined = outcome === 'declined';
     return {
       paymentId,
       references: distinctTexts(r, references),
-      clientName: r.optionalText(name),
+      clientName: name || null,
       date,
       settlementDate: null,
-      amount,
+      amount: Math.abs(signed),
       outcome,
-      reason: declined && reversalCode !== '' ? reversalReason(reversalCode) : null,
-      returnCode: declined ? reversalCode || null : null,
+      reason: declined ? reversalReason(reversalCode) : null,
+      returnCode: declined ? reversalCode : null,
       ...(docketNo !== null ? { providerRef: docketNo } : {}),
       ...(signed < 0 ? { negative: true as const } : {}),
+      ...(check ? { check } : {}),
+      ...(kept !== 0 ? { providerKept: Math.abs(kept) } : {}),
+      ...(shown ? { codes: shown } : {}),
     };
   };
-  const refColumns = [guid, ...references].filter((c): c is number => c !== undefined);
-  return readRows(table, columns, { referenceColumns: refColumns, dateColumn: transDate, dayFirst }, readRow);
+  const refColumns = [guid, docket, ...references].filter((c): c is number => c !== undefined);
+  return readRows(table, columns, { referenceColumns: refColumns, dateColumn: transDate, reading }, readRow);
 }

@@ -1,7 +1,9 @@
 // Ezidebit's payment report (PaymentID, YourSystemReference, DebitDate, PaymentStatus S/D/F/P/W, …).
 import type { Columns } from '../columns';
 import { returnReason } from '../returnCodes';
-import { distinctTexts, isZeroOrBlank, type RowReader } from '../rowReader';
+import { formatMoney, type Cents } from '../../money';
+import type { DateReading } from '../reportValues';
+import { distinctTexts, type RowReader } from '../rowReader';
 import { readRows, type RowFields, type TableResult } from '../tableRows';
 import type { Table } from '../table';
 import { ReportFormatError, type ReportOutcome } from '../types';
@@ -63,18 +65,83 @@ function need(col: number | undefined, what: string): number {
   return col;
 }
 
+interface AmountColumns {
+  payment: number | undefined;
+  scheduled: number | undefined;
+  memberFee: number | undefined;
+}
+
+interface Figures {
+  /** What settles the studio's invoice (always positive). */
+  amount: Cents;
+  negative: boolean;
+  /** Why a person must look at the figures, when they disagree. */
+  check: string | null;
+}
+
+/** A cell's signed cents, null when blank (or the column is absent); a bad cell is recorded on the row. */
+function optionalAmount(r: RowReader, col: number | undefined): Cents | null {
+  return col === undefined || r.isBlank(col) ? null : r.amount(col);
+}
+
 /**
- * paymentId = PaymentID. amount = PaymentAmount, or ScheduledAmount when PaymentAmount is blank or 0
- * on a row that was not paid (Ezidebit reports a dishonour's payment as 0). reason = BankFailedReason,
- * else the APCA meaning of BankReturnCode, on a decline or a negative amount (a late return). providerRef
- * = PaymentID; method from PaymentMethod (CR card, DR bank); providerStatus D or F on a decline.
+ * PaymentAmount is what was taken from the member, including the fee the member pays
+ * (TransactionFeeCustomer); ScheduledAmount is what the studio scheduled, and it settles the invoice.
+ * Without a ScheduledAmount (blank or 0), PaymentAmount less the member's fee does. A payment whose
+ * PaymentAmount is not ScheduledAmount plus the member's fee is To check. A decline is of the scheduled
+ * amount (Ezidebit reports its PaymentAmount as 0). The sign is PaymentAmount's: a late return is negative.
  */
-export function readEzidebit(table: Table, columns: Columns, dayFirst: boolean): TableResult {
+function figuresOf(r: RowReader, cols: AmountColumns, outcome: ReportOutcome | undefined): Figures | null {
+  const before = r.problems.length;
+  const paid = optionalAmount(r, cols.payment);
+  const scheduledCents = optionalAmount(r, cols.scheduled);
+  const fee = optionalAmount(r, cols.memberFee) ?? 0;
+  if (fee < 0 && cols.memberFee !== undefined) r.fail(cols.memberFee, "the member's fee is negative");
+  // A payment says what was taken: without it, nothing can be checked against ScheduledAmount.
+  if (outcome === 'paid' && cols.payment !== undefined && paid === null && r.problems.length === before)
+    r.fail(cols.payment, 'the amount is blank');
+  if (r.problems.length > before) return null;
+  const scheduled = scheduledCents === 0 ? null : scheduledCents;
+  const negative = (paid ?? scheduled ?? 0) < 0;
+  if (scheduled !== null) {
+    const amount = Math.abs(scheduled);
+    const disagree = outcome === 'paid' && !negative && paid !== null && paid !== amount + fee;
+    const check = disagree
+      ? `PaymentAmount ${formatMoney(paid)} is not ScheduledAmount ${formatMoney(amount)} plus the member's fee ${formatMoney(fee)} (TransactionFeeCustomer): check what was taken`
+      : null;
+    return { amount, negative, check };
+  }
+  const col = cols.payment ?? cols.scheduled!;
+  if (paid === null || paid === 0) {
+    r.fail(col, paid === null ? 'the amount is blank' : 'the amount is zero');
+    return null;
+  }
+  const amount = Math.abs(paid) - fee;
+  if (amount <= 0) {
+    r.fail(
+      col,
+      `the amount ${formatMoney(Math.abs(paid))} is not more than the member's fee ${formatMoney(fee)}`,
+    );
+    return null;
+  }
+  return { amount, negative, check: null };
+}
+
+/**
+ * paymentId = PaymentID = providerRef. The amount: see figuresOf. reason = BankFailedReason, else, for a
+ * bank-account debit, the APCA meaning of BankReturnCode, on a decline or a negative amount (a late
+ * return); a card debit's code is not a bank's, so it is shown as given beside the words. method from
+ * PaymentMethod (CR card, DR bank); providerStatus D or F on a decline.
+ */
+export function readEzidebit(table: Table, columns: Columns, reading: DateReading): TableResult {
   const status = need(columns.find('PaymentStatus'), 'PaymentStatus');
   const debitDate = need(columns.find('DebitDate'), 'DebitDate');
-  const paymentAmount = columns.find('PaymentAmount');
-  const scheduledAmount = columns.find('ScheduledAmount');
-  const amountColumn = need(paymentAmount ?? scheduledAmount, 'PaymentAmount or ScheduledAmount');
+  const amounts: AmountColumns = {
+    payment: columns.find('PaymentAmount'),
+    scheduled: columns.find('ScheduledAmount'),
+    memberFee: columns.find('TransactionFeeCustomer'),
+  };
+  need(amounts.payment ?? amounts.scheduled, 'PaymentAmount or ScheduledAmount');
   const paymentId = columns.find('PaymentID');
   const references = REFERENCE_COLUMNS.map((n) => columns.find(n));
   if (paymentId === undefined && references.every((c) => c === undefined)) {
@@ -97,38 +164,37 @@ export function readEzidebit(table: Table, columns: Columns, dayFirst: boolean):
       r.fail(status, `unknown status "${statusText}" (expected S, D, F, P or W)`);
     const date = r.date(debitDate);
     const settled = r.optionalDate(settlementDate);
-    const fallBack =
-      outcome !== undefined &&
-      outcome !== 'paid' &&
-      scheduledAmount !== undefined &&
-      isZeroOrBlank(r, paymentAmount);
-    const col = fallBack && scheduledAmount !== undefined ? scheduledAmount : amountColumn;
-    const signed = r.amount(col);
-    if (signed === 0) r.fail(col, 'the amount is zero');
-    if (outcome === undefined || date === null || signed === null) return null;
+    const figures = figuresOf(r, amounts, outcome);
+    if (outcome === undefined || date === null || figures === null || !r.ok) return null;
     const declined = outcome === 'declined';
     // A late return comes as a negative amount: it carries the bank's reason like a decline.
-    const failed = declined || signed < 0;
+    const failed = declined || figures.negative;
     const code = failed ? r.optionalText(returnCode) : null;
     const id = r.optionalText(paymentId);
     const method = METHOD[r.text(paymentMethod).toLowerCase()];
+    const words = failed ? r.optionalText(failedReason) : null;
+    let reason: string | null = null;
+    if (failed && method === 'card')
+      reason = code ? `${words ?? 'Card declined'} (card code ${code})` : words;
+    else if (failed) reason = words ?? (code === null ? null : returnReason(code));
     return {
       paymentId: id,
       references: distinctTexts(r, references),
       clientName: r.optionalText(name),
       date,
       settlementDate: settled,
-      amount: Math.abs(signed),
+      amount: figures.amount,
       outcome,
-      reason: failed ? (r.optionalText(failedReason) ?? (code === null ? null : returnReason(code))) : null,
+      reason,
       returnCode: code,
       ...(id !== null ? { providerRef: id } : {}),
-      ...(signed < 0 ? { negative: true as const } : {}),
+      ...(figures.negative ? { negative: true as const } : {}),
       ...(method ? { method } : {}),
       ...(declined
         ? { providerStatus: FATAL.has(statusText.toLowerCase()) ? ('F' as const) : ('D' as const) }
         : {}),
+      ...(figures.check ? { check: figures.check } : {}),
     };
   };
-  return readRows(table, columns, { referenceColumns: refColumns, dateColumn: debitDate, dayFirst }, readRow);
+  return readRows(table, columns, { referenceColumns: refColumns, dateColumn: debitDate, reading }, readRow);
 }

@@ -1,6 +1,6 @@
 // Any other report layout, read through the user's ColumnMapping (which column is which).
 import type { Columns } from '../columns';
-import { tidy } from '../reportValues';
+import { tidy, type DateReading } from '../reportValues';
 import { distinctTexts, type RowReader } from '../rowReader';
 import { readRows, type RowFields, type TableResult } from '../tableRows';
 import type { Table } from '../table';
@@ -34,7 +34,7 @@ export function readMapped(
   table: Table,
   columns: Columns,
   mapping: ColumnMapping,
-  dayFirst: boolean,
+  reading: DateReading,
 ): TableResult {
   const col = (header: string, role: string): number => {
     const i = columns.find(header);
@@ -90,5 +90,5 @@ export function readMapped(
     };
   };
   const refColumns = paymentId === undefined ? references : [paymentId, ...references];
-  return readRows(table, columns, { referenceColumns: refColumns, dateColumn: date, dayFirst }, readRow);
+  return readRows(table, columns, { referenceColumns: refColumns, dateColumn: date, reading }, readRow);
 }
