@@ -13,11 +13,13 @@ export {
   showWriteOff,
   showRecordPayment,
   showStatement,
+  showEditClient,
   setUpWorkbook,
   setUpWorkbookMenu,
 } from './sidebars';
 export { getSellForm, previewSale, sellPackage } from './sales';
 export { addClient, addAdHocInvoice } from './clients';
+export { getEditClientForm, editClient } from './editClient';
 export {
   getBillingForm,
   previewBillingRun,

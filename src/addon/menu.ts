@@ -6,6 +6,7 @@ import { remindOutstanding } from './outstanding';
 export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Sell package...', 'showSellPackage'],
   ['Add client...', 'showAddClient'],
+  ['Edit client...', 'showEditClient'],
   ['Add ad-hoc invoice...', 'showAdHocInvoice'],
   ['Process Billing...', 'showProcessBilling'],
   ['Reconcile DD report...', 'showReconcile'],

@@ -9,6 +9,7 @@ import type { Request } from './context';
 export const SIDEBARS = {
   SellPackage: 'Sell package',
   AddClient: 'Add client',
+  EditClient: 'Edit client',
   AdHocInvoice: 'Add ad-hoc invoice',
   ProcessBilling: 'Process Billing',
   Reconcile: 'Reconcile DD report',
@@ -30,6 +31,9 @@ export function showSellPackage(): void {
 }
 export function showAddClient(): void {
   showSidebar('AddClient');
+}
+export function showEditClient(): void {
+  showSidebar('EditClient');
 }
 export function showAdHocInvoice(): void {
   showSidebar('AdHocInvoice');

@@ -66,6 +66,10 @@ export const TABS = {
       // The bank details a "fix details" decline was made with: held out of debits until they differ.
       added('Declined BSB', TEXT),
       added('Declined Account', TEXT),
+      // The Direct Debit Request: signed, sent to the DD company, registered by a registration file.
+      added('Authority Signed', DATE),
+      added('DDR Sent', DATE),
+      added('Registered', DATE),
     ],
   },
   packages: {

@@ -5,6 +5,7 @@ import { setUpStudio } from './studio';
 const ITEMS = [
   'Sell package...',
   'Add client...',
+  'Edit client...',
   'Add ad-hoc invoice...',
   'Process Billing...',
   'Reconcile DD report...',
@@ -60,6 +61,7 @@ describe('the Studio Ledger menu', () => {
     expect(addin.emu.ui.sidebars.map((s) => s.title)).toEqual([
       'Sell package',
       'Add client',
+      'Edit client',
       'Add ad-hoc invoice',
       'Process Billing',
       'Reconcile DD report',

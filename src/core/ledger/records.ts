@@ -45,6 +45,12 @@ export interface Client {
   /** The bank details a "fix details" decline was made with: held until BSB or account differ. */
   declinedBsb?: string;
   declinedAccount?: string;
+  /** The Direct Debit Request: the day the client signed the authority, only where recorded. */
+  authoritySigned?: IsoDate;
+  /** The day the DDR was sent to the DD company (Partial Integration, Reconciliation). */
+  ddrSent?: IsoDate;
+  /** The day the client went out to the DD company in a registration file. */
+  registered?: IsoDate;
 }
 
 export interface Sale {

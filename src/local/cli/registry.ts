@@ -2,6 +2,7 @@
 import type { Command } from './command';
 import { init } from './commands/init';
 import { addClient } from './commands/addClient';
+import { editClient } from './commands/editClient';
 import { sell } from './commands/sell';
 import { adHoc } from './commands/adHoc';
 import { bill } from './commands/bill';
@@ -24,6 +25,7 @@ import { statement } from './commands/statement';
 export const COMMANDS: readonly Command[] = [
   init,
   addClient,
+  editClient,
   sell,
   adHoc,
   bill,

@@ -1,4 +1,4 @@
-import { readChoice, readText, encode } from '../cells';
+import { readChoice, readDate, readText, encode } from '../cells';
 import type { RowCells } from '../changes';
 import type { Client } from '../records';
 import { BILLING_METHODS, TABS } from '../schema';
@@ -18,7 +18,20 @@ export function readClients(t: Table): Client[] {
     accountName: readText(t, r, 'Account Name'),
     status: readText(t, r, 'Status') || 'Active',
     ...declinedDetails(t, r),
+    ...ddrDates(t, r),
   }));
+}
+
+/** The Direct Debit Request's dates, only where the columns hold them. */
+function ddrDates(t: Table, r: TableRow): Pick<Client, 'authoritySigned' | 'ddrSent' | 'registered'> {
+  const signed = readDate(t, r, 'Authority Signed');
+  const sent = readDate(t, r, 'DDR Sent');
+  const registered = readDate(t, r, 'Registered');
+  return {
+    ...(signed ? { authoritySigned: signed } : {}),
+    ...(sent ? { ddrSent: sent } : {}),
+    ...(registered ? { registered } : {}),
+  };
 }
 
 /** The details a "fix details" decline was made with, only where the columns hold them. */
@@ -42,6 +55,10 @@ export function clientCells(c: Client): RowCells {
     Status: encode.text(c.status),
     ...(c.declinedBsb !== undefined ? { 'Declined BSB': encode.text(c.declinedBsb) } : {}),
     ...(c.declinedAccount !== undefined ? { 'Declined Account': encode.text(c.declinedAccount) } : {}),
+    // Written only when set, so an older workbook gains the columns with the first DDR recorded.
+    ...(c.authoritySigned !== undefined ? { 'Authority Signed': encode.date(c.authoritySigned) } : {}),
+    ...(c.ddrSent !== undefined ? { 'DDR Sent': encode.date(c.ddrSent) } : {}),
+    ...(c.registered !== undefined ? { Registered: encode.date(c.registered) } : {}),
   };
 }
 
