@@ -1,5 +1,7 @@
 // The WorkbookPort over SpreadsheetApp: one getValues + getFormulas per tab read, one setValues per block.
-import { isoDateInZone, midnightInZone } from './zonedDate';
+// Date cells go through the zone's calendar (Utilities.formatDate, see ./zonedDate); text is written into
+// plain-text cells; grids grow only as far as the writes reach (Sheets caps a spreadsheet's cells).
+import { calendarFor, type ZoneCalendar } from './zonedDate';
 import type {
   CellBlock,
   CellValue,
@@ -10,7 +12,7 @@ import type {
   TabSnapshot,
   WorkbookPort,
 } from '../sheets/port';
-import { isSheetDate, isSheetFormula } from '../sheets/port';
+import { isSheetDate, isSheetDateTime, isSheetFormula } from '../sheets/port';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -40,13 +42,17 @@ export class SpreadsheetPort implements WorkbookPort {
     return this.zone;
   }
 
+  private calendar(): ZoneCalendar {
+    return calendarFor(this.timeZone());
+  }
+
   private sheet(name: string): Sheet | null {
     if (!this.sheets.has(name)) this.sheets.set(name, this.ss.getSheetByName(name));
     return this.sheets.get(name) ?? null;
   }
 
   readTabs(names: readonly string[]): Record<string, TabSnapshot | null> {
-    const zone = this.timeZone();
+    const cal = this.calendar();
     const out: Record<string, TabSnapshot | null> = {};
     for (const name of names) {
       const sheet = this.sheet(name);
@@ -57,8 +63,9 @@ export class SpreadsheetPort implements WorkbookPort {
       const range = sheet.getDataRange();
       const raw = range.getValues() as unknown[][];
       const formulas = range.getFormulas();
-      const values = raw.map((row) => row.map((v): CellValue => fromSheet(v, zone)));
-      out[name] = { name, values, formulas };
+      const values = raw.map((row) => row.map((v): CellValue => fromSheet(v, cal)));
+      const grid = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+      out[name] = { name, values, formulas, grid };
     }
     return out;
   }
@@ -66,19 +73,21 @@ export class SpreadsheetPort implements WorkbookPort {
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void {
     const sheet = this.sheet(tab);
     if (!sheet) throw new Error(`The ${tab} tab is missing. Run Studio Ledger > Set up workbook.`);
-    const zone = this.timeZone();
-    const lastNeeded = Math.max(...blocks.map((b) => b.row + b.values.length - 1));
+    const cal = this.calendar();
+    // Grow the grid exactly as far as the blocks reach: every spare cell counts toward Sheets' cap.
+    const lastRow = Math.max(...blocks.map((b) => b.row + b.values.length - 1));
+    const lastColumn = Math.max(...blocks.map((b) => b.column + (b.values[0]?.length ?? 1) - 1));
     const maxRows = sheet.getMaxRows();
-    if (lastNeeded > maxRows) sheet.insertRowsAfter(maxRows, lastNeeded - maxRows + 100);
+    if (lastRow > maxRows) sheet.insertRowsAfter(maxRows, lastRow - maxRows);
+    const maxCols = sheet.getMaxColumns();
+    if (lastColumn > maxCols) sheet.insertColumnsAfter(maxCols, lastColumn - maxCols);
     for (const b of blocks) {
       if (!b.values.length) continue;
       const width = b.values[0]!.length;
       for (const [start, count] of textRuns(b.textColumns)) {
         setPlainText(sheet.getRange(b.row, b.column + start, b.values.length, count), b.values, start, count);
       }
-      const values = b.values.map((row) =>
-        row.map((v) => (isSheetDate(v) ? midnightInZone(v.date, zone) : isSheetFormula(v) ? v.formula : v)),
-      );
+      const values = b.values.map((row) => row.map((v) => toSheet(v, cal)));
       sheet.getRange(b.row, b.column, values.length, width).setValues(values);
     }
   }
@@ -88,6 +97,11 @@ export class SpreadsheetPort implements WorkbookPort {
     if (!sheet) {
       sheet = this.ss.insertSheet(layout.name);
       this.sheets.set(layout.name, sheet);
+      if (layout.hidden) sheet.hideSheet();
+      // A new tab gets its own columns, not Sheets' 26: every cell counts toward the cap.
+      const want = layout.addHeaders.length;
+      const have = sheet.getMaxColumns();
+      if (want > 0 && have > want) sheet.deleteColumns(want + 1, have - want);
     }
     const headerRow = layout.headerRow;
     if (layout.addHeaders.length) {
@@ -122,28 +136,38 @@ export class SpreadsheetPort implements WorkbookPort {
       sheet = this.ss.insertSheet(name);
       this.sheets.set(name, sheet);
     }
-    const zone = this.timeZone();
+    const cal = this.calendar();
     const width = Math.max(1, ...content.values.map((r) => r.length));
     const height = Math.max(1, content.values.length);
     sheet.clearContents();
     const maxRows = sheet.getMaxRows();
     const maxCols = sheet.getMaxColumns();
     sheet.getRange(1, 1, maxRows, maxCols).clearDataValidations().setFontWeight('normal');
-    if (height > maxRows) sheet.insertRowsAfter(maxRows, height - maxRows + 100);
+    if (height > maxRows) sheet.insertRowsAfter(maxRows, height - maxRows);
     if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
-    const values = content.values.map((row) => {
-      const out = row.map((v) =>
-        isSheetDate(v) ? midnightInZone(v.date, zone) : isSheetFormula(v) ? v.formula : v,
-      );
+    const cells = content.values.map((row) => {
+      const out: CellWrite[] = [...row];
       while (out.length < width) out.push('');
       return out;
     });
-    if (values.length) sheet.getRange(1, 1, values.length, width).setValues(values);
     for (const f of content.formats) {
       if (f.numRows > 0) applyFormat(sheet.getRange(f.row, f.column, f.numRows, 1), f.format);
     }
+    if (cells.length) {
+      // Every text cell is plain text before its text goes in, so Sheets parses none of it; the other
+      // cells keep the number format the content gives them.
+      const block = sheet.getRange(1, 1, cells.length, width);
+      block.setNumberFormats(cells.map((row, i) => row.map((v, j) => cellFormat(v, content, i + 1, j + 1))));
+      block.setValues(cells.map((row) => row.map((v) => toSheet(v, cal))));
+    }
     for (const r of content.boldRows) sheet.getRange(r, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(content.frozenRows);
+  }
+
+  gridSizes(): { name: string; rows: number; columns: number }[] {
+    return this.ss
+      .getSheets()
+      .map((s) => ({ name: s.getName(), rows: s.getMaxRows(), columns: s.getMaxColumns() }));
   }
 
   getProperty(key: string): string | null {
@@ -226,11 +250,33 @@ function applyFormat(range: GoogleAppsScript.Spreadsheet.Range, format: ColumnFo
   }
 }
 
-function fromSheet(v: unknown, zone: string): CellValue {
-  if (v instanceof Date) return { date: isoDateInZone(v, zone) };
+/** What a cell written by the add-in becomes: dates as the Date Sheets hands out, formulas as text. */
+function toSheet(v: CellWrite, cal: ZoneCalendar): unknown {
+  if (isSheetDate(v)) return cal.midnight(v.date);
+  if (isSheetDateTime(v)) return cal.dateTime(v.dateTime);
+  if (isSheetFormula(v)) return v.formula;
+  return v;
+}
+
+/** The number format a regenerated cell gets before it is written: text as plain text. */
+function cellFormat(v: CellWrite, content: TabContent, row: number, column: number): string {
+  if (isSheetFormula(v)) return AUTOMATIC_FORMAT;
+  if (typeof v === 'string' && v !== '') return NUMBER_FORMATS.text;
+  for (let k = content.formats.length - 1; k >= 0; k--) {
+    const f = content.formats[k]!;
+    if (f.column !== column || row < f.row || row >= f.row + f.numRows) continue;
+    const kind = f.format.kind;
+    if (kind === 'list' || kind === 'checkbox') continue;
+    return NUMBER_FORMATS[kind];
+  }
+  return AUTOMATIC_FORMAT;
+}
+
+function fromSheet(v: unknown, cal: ZoneCalendar): CellValue {
+  if (v instanceof Date) return cal.sheetDate(v);
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
   if (v === null || v === undefined) return '';
   // A Date from another realm (the vm context in tests) is still a date.
-  if (Object.prototype.toString.call(v) === '[object Date]') return { date: isoDateInZone(v as Date, zone) };
+  if (Object.prototype.toString.call(v) === '[object Date]') return cal.sheetDate(v as Date);
   return String(v);
 }

@@ -103,6 +103,9 @@ export function readChoice<T extends string>(
 export const encode = {
   text: (s: string | null | undefined): CellWrite => s ?? '',
   date: (d: IsoDate | null | undefined): CellWrite => (d ? { date: d } : ''),
+  /** 'YYYY-MM-DD HH:mm:ss' as a date-time value: as text, Sheets would parse it by locale (or not). */
+  dateTime: (s: string | null | undefined): CellWrite =>
+    s && /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(s) ? { dateTime: s } : (s ?? ''),
   money: (c: Cents | null | undefined): CellWrite => (c === null || c === undefined ? '' : centsToAmount(c)),
   int: (n: number | null | undefined): CellWrite => (n === null || n === undefined ? '' : n),
   bool: (b: boolean): CellWrite => b,

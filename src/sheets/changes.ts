@@ -8,7 +8,7 @@
 // So the number of writes is bounded by a constant and never grows with the number of rows.
 import { safeText } from './cellSafety';
 import type { CellBlock, CellValue, CellWrite } from './port';
-import { isSheetDate, isSheetFormula } from './port';
+import { isSheetDate, isSheetDateTime, isSheetFormula } from './port';
 import type { Table } from './table';
 
 export type RowCells = Readonly<Record<string, CellWrite>>;
@@ -44,6 +44,8 @@ export function hasChanges(c: TabChanges): boolean {
 /** True when writing `planned` would not change what the cell holds (a formula showing it is kept). */
 export function unchanged(planned: CellWrite, value: CellValue, formula: string): boolean {
   if (isSheetFormula(planned)) return planned.formula === formula;
+  // A date and time is read back as its date only: always written.
+  if (isSheetDateTime(planned)) return false;
   if (isSheetDate(planned)) return isSheetDate(value) && value.date === planned.date;
   return typeof planned === typeof value && planned === value;
 }

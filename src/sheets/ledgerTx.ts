@@ -1,8 +1,9 @@
 // Plan, then write: an action reads each tab it needs once, plans every change in memory, and only
 // then writes each tab once (and a Log row). Nothing is written until commit().
-import { safeCell, toBlocks, type RowCells, type TabChanges } from './changes';
+import { checkCellCap, fitsAsIs, type GridNeed } from './cellCap';
+import { toBlocks, type RowCells, type TabChanges } from './changes';
 import { IdAllocator, type IdKind } from './ids';
-import type { TabContent, WorkbookPort } from './port';
+import type { CellBlock, GridSize, TabContent, WorkbookPort } from './port';
 import { TABS, type TabKey } from './schema';
 import { readTable, type Table } from './table';
 import { logCells } from './tabs/log';
@@ -94,8 +95,9 @@ export class LedgerTx {
 
   /**
    * Writes every tab once (the Log row last), then the regenerated tabs, then the document properties
-   * (batch records, ID counters). Everything is encoded first, so a bad plan fails before the first
-   * write; and a property such as a batch's status is only saved once the rows it describes are.
+   * (batch records, ID counters). Everything is encoded first, and the growth checked against the
+   * spreadsheet's cell cap, so a bad plan or a full workbook fails before the first write; and a
+   * property such as a batch's status is only saved once the rows it describes are.
    */
   commit(action: string, details: string, timestamp: string): void {
     this.append('log', logCells({ timestamp, action, details }));
@@ -108,14 +110,43 @@ export class LedgerTx {
       };
     });
     const blocks = writes.map((w) => ({ name: w.name, blocks: toBlocks(w.changes) }));
-    const rewrites = [...this.rewrites].map(([key, content]) => ({
-      name: TABS[key].name,
-      content: { ...content, values: content.values.map((row) => row.map((v) => safeCell(v))) },
-    }));
+    // Regenerated text is written as is: the port makes those cells plain text.
+    const rewrites = [...this.rewrites].map(([key, content]) => ({ name: TABS[key].name, content }));
     const props = { ...this.properties, ...this.ids.properties() };
+    this.checkGrowth([
+      ...blocks.map((b) => blocksNeed(b.name, b.blocks)),
+      ...rewrites.map((r) => contentNeed(r.name, r.content)),
+    ]);
 
     for (const b of blocks) if (b.blocks.length) this.port.writeBlocks(b.name, b.blocks);
     for (const r of rewrites) this.port.rewriteTab(r.name, r.content);
     if (Object.keys(props).length) this.port.setProperties(props);
   }
+
+  /** Refuses (writing nothing) when the tabs this commit grows would take the workbook past the cap. */
+  private checkGrowth(needs: readonly GridNeed[]): void {
+    const known = new Map<string, GridSize>();
+    for (const t of this.tables.values()) if (t.snapshot.grid) known.set(t.spec.name, t.snapshot.grid);
+    if (fitsAsIs(known, needs) || !this.port.gridSizes) return;
+    checkCellCap(this.port.gridSizes(), needs);
+  }
+}
+
+/** How far a tab's blocks reach (1-based last row and column). */
+function blocksNeed(name: string, blocks: readonly CellBlock[]): GridNeed {
+  let rows = 0;
+  let columns = 0;
+  for (const b of blocks) {
+    rows = Math.max(rows, b.row + b.values.length - 1);
+    columns = Math.max(columns, b.column + Math.max(0, ...b.values.map((r) => r.length)) - 1);
+  }
+  return { name, rows, columns };
+}
+
+function contentNeed(name: string, content: TabContent): GridNeed {
+  return {
+    name,
+    rows: Math.max(1, content.values.length),
+    columns: Math.max(1, ...content.values.map((r) => r.length)),
+  };
 }

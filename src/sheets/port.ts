@@ -10,16 +10,35 @@ export interface SheetDate {
 export interface SheetFormula {
   readonly formula: string;
 }
+/**
+ * A date and time, 'YYYY-MM-DD HH:mm:ss' on the spreadsheet's clock (the Log's Timestamp). Adapters write
+ * a real date-time value, never text Sheets would parse by its locale.
+ */
+export interface SheetDateTime {
+  readonly dateTime: string;
+}
 /** What a cell holds when read: '' for empty, dates as SheetDate. */
 export type CellValue = string | number | boolean | SheetDate;
-/** What may be written: text must already be made safe by cellSafety.safeText. */
-export type CellWrite = CellValue | SheetFormula;
+/**
+ * What may be written. Text in a block's text columns is written as is (the port makes those cells plain
+ * text first); other text must already be made safe by cellSafety.safeText.
+ */
+export type CellWrite = CellValue | SheetFormula | SheetDateTime;
 
 export function isSheetDate(v: unknown): v is SheetDate {
   return typeof v === 'object' && v !== null && typeof (v as SheetDate).date === 'string';
 }
 export function isSheetFormula(v: unknown): v is SheetFormula {
   return typeof v === 'object' && v !== null && typeof (v as SheetFormula).formula === 'string';
+}
+export function isSheetDateTime(v: unknown): v is SheetDateTime {
+  return typeof v === 'object' && v !== null && typeof (v as SheetDateTime).dateTime === 'string';
+}
+
+/** A tab's grid: every cell of it counts toward Sheets' cap, used or not. */
+export interface GridSize {
+  readonly rows: number;
+  readonly columns: number;
 }
 
 export interface TabSnapshot {
@@ -28,6 +47,8 @@ export interface TabSnapshot {
   readonly values: CellValue[][];
   /** Same shape as values; '' where the cell holds no formula. */
   readonly formulas: string[][];
+  /** The tab's grid (max rows x max columns), when the port knows it. */
+  readonly grid?: GridSize;
 }
 
 /** A rectangle to write: top-left at 1-based sheet row/column. */
@@ -70,6 +91,8 @@ export interface TabLayout {
    */
   readonly columnWidths: readonly { column: number; width: number }[];
   readonly create: boolean;
+  /** Hide the tab when it is created (the add-in's own records); a tab a user unhid stays shown. */
+  readonly hidden?: boolean;
   readonly frozenRows: number;
   readonly boldHeader: boolean;
 }
@@ -87,12 +110,20 @@ export interface WorkbookPort {
   timeZone(): string;
   /** One batch read per tab; null when the tab does not exist. */
   readTabs(names: readonly string[]): Record<string, TabSnapshot | null>;
-  /** One write per block; rows past the end of the sheet are added first. */
+  /** One write per block; the rows and columns past the sheet's edge are added first (no spare ones). */
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void;
   /** Creates a missing tab and applies header, frozen row, formats and validations. */
   applyLayout(layout: TabLayout): void;
-  /** Clears the tab's contents and validations, then writes `content` (one write, constant calls). */
+  /**
+   * Clears the tab's contents and validations, then writes `content` (one write, constant calls). Its
+   * text is written as is: the port makes every text cell plain text first, so nothing is parsed.
+   */
   rewriteTab(name: string, content: TabContent): void;
+  /**
+   * Every tab's grid, in tab order (the cell cap counts all of them, ours or not). A port that cannot
+   * tell leaves it out, and commits are then not checked against the cap.
+   */
+  gridSizes?(): readonly (GridSize & { readonly name: string })[];
   getProperty(key: string): string | null;
   /** Every document property at once (one call), for reading many batch records. */
   getProperties(): Record<string, string>;

@@ -12,7 +12,7 @@ import type {
   TabSnapshot,
   WorkbookPort,
 } from '../../src/sheets/port';
-import { isSheetFormula } from '../../src/sheets/port';
+import { isSheetDateTime, isSheetFormula } from '../../src/sheets/port';
 import { TABS } from '../../src/sheets/schema';
 import { readTable, type Table } from '../../src/sheets/table';
 import { readInvoices, invoiceCells } from '../../src/sheets/tabs/invoices';
@@ -41,6 +41,12 @@ function invoiceRow(i: number): CellValue[] {
   return INVOICE_HEADER.map((h) => cells[h]!);
 }
 
+/** What a cell reads back as: quoted text without its quote, a date and time as its date. */
+function readBack(v: Exclude<CellWrite, { formula: string }>): CellValue {
+  if (isSheetDateTime(v)) return { date: v.dateTime.slice(0, 10) };
+  return typeof v === 'string' ? v.replace(/^'/, '') : v;
+}
+
 /** A sheet as a grid of cells: values, formulas beside them. */
 class Grid {
   values: CellValue[][] = [];
@@ -56,7 +62,7 @@ class Grid {
       r[column - 1] = '';
     } else {
       f[column - 1] = '';
-      r[column - 1] = typeof v === 'string' ? v.replace(/^'/, '') : v;
+      r[column - 1] = readBack(v);
     }
   }
   get(row: number, column: number): CellValue {
@@ -99,7 +105,10 @@ class FakePort implements WorkbookPort {
   }
   rewriteTab(name: string, content: TabContent): void {
     this.calls.push(`rewriteTab ${name}`);
-    this.tabs.set(name, new Grid(content.values.map((r) => r.map((v) => (isSheetFormula(v) ? '' : v)))));
+    this.tabs.set(
+      name,
+      new Grid(content.values.map((r) => r.map((v) => (isSheetFormula(v) ? '' : readBack(v))))),
+    );
   }
   getProperty(key: string): string | null {
     return this.properties.get(key) ?? null;
@@ -266,13 +275,22 @@ describe('updates write only the cells that change', () => {
     const [block] = toBlocks({
       table,
       updates: [],
-      appends: [{ 'Invoice ID': 'INV-000002', 'Sale ID': '', 'Client ID': '=1+1', Description: '=1+1' }],
+      appends: [
+        {
+          'Invoice ID': 'INV-000002',
+          'Sale ID': '',
+          'Client ID': '=1+1',
+          Description: 'March 2024',
+          Instalment: '=1+1',
+        },
+      ],
     });
+    // Free text (Description) is a plain-text column too; Instalment is a number column.
     expect(block).toEqual({
       row: 3,
       column: 1,
-      values: [['INV-000002', '', '=1+1', "'=1+1"]],
-      textColumns: [0, 1, 2],
+      values: [['INV-000002', '', '=1+1', 'March 2024', "'=1+1"]],
+      textColumns: [0, 1, 2, 3],
     });
   });
 });

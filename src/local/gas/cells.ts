@@ -58,36 +58,61 @@ export function formatKind(fmt: string | undefined): FormatKind {
 
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 const GROUPED = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d*)?$/;
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
-const DMY_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+const ISO_DATE = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const CURRENCY = /^([+-]?)\$((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d*)?)$/;
 const PERCENT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))%$/;
+const TIME = /^(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?\s*(am|pm|a\.m\.|p\.m\.)?$/i;
+const MONTH_YEAR = /^([a-z]{3,9})\.?,?\s+(\d{4})$/i;
+const DAY_MONTH = /^(\d{1,2})(?:st|nd|rd|th)?[\s-]+([a-z]{3,9})\.?(?:,?[\s-]+(\d{4}))?$/i;
+const MONTH_DAY = /^([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?$/i;
+
+/** How the spreadsheet reads typed input: its zone, its locale, and the year for a date typed without one. */
+export interface ParseContext {
+  readonly zone: string;
+  readonly locale: string;
+  readonly year: number;
+}
+
+/** Locales that read 05/01/2024 month first (1 May), as Sheets does; the others read it day first. */
+const MONTH_FIRST = new Set(['en_US', 'en_PH', 'es_US', 'fil_PH', 'en_CA', 'en']);
 
 function calendarDate(y: number, mo: number, d: number): boolean {
   const probe = new Date(Date.UTC(y, mo - 1, d));
   return probe.getUTCFullYear() === y && probe.getUTCMonth() === mo - 1 && probe.getUTCDate() === d;
 }
 
+/** 1-12 for January..December and their three-letter (or longer) abbreviations; 0 otherwise. */
+function monthNumber(word: string): number {
+  const w = word.toLowerCase();
+  const i = MONTHS.findIndex((name) => {
+    const n = name.toLowerCase();
+    return n === w || n.slice(0, 3) === w || (w === 'sept' && n === 'september');
+  });
+  return i + 1;
+}
+
+function dateOrText(y: number, mo: number, d: number, text: string, zone: string): Scalar {
+  return mo > 0 && calendarDate(y, mo, d) ? zonedMidnight(y, mo, d, zone) : text;
+}
+
 /**
- * Parses text the way Sheets parses typed input (a modest subset, for the en_AU locale): numbers
- * ('0012', '-5', '1,234.5', '1e3'), '$12.50', '50%', TRUE/FALSE, dates 'YYYY-MM-DD' (optionally with a
- * time) and 'd/m/yyyy'. Sheets would also give such a cell a currency, percent or date format; the
- * emulation leaves the format alone.
+ * Parses text the way Sheets parses typed input (a modest subset): numbers ('0012', '-5', '1,234.5',
+ * '1e3'), '$12.50', '50%', TRUE/FALSE, dates 'YYYY-MM-DD' (optionally with a time), slashed dates in the
+ * locale's order (en_US reads 05/01/2024 as 1 May, en_AU as 5 January), month names ('March 2024' is
+ * 1 March, '1 Feb' and 'Feb 1' are this year's), and times of day ('10am', '10:30', '6:15 pm', a date
+ * cell on 30 Dec 1899 as in Sheets). Sheets would also give such a cell a matching format; the emulation
+ * leaves the format alone.
  */
-function parseTyped(text: string, zone: string): Scalar {
-  const c = text.charCodeAt(0);
-  // Only text starting with a digit, sign, point, $, t or f can become something other than text.
+function parseTyped(text: string, ctx: ParseContext): Scalar {
+  const c = text.charCodeAt(0) | 32; // lower case for letters
+  const digit = c >= 48 && c <= 57;
+  // Only text starting with a digit, sign, point, $, or the first letter of TRUE/FALSE or a month can
+  // become something other than text.
   const maybe =
-    (c >= 48 && c <= 57) ||
-    c === 43 ||
-    c === 45 ||
-    c === 46 ||
-    c === 36 ||
-    c === 84 ||
-    c === 116 ||
-    c === 70 ||
-    c === 102;
+    digit || c === 43 || c === 45 || c === 46 || c === 36 || 'tfjmasond'.includes(String.fromCharCode(c));
   if (!maybe) return text;
+  const zone = ctx.zone;
   if (NUMBER.test(text)) return Number(text);
   if (GROUPED.test(text)) return Number(text.replace(/,/g, ''));
   const upper = text.length <= 5 ? text.toUpperCase() : '';
@@ -106,20 +131,36 @@ function parseTyped(text: string, zone: string): Scalar {
       if (m[4] === undefined) return zonedMidnight(y, mo, d, zone);
       const h = Number(m[4]);
       const mi = Number(m[5]);
-      const s = Number(m[6] ?? 0);
-      if (h < 24 && mi < 60 && s < 60) {
-        return new Date(wallMsToInstant(Date.UTC(y, mo - 1, d, h, mi, s), zone));
+      const sec = Number(m[6] ?? 0);
+      if (h < 24 && mi < 60 && sec < 60) {
+        return new Date(wallMsToInstant(Date.UTC(y, mo - 1, d, h, mi, sec), zone));
       }
     }
     return text;
   }
-  m = DMY_DATE.exec(text);
+  m = SLASH_DATE.exec(text);
   if (m) {
-    const d = Number(m[1]);
-    const mo = Number(m[2]);
-    const y = Number(m[3]);
-    if (calendarDate(y, mo, d)) return zonedMidnight(y, mo, d, zone);
+    const [a, b, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    return MONTH_FIRST.has(ctx.locale) ? dateOrText(y, a, b, text, zone) : dateOrText(y, b, a, text, zone);
   }
+  m = TIME.exec(text);
+  if (m && (m[2] !== undefined || m[4] !== undefined)) {
+    let h = Number(m[1]);
+    const mi = Number(m[2] ?? 0);
+    const sec = Number(m[3] ?? 0);
+    const half = m[4]?.toLowerCase().charAt(0);
+    if (half && (h < 1 || h > 12)) return text;
+    if (half === 'p' && h < 12) h += 12;
+    if (half === 'a' && h === 12) h = 0;
+    if (h > 23 || mi > 59 || sec > 59) return text;
+    return new Date(serialToInstant((h * 3600 + mi * 60 + sec) / 86_400, zone));
+  }
+  m = MONTH_YEAR.exec(text);
+  if (m) return dateOrText(Number(m[2]), monthNumber(m[1] ?? ''), 1, text, zone);
+  m = DAY_MONTH.exec(text);
+  if (m) return dateOrText(Number(m[3] ?? ctx.year), monthNumber(m[2] ?? ''), Number(m[1]), text, zone);
+  m = MONTH_DAY.exec(text);
+  if (m) return dateOrText(Number(m[3] ?? ctx.year), monthNumber(m[1] ?? ''), Number(m[2]), text, zone);
   return text;
 }
 
@@ -130,7 +171,7 @@ function parseTyped(text: string, zone: string): Scalar {
 export function toStored(
   value: unknown,
   fmt: string | undefined,
-  zone: string,
+  ctx: ParseContext,
   tooLong: () => Error,
 ): Stored {
   switch (typeof value) {
@@ -146,12 +187,12 @@ export function toStored(
       const c = value.charCodeAt(0);
       if (c === 39) return value.length === 1 ? undefined : value.slice(1); // apostrophe
       if (c === 61 && value.length > 1) return new Formula(value); // '='
-      return parseTyped(value, zone);
+      return parseTyped(value, ctx);
     }
     default:
       if (value === null) return undefined;
       if (isDateValue(value)) return new Date(value.getTime());
-      return toStored(String(value), fmt, zone, tooLong);
+      return toStored(String(value), fmt, ctx, tooLong);
   }
 }
 

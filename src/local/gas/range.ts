@@ -9,13 +9,14 @@ import {
   isEmpty,
   MAX_CELL_CHARS,
   toStored,
+  type ParseContext,
   type Stored,
 } from './cells';
 import { CHECKBOX_SPEC, specOf } from './dataValidation';
 import { gas, type Env } from './env';
 import type { EmulatedSheet } from './sheet';
 import { SheetStore, type ValidationSpec } from './store';
-import { instantToSerial, serialToInstant } from './time';
+import { instantToSerial, serialToInstant, wallParts } from './time';
 
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -155,8 +156,19 @@ export class EmulatedRange implements Pick<Range, (typeof RANGE_METHODS)[number]
     return out;
   }
 
+  /** How typed input is read: the spreadsheet's zone and locale, this year for a date typed without one. */
+  private _parsing(): ParseContext {
+    const book = this.sheet.book;
+    const zone = book.timeZone;
+    return {
+      zone,
+      locale: book.getSpreadsheetLocale(),
+      year: wallParts(book.env.now().getTime(), zone).year,
+    };
+  }
+
   private _stored(value: unknown, r: number, c: number): Stored {
-    return toStored(value, get(this._store.formats, r, c), this._zone, this._tooLong);
+    return toStored(value, get(this._store.formats, r, c), this._parsing(), this._tooLong);
   }
 
   activate(): Range {
@@ -468,7 +480,7 @@ export class EmulatedRange implements Pick<Range, (typeof RANGE_METHODS)[number]
     this._check();
     this._checkShape(values, 'setValues');
     const { values: layer, formats } = this._store;
-    const zone = this._zone;
+    const parsing = this._parsing();
     const tooLong = this._tooLong;
     const r0 = this.row - 1;
     const c0 = this.column - 1;
@@ -491,7 +503,7 @@ export class EmulatedRange implements Pick<Range, (typeof RANGE_METHODS)[number]
         layer[r0 + i] = row;
       }
       for (let j = 0; j < nc; j++) {
-        row[c0 + j] = toStored(src[j], fmts === undefined ? undefined : fmts[c0 + j], zone, tooLong);
+        row[c0 + j] = toStored(src[j], fmts === undefined ? undefined : fmts[c0 + j], parsing, tooLong);
       }
     }
     return this._self();

@@ -101,6 +101,9 @@ export class EmulatedSheet implements Pick<Sheet, (typeof SHEET_METHODS)[number]
     const s = this.store;
     const target = s.lastRow() + 1;
     if (rowContents.length === 0) return this._self();
+    const rows = Math.max(s.maxRows, target);
+    const columns = Math.max(s.maxColumns, rowContents.length);
+    this.book._checkGrowth(rows * columns - s.maxRows * s.maxColumns);
     if (target > s.maxRows) s.insertRowsAfter(s.maxRows, target - s.maxRows);
     if (rowContents.length > s.maxColumns)
       s.insertColumnsAfter(s.maxColumns, rowContents.length - s.maxColumns);
@@ -215,6 +218,7 @@ export class EmulatedSheet implements Pick<Sheet, (typeof SHEET_METHODS)[number]
     const n = toInt(env, howMany);
     if (after < 1 || after > this.store.maxColumns) throw env.exception('Those columns are out of bounds.');
     if (n < 1) throw env.exception('The number of columns to insert must be at least 1.');
+    this.book._checkGrowth(n * this.store.maxRows);
     this.store.insertColumnsAfter(after, n);
     return this._self();
   }
@@ -227,6 +231,7 @@ export class EmulatedSheet implements Pick<Sheet, (typeof SHEET_METHODS)[number]
     const n = toInt(env, howMany);
     if (after < 1 || after > this.store.maxRows) throw env.exception('Those rows are out of bounds.');
     if (n < 1) throw env.exception('The number of rows to insert must be at least 1.');
+    this.book._checkGrowth(n * this.store.maxColumns);
     this.store.insertRowsAfter(after, n);
     return this._self();
   }
@@ -236,6 +241,7 @@ export class EmulatedSheet implements Pick<Sheet, (typeof SHEET_METHODS)[number]
     const n = toInt(env, howMany);
     if (before < 1 || before > this.store.maxRows) throw env.exception('Those rows are out of bounds.');
     if (n < 1) throw env.exception('The number of rows to insert must be at least 1.');
+    this.book._checkGrowth(n * this.store.maxColumns);
     this.store.insertRowsBefore(before, n);
     return this._self();
   }

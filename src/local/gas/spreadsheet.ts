@@ -9,6 +9,11 @@ import { modelToStore, storeToModel } from './sheetModel';
 import { SheetStore, type ValidationSpec } from './store';
 import { instantToWallMs, isValidTimeZone, wallMsToInstant } from './time';
 
+/** Google Sheets' cap on a spreadsheet's cells (every tab's max rows x max columns). */
+export const CELL_LIMIT = 10_000_000;
+const NEW_SHEET_ROWS = 1000;
+const NEW_SHEET_COLUMNS = 26;
+
 type Range = GoogleAppsScript.Spreadsheet.Range;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,6 +93,20 @@ export class EmulatedSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEE
     else this.sheets.splice(Math.max(0, index), 0, sheet);
     this.active = sheet;
     return sheet;
+  }
+  /** Every tab's grid counts, used or not (Sheets' cap is on the spreadsheet's cells). */
+  _cells(): number {
+    let n = 0;
+    for (const s of this.sheets) n += s.store.maxRows * s.store.maxColumns;
+    return n;
+  }
+  /** Refuses, as Sheets does, a change that would take the spreadsheet past CELL_LIMIT cells. */
+  _checkGrowth(extraCells: number): void {
+    if (extraCells > 0 && this._cells() + extraCells > CELL_LIMIT) {
+      throw this.env.exception(
+        `This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`,
+      );
+    }
   }
   /** Sheet names are unique ignoring case, as in Google Sheets. */
   _checkNewName(name: string, self?: EmulatedSheet): void {
@@ -176,7 +195,8 @@ export class EmulatedSpreadsheet implements Pick<Spreadsheet, (typeof SPREADSHEE
     if (index !== undefined && (index < 0 || index > this.sheets.length)) {
       throw env.exception(`The sheet index ${index} is out of range.`);
     }
-    const store = new SheetStore(name, this._newSheetId());
+    this._checkGrowth(NEW_SHEET_ROWS * NEW_SHEET_COLUMNS);
+    const store = new SheetStore(name, this._newSheetId(), NEW_SHEET_ROWS, NEW_SHEET_COLUMNS);
     return this._sheet(this._addStore(store, index));
   }
   private _newSheetId(): number {

@@ -27,7 +27,7 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
       'As Of',
       encode.date(asOf),
       'Refreshed',
-      encode.text(refreshed),
+      encode.dateTime(refreshed),
       'Owed',
       encode.money(totals.owed),
       'Credit',

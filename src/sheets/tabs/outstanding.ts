@@ -33,7 +33,7 @@ export function renderOutstanding(r: OutstandingReport, refreshed: string): TabC
       'Total Owed',
       encode.money(r.total),
       'Refreshed',
-      encode.text(refreshed),
+      encode.dateTime(refreshed),
     ],
     [
       r.clients.length
