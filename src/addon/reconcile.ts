@@ -23,6 +23,7 @@ import type { ReconciledRow, ReconcileTotals } from '../sheets/tabs/reconciliati
 import { context, type Context, type Request } from './context';
 import { withDocumentLock } from './lock';
 import { plain, type Result } from './result';
+import { studioDateOf } from './studioDate';
 
 export interface ReconcileView {
   shape: string;
@@ -60,13 +61,19 @@ function run(req: ReconcileRequest & Request, apply: boolean): ReconcileResult {
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, RECONCILE_TABS);
-      const plan = planReconcile(tx, req, ctx.today, ddReportCells(ctx, req));
+      const plan = planReconcile(
+        tx,
+        req,
+        ctx.today,
+        ddReportCells(ctx, req),
+        studioDateOf(ctx.port.timeZone()),
+      );
       const when = ctx.timestamp();
       const notice = writeReconcile(tx, plan, apply, when, ctx.today);
       const t = plan.totals;
       tx.commit(
         apply ? 'Reconcile DD report' : 'Reconcile preview',
-        `${plan.shape} report, ${plan.rows.length} row(s): paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count}, pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}${apply ? `; ${plan.payments.length} payment row(s), ${plan.fees.length} fee(s)` : ''}${notice ? `. ${notice}` : ''}`,
+        `${plan.shape} report, ${plan.rows.length} row(s): paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count}, pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}${t.kept.amount ? `, fees kept by the DD company ${formatMoney(t.kept.amount)}` : ''}${apply ? `; ${plan.payments.length} payment row(s), ${plan.fees.length} fee(s)` : ''}${notice ? `. ${notice}` : ''}`,
         when,
       );
       return {

@@ -4,25 +4,6 @@ import { loadAddin, records } from './harness';
 import { fixture, invoice, studio, type View } from './reconcileStudio';
 import { ok, setSetting, setUpStudio } from './studio';
 
-/** Ben ($220 instalments) and Cara ($160 recurring), DD Reconciliation clients, billed on 16 Sep (no list marked paid). */
-function debitsuccessStudio() {
-  const addin = loadAddin();
-  setUpStudio(addin, '2016-09-13');
-  setSetting(addin, 'Billing Day', '2016-09-16');
-  setSetting(addin, 'Dishonour Fee', 15);
-  const today = '2016-09-13';
-  const add = (name: string, ddReference: string) =>
-    ok<{ id: string }>(
-      addin.run('addClient', { name, billingMethod: 'DD Reconciliation', ddReference, today }),
-    ).id;
-  const ben = add('Ben', 'C-BEN');
-  const cara = add('Cara', 'C-CARA');
-  ok(addin.run('sellPackage', { clientId: ben, packageCode: 'PT10-5F', today }));
-  ok(addin.run('sellPackage', { clientId: cara, packageCode: 'PT2W', today }));
-  ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
-  return { addin, ben, cara };
-}
-
 describe('Reconcile a DD report', () => {
   it('Ezidebit: paid, declined with fee, pending, fatal dishonour; preview first, then apply, then again changes nothing', () => {
     const addin = studio();
@@ -157,8 +138,9 @@ describe('Reconcile a DD report', () => {
     const addin = studio();
     const text = [
       'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
-      'P1,HPT-BEN,,"O\'Brien, Ben",16/09/2016,19/09/2016,$100.00,220.00,S,,',
-      'P2,HPT-DAN,,"Nguyen, Dan",16/09/2016,19/09/2016,120.00,99.00,S,,',
+      // No ScheduledAmount: what was taken is what settles (a ScheduledAmount that disagrees is To check).
+      'P1,HPT-BEN,,"O\'Brien, Ben",16/09/2016,19/09/2016,$100.00,,S,,',
+      'P2,HPT-DAN,,"Nguyen, Dan",16/09/2016,19/09/2016,120.00,,S,,',
       'P3,HPT-ZED,,Zed Zulu,16/09/2016,,50.00,50.00,S,,',
       'P4,,,"Ray, Eve",17/09/2016,,55.00,55.00,S,,',
     ].join('\n');
@@ -190,73 +172,6 @@ describe('Reconcile a DD report', () => {
       'Paid',
     ]);
     expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Paid', Paid: 55 });
-  });
-
-  it('Debitsuccess: a payment, then its reversal under the same DocketNo taken back; the penalty fee ignored', () => {
-    const { addin, ben, cara } = debitsuccessStudio();
-    const text = fixture('debitsuccess-transactions-sample.txt').replace('|D-40003|', '|D-40002|');
-    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
-    expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([
-      ['Paid', ben],
-      ['Paid', cara],
-      ['Declined', cara],
-      ['Ignored', ''],
-    ]);
-    expect(view.rows[2]!.note).toBe(
-      'Matched by Provider Ref D-40002: Refer to customer (code 6); dishonour fee INV-000007 $15.00',
-    );
-    // "Insufficient Funds" is the bank's code 6: a retry.
-    expect(invoice(addin, 'INV-000006')).toMatchObject({
-      Status: 'Declined',
-      Paid: 0,
-      'Decline Reason': 'Refer to customer (code 6)',
-    });
-    expect(
-      records(addin.tab('Payments')).map((p) => [
-        p['Payment ID'],
-        p['Invoice ID'],
-        p.Amount,
-        p.Date,
-        p.Method,
-        p['Provider Ref'],
-        p['Refund Of'],
-      ]),
-    ).toEqual([
-      ['P-000001', 'INV-000001', 220, '2016-09-16', 'DD report', 'D-40001', ''],
-      ['P-000002', 'INV-000006', 160, '2016-09-16', 'DD report', 'D-40002', ''],
-      ['P-000003', 'INV-000006', -160, '2016-09-19', 'Decline', 'D-40002', 'P-000002'],
-    ]);
-    // The fee is dated the day of the reversal line.
-    expect(invoice(addin, 'INV-000007')).toMatchObject({
-      'Client ID': cara,
-      'Due Date': '2016-09-19',
-      Amount: 15,
-    });
-  });
-
-  it('Debitsuccess: a reversal whose DocketNo names no payment is To check and changes nothing', () => {
-    const { addin, cara } = debitsuccessStudio();
-    const view = ok<View>(
-      addin.run('applyReconcile', {
-        text: fixture('debitsuccess-transactions-sample.txt'),
-        today: '2016-09-20',
-      }),
-    );
-    expect(view.rows[2]).toMatchObject({
-      outcome: 'To check',
-      clientId: cara,
-      note: 'No payment has Provider Ref D-40003, and the invoices of the debit of 2016-09-19 are paid: check what this row takes back',
-    });
-    expect(invoice(addin, 'INV-000006')).toMatchObject({ Status: 'Paid', Paid: 160 });
-    expect(records(addin.tab('Payments')).map((p) => [p['Invoice ID'], p.Amount])).toEqual([
-      ['INV-000001', 220],
-      ['INV-000006', 160],
-    ]);
-    expect(records(addin.tab('Invoices')).some((i) => String(i.Description).startsWith('Dishonour'))).toBe(
-      false,
-    );
-    // Not recorded as applied: it is shown again until a person sorts it out.
-    expect(records(addin.tab('Reconciled')).map((r) => r.Outcome)).toEqual(['Paid', 'Paid']);
   });
 
   it('an ABA return file declines by lodgement reference with the bank reason', () => {
@@ -449,17 +364,33 @@ describe('an overpayment', () => {
       'O1,HPT-BEN,,Ben,16/09/2016,,450.00,220.00,S,,',
       'O2,HPT-DAN,,Dan,16/09/2016,,150.00,99.00,S,,',
     ].join('\n');
-    const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
+    // More taken than ScheduledAmount: To check, until a person says it was paid.
+    const preview = ok<View>(addin.run('previewReconcile', { text, today: '2016-09-20' }));
+    expect(preview.rows.map((r) => [r.outcome, r.clientId, r.note])).toEqual([
+      [
+        'To check',
+        'C-0004',
+        "PaymentAmount $450.00 less the member's fee $0.00 (TransactionFeeCustomer) is $450.00, not the ScheduledAmount $220.00: check what was taken (settled as paid, $450.00 is applied)",
+      ],
+      [
+        'To check',
+        'C-0006',
+        "PaymentAmount $150.00 less the member's fee $0.00 (TransactionFeeCustomer) is $150.00, not the ScheduledAmount $99.00: check what was taken (settled as paid, $150.00 is applied)",
+      ],
+    ]);
+    const view = ok<View>(
+      addin.run('applyReconcile', { text, resolve: { '2': 'paid', '3': 'paid' }, today: '2016-09-20' }),
+    );
     expect(view.rows.map((r) => [r.outcome, r.invoiceIds, r.note])).toEqual([
       [
         'Paid',
         ['INV-000001'],
-        'Matched by DD reference to B-000001; $230.00 more than owed, kept as a credit on the Payments tab',
+        'Settled by hand as paid; Matched by DD reference to B-000001; $230.00 more than owed, kept as a credit on the Payments tab',
       ],
       [
         'Paid',
         ['INV-000007', 'INV-000009'],
-        'Matched by DD reference to B-000001; the rest paid INV-000009; $21.00 more than owed, kept as a credit on the Payments tab',
+        'Settled by hand as paid; Matched by DD reference to B-000001; the rest paid INV-000009; $21.00 more than owed, kept as a credit on the Payments tab',
       ],
     ]);
     // Ben's instalment of 30 Sep is not due on the 16th: it stays owed, the money is his credit.

@@ -3,7 +3,8 @@
 // and write. Preview writes only the Reconciliation tab; apply writes the invoices, payments, fees and the
 // Reconciled keys that make a second apply change nothing.
 import type { IsoDate } from '../../core/calendar';
-import { appliedKeys, keyRows, rowKind } from '../../core/reconcile';
+import { formatMoney } from '../../core/money';
+import { appliedKeys, keyRows, readResolutions, resolutionsFor } from '../../core/reconcile';
 import { errorsByRow, headerSignature, type MappingForm, type ReportRow } from '../../core/reports';
 import { assertLedgerSound } from '../integrity';
 import type { LedgerTx } from '../ledgerTx';
@@ -21,10 +22,12 @@ import {
 } from '../tabs/reconciliation';
 import { readSettings } from '../tabs/settings';
 import { openDeclineLedger, writeDeclineLedger, type DeclineLedger } from './declineLedger';
-import { ByProviderRef, ledgerIndex, matchRow } from './reconcileMatch';
+import { ByProviderRef, ledgerIndex } from './reconcileMatch';
 import { announcedFees, noteChangedFees } from './reconcilePreview';
 import { readReport, type ReconcileRequest } from './reconcileReport';
-import { declinedRow, paidRow, type RowContext, type RowDone } from './reconcileRows';
+import { decideRow, type DecideContext } from './reconcileDecide';
+import type { RowContext } from './reconcileRows';
+import { UserError } from '../errors';
 
 export const RECONCILE_TABS = [
   'settings',
@@ -61,21 +64,35 @@ const OUTCOME_TEXT: Record<ReportRow['outcome'], string> = {
   ignored: 'Other',
 };
 
+/** What the report says of the row: its outcome, a negative amount, the reason, the codes as given. */
+function reportStatus(row: ReportRow): string {
+  return (
+    OUTCOME_TEXT[row.outcome] +
+    (row.negative ? ' (negative amount)' : '') +
+    (row.reason ? `: ${row.reason}` : '') +
+    (row.codes ? `; ${row.codes}` : '')
+  );
+}
+
 export function planReconcile(
   tx: LedgerTx,
   req: ReconcileRequest,
   today: IsoDate,
   ddReportCells: CellValue[][] | null,
+  toStudioDate?: (epochMs: number) => IsoDate,
 ): ReconcilePlan {
   const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
-  const { report, mapping } = readReport(tx, req, settings.reportDayFirst, ddReportCells);
+  const { report, mapping } = readReport(tx, req, settings.reportDayFirst, ddReportCells, toStudioDate);
   const clients = readClients(tx.table('clients'));
   const invoices = readInvoices(tx.table('invoices'));
   const payments = readPayments(tx.table('payments'));
   assertLedgerSound({ clients, invoices, payments });
   const ledger = openDeclineLedger(settings, clients, invoices, payments);
   const idx = ledgerIndex(tx, invoices, payments, clients);
+  const resolutions = readResolutions(req.resolve);
+  if (typeof resolutions === 'string') throw new UserError(resolutions, 'resolve');
   const ctx: RowContext = { tx, ledger, byRef: new ByProviderRef(payments), shape: report.shape, today };
+  const dc: DecideContext = { ...ctx, idx, clients, confirm: req.confirm };
   const reconciled = tx.table('reconciled');
   const [keyCol, outcomeCol] = [reconciled.columns.get('Key')!, reconciled.columns.get('Outcome')];
   const applied = appliedKeys(
@@ -103,7 +120,6 @@ export function planReconcile(
 
   report.rows.forEach((row, n) => {
     const { key, reference } = keyed[n]!;
-    const kind = rowKind(row);
     const base: ReconciledRow = {
       reportRow: row.rowNumber,
       key,
@@ -111,17 +127,18 @@ export function planReconcile(
       reference: row.references.join(' '),
       name: row.clientName ?? '',
       amount: row.amount,
-      reportStatus:
-        OUTCOME_TEXT[row.outcome] +
-        (row.negative ? ' (negative amount)' : '') +
-        (row.reason ? `: ${row.reason}` : ''),
+      reportStatus: reportStatus(row),
       outcome: 'Unmatched',
       clientId: '',
       invoiceIds: [],
       note: '',
     };
+    // What the DD company kept, counted once per row of the report (a repeat of a row is not counted).
+    const kept = seen.has(key) ? 0 : (row.outcome === 'fee' ? row.amount : 0) + (row.providerKept ?? 0);
     const out = (o: Partial<ReconciledRow>, record = false) => {
-      const r = { ...base, ...o };
+      const r: ReconciledRow = { ...base, ...o };
+      if (kept) r.kept = kept;
+      if (r.outcome === 'To check') r.choices = resolutionsFor(row);
       plan.rows.push(r);
       if (record) plan.recorded.push(r);
       return r;
@@ -133,29 +150,14 @@ export function planReconcile(
       });
       return;
     }
+    const done = decideRow(dc, row, reference, resolutions.get(row.rowNumber));
     seen.add(key);
-    if (kind === 'pending') {
-      out({ outcome: 'Pending: no change', note: 'Waiting on the bank; reconcile a later report' });
-      return;
-    }
-    if (kind === 'fee' || kind === 'ignored') {
-      out({
-        outcome: 'Ignored',
-        note:
-          kind === 'fee' ? "The DD company's own fee: not a client payment" : 'Not a payment or a decline',
-      });
-      return;
-    }
-
-    const m = matchRow(row, idx, clients, req.confirm?.[String(row.rowNumber)]);
-    if (m.toConfirm) {
-      out({ outcome: 'To confirm', clientId: m.clientId, note: m.note });
-      return;
-    }
-    const facts = { row, reference, sure: m.sure, batchId: m.batchId, unmatched: m.unmatched };
-    const done: RowDone =
-      kind === 'paid' ? paidRow(ctx, facts) : declinedRow(ctx, facts, kind === 'reversal');
-    out(done.shown, done.record);
+    const commission =
+      row.providerKept && row.outcome !== 'fee'
+        ? `; ${formatMoney(row.providerKept)} commission kept by the DD company`
+        : '';
+    const r = out(done.shown, done.record);
+    if (commission) r.note += commission;
     if (done.fee) plan.feeOfRow.set(row.rowNumber, done.fee);
   });
 

@@ -16,6 +16,7 @@ import {
   type SheetCell,
 } from '../../core/reports';
 import { UserError } from '../errors';
+import type { IsoDate } from '../../core/calendar';
 import type { LedgerTx } from '../ledgerTx';
 import { isSheetDate, type CellValue } from '../port';
 
@@ -25,6 +26,8 @@ export interface ReconcileRequest {
   mapping?: ColumnMapping;
   /** Report rows a person confirmed: report row number -> client ID. */
   confirm?: Record<string, string>;
+  /** To check rows a person settled: report row number -> paid, reversal or ignore. */
+  resolve?: Record<string, string>;
 }
 
 /** A report we cannot read as a whole, with its columns (and a mapping to start from) when one would help. */
@@ -69,7 +72,7 @@ export function reportInput(
 }
 
 /**
- * Reads the report: a saved mapping for its columns is used when the layout is not one we know. A report
+ * Reads the report: date-times with a zone are the studio's dates through toStudioDate; a saved mapping for its columns is used when the layout is not one we know. A report
  * with rows of which none could be read is refused with its first error: there is nothing to reconcile.
  */
 export function readReport(
@@ -77,12 +80,13 @@ export function readReport(
   req: ReconcileRequest,
   dayFirst: boolean,
   ddReportCells: CellValue[][] | null,
+  toStudioDate?: (epochMs: number) => IsoDate,
 ): { report: ReadReport; mapping: MappingForm | null } {
   const input = reportInput(req, ddReportCells);
   const table = reportTable(input);
   const mapping = req.mapping ?? savedMapping(tx, table?.headers ?? null);
   const form = table && mapping ? mappingForm(table, mapping) : null;
-  const opts = { mapping, dayFirst, parseAbaReturn: readAbaReturnRecords };
+  const opts = { mapping, dayFirst, toStudioDate, parseAbaReturn: readAbaReturnRecords };
   let report: ReadReport;
   try {
     report = typeof input === 'string' ? readReportText(input, opts) : readReportCells(input, opts);

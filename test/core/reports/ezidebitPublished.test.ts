@@ -40,9 +40,10 @@ describe('Ezidebit: member-paid fees, ScheduledAmount, card codes (ezidebit-memb
 
   it('PaymentAmount that is not ScheduledAmount plus the member’s fee is To check', () => {
     const eve = byRef('C-EVE');
-    expect([eve.outcome, eve.amount]).toEqual(['paid', 5500]);
+    // It stands for the money taken for the studio, which a person settling it as paid applies.
+    expect([eve.outcome, eve.amount]).toEqual(['paid', 5601]);
     expect(eve.check).toBe(
-      "PaymentAmount $57.00 is not ScheduledAmount $55.00 plus the member's fee $0.99 (TransactionFeeCustomer): check what was taken",
+      "PaymentAmount $57.00 less the member's fee $0.99 (TransactionFeeCustomer) is $56.01, not the ScheduledAmount $55.00: check what was taken (settled as paid, $56.01 is applied)",
     );
   });
 

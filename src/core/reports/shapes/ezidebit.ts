@@ -88,7 +88,8 @@ function optionalAmount(r: RowReader, col: number | undefined): Cents | null {
  * PaymentAmount is what was taken from the member, including the fee the member pays
  * (TransactionFeeCustomer); ScheduledAmount is what the studio scheduled, and it settles the invoice.
  * Without a ScheduledAmount (blank or 0), PaymentAmount less the member's fee does. A payment whose
- * PaymentAmount is not ScheduledAmount plus the member's fee is To check. A decline is of the scheduled
+ * PaymentAmount is not ScheduledAmount plus the member's fee is To check, of the money taken for the
+ * studio (PaymentAmount less the member's fee): what a person settling it as paid applies. A decline is of the scheduled
  * amount (Ezidebit reports its PaymentAmount as 0). The sign is PaymentAmount's: a late return is negative.
  */
 function figuresOf(r: RowReader, cols: AmountColumns, outcome: ReportOutcome | undefined): Figures | null {
@@ -105,11 +106,19 @@ function figuresOf(r: RowReader, cols: AmountColumns, outcome: ReportOutcome | u
   const negative = (paid ?? scheduled ?? 0) < 0;
   if (scheduled !== null) {
     const amount = Math.abs(scheduled);
-    const disagree = outcome === 'paid' && !negative && paid !== null && paid !== amount + fee;
-    const check = disagree
-      ? `PaymentAmount ${formatMoney(paid)} is not ScheduledAmount ${formatMoney(amount)} plus the member's fee ${formatMoney(fee)} (TransactionFeeCustomer): check what was taken`
-      : null;
-    return { amount, negative, check };
+    if (outcome !== 'paid' || negative || paid === null || paid === amount + fee)
+      return { amount, negative, check: null };
+    // The figures disagree: the row stands for the money taken for the studio, for a person to settle.
+    const taken = paid - fee;
+    if (taken <= 0) {
+      r.fail(
+        cols.payment!,
+        `the amount ${formatMoney(paid)} is not more than the member's fee ${formatMoney(fee)}`,
+      );
+      return null;
+    }
+    const check = `PaymentAmount ${formatMoney(paid)} less the member's fee ${formatMoney(fee)} (TransactionFeeCustomer) is ${formatMoney(taken)}, not the ScheduledAmount ${formatMoney(amount)}: check what was taken (settled as paid, ${formatMoney(taken)} is applied)`;
+    return { amount: taken, negative, check };
   }
   const col = cols.payment ?? cols.scheduled!;
   if (paid === null || paid === 0) {
