@@ -7,6 +7,14 @@ import type { ServerCall, ServerValue } from './lib/server';
 import { mappingSection, type ChosenMapping, type MappingFormData } from './reconcileMapping';
 
 type View = ServerValue<'previewReconcile'>;
+type Settle = NonNullable<View['rows'][number]['choices']>[number];
+
+const SETTLE_TEXT: Record<Settle, string> = {
+  paid: 'Settle as paid',
+  reversal: 'Settle as a reversal of its payment',
+  ignore: 'Ignore it for good',
+};
+const isSettle = (v: string): v is Settle => Object.prototype.hasOwnProperty.call(SETTLE_TEXT, v);
 
 export async function mountReconcile(root: HTMLElement, call: ServerCall): Promise<void> {
   clear(root);
@@ -20,6 +28,7 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
   const results = h('section', { 'aria-label': 'Reconciliation', 'data-testid': 'reconcile-results' });
   const mapping = h('div');
   const confirms = new Map<number, HTMLInputElement>();
+  const settles = new Map<number, HTMLSelectElement>();
 
   const say = (s: string, kind = '') => {
     status.className = `status ${kind}`;
@@ -42,13 +51,16 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
   function render(v: View): void {
     clear(results);
     confirms.clear();
+    settles.clear();
     const t = v.totals;
     const form = v.mapping;
     results.append(
       h('h2', { text: `${v.applied ? 'Applied' : 'Preview'}: ${v.shape} report, ${v.rows.length} row(s)` }),
       h('p', {
         'data-testid': 'reconcile-totals',
-        text: `Paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count} (${formatMoney(t.unmatched.amount)}), pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}.`,
+        text:
+          `Paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count} (${formatMoney(t.unmatched.amount)}), pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}.` +
+          (t.kept.amount ? ` Fees kept by the DD company: ${formatMoney(t.kept.amount)}.` : ''),
       }),
     );
     if (form) {
@@ -78,6 +90,17 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
             }),
           ),
         );
+      }
+      if (r.outcome === 'To check' && !v.applied && r.choices?.length) {
+        // A person settles the row; Apply sends what they chose (left alone, it stays To check).
+        const pick = h(
+          'select',
+          { id: `settle-${r.reportRow}`, 'aria-label': `Settle row ${r.reportRow}` },
+          h('option', { value: '', text: 'Leave to check' }),
+          ...r.choices.map((c) => h('option', { value: c, text: SETTLE_TEXT[c] })),
+        );
+        settles.set(r.reportRow, pick);
+        note.append(h('div', {}, pick));
       }
       body.append(
         h(
@@ -145,7 +168,10 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
       if (doApply)
         for (const [row, box] of confirms)
           if (box.checked) confirm[String(row)] = box.getAttribute('aria-label')!.split(' is ')[1]!;
-      const req = { ...pasted(), ...(doApply ? { confirm } : {}) };
+      const resolve: Record<string, 'paid' | 'reversal' | 'ignore'> = {};
+      if (doApply)
+        for (const [row, pick] of settles) if (isSettle(pick.value)) resolve[String(row)] = pick.value;
+      const req = { ...pasted(), ...(doApply ? { confirm, resolve } : {}) };
       const r = await (doApply ? call('applyReconcile', req) : call('previewReconcile', req));
       if (!r.ok) {
         clear(results);
