@@ -1,8 +1,8 @@
 // google.script.run targets of the Outstanding invoices sidebar (also the CLI's outstanding), and the
 // reminder toast when the spreadsheet opens.
 import type { Cents } from '../core/money';
-import { creditByClient } from '../core/lifecycle/credit';
-import { overdueByClient, overdueReminder } from '../core/lifecycle/outstanding';
+import { overdueReminder } from '../core/lifecycle/outstanding';
+import { overdueOn, overdueOnDays, summaryReminder } from '../core/lifecycle/overdueSummary';
 import { optionalDateField } from '../sheets/actions/fields';
 import { OUTSTANDING_TABS, outstandingReport } from '../sheets/actions/outstanding';
 import {
@@ -13,8 +13,7 @@ import {
   writeReports,
 } from '../sheets/actions/reports';
 import { LedgerTx } from '../sheets/ledgerTx';
-import { TABS } from '../sheets/schema';
-import { readTable } from '../sheets/table';
+import { readStoredSummary } from '../sheets/overdueSummaryStore';
 import { readClients } from '../sheets/tabs/clients';
 import { readInvoices } from '../sheets/tabs/invoices';
 import type { OutstandingReport } from '../sheets/tabs/outstanding';
@@ -97,23 +96,29 @@ export function refreshOutstanding(req?: OutstandingRequest): Result<Outstanding
 }
 
 /**
- * On opening (where the add-in may read the spreadsheet): a toast when clients have overdue invoices, net
- * of their credit. Reads the Invoices and Payments tabs only; never fails the menu (a workbook not set up
- * yet just shows nothing).
+ * On opening (where the add-in may read the spreadsheet): a toast when clients have overdue invoices
+ * today, net of their credit, counted from the summary the last money action stored (no tab is read:
+ * onOpen has 30 s, and a large Invoices tab takes longer), saying which day's ledger it counts. Never
+ * fails the menu (a workbook with no summary yet just shows nothing).
  */
 export function remindOutstanding(): void {
   try {
     const ctx = context(undefined);
-    const [inv, pay] = [TABS.invoices.name, TABS.payments.name];
-    const snapshots = ctx.port.readTabs([inv, pay]);
-    if (!snapshots[inv]) return;
-    const invoices = readInvoices(readTable(TABS.invoices, snapshots[inv]));
-    const payments = snapshots[pay] ? readPayments(readTable(TABS.payments, snapshots[pay])) : [];
-    const credit = creditByClient(payments, ctx.today);
-    const message = overdueReminder(overdueByClient(invoices, payments, ctx.today, ctx.today, credit));
+    const stored = readStoredSummary((k) => ctx.port.getProperty(k));
+    if (!stored) return;
+    if (stored.form === 'none') {
+      Logger.log(`Studio Ledger: no overdue reminder (${stored.note})`);
+      return;
+    }
+    const asOf = stored.form === 'clients' ? stored.summary.asOf : stored.asOf;
+    const count =
+      stored.form === 'clients'
+        ? overdueOn(stored.summary, ctx.today)
+        : overdueOnDays(stored.steps, ctx.today);
+    const message = summaryReminder(count, asOf);
     if (message) SpreadsheetApp.getActiveSpreadsheet().toast(message, 'Studio Ledger', 10);
   } catch (e) {
-    // A reminder is a courtesy: a bad cell or a missing tab must not stop the menu from working.
+    // A reminder is a courtesy: nothing here may stop the menu from working.
     Logger.log(`Studio Ledger: no overdue reminder (${(e as Error).message})`);
   }
 }

@@ -39,12 +39,18 @@ describe('service calls per action do not grow with rows', () => {
         addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10-5F', today: '2016-09-13' }),
       );
       expect(r.invoices[0]!.id).toBe(`INV-${String(n + 1).padStart(6, '0')}`);
-      return { total: addin.emu.calls.total(), byMethod: addin.emu.calls.byMethod() };
+      const first = { total: addin.emu.calls.total(), byMethod: addin.emu.calls.byMethod() };
+      addin.emu.calls.reset();
+      ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10', today: '2016-09-13' }));
+      return { first, again: addin.emu.calls.byMethod() };
     });
-    expect(counts[1]).toEqual(counts[0]);
-    // One write each for Sales, Invoices, Allocations and Log.
-    expect(counts[0]!.byMethod['Range.setValues']).toBe(4);
-    expect(counts[0]!.byMethod['Range.getValues']).toBe(7);
+    expect(counts[1]!.first).toEqual(counts[0]!.first);
+    // One write each for Sales, Invoices, Allocations and Log. The reads: the sale's six tabs and the
+    // Log; the first sale also reads Payments once, as no overdue summary was stored yet.
+    expect(counts[0]!.first.byMethod['Range.setValues']).toBe(4);
+    expect(counts[0]!.first.byMethod['Range.getValues']).toBe(8);
+    expect(counts[0]!.again['Range.getValues']).toBe(7);
+    expect(counts[1]!.again['Range.getValues']).toBe(7);
   });
 });
 

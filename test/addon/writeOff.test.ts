@@ -122,8 +122,8 @@ describe('Write off', () => {
     ok(writeOff(addin, { invoiceId: 'INV-000006', reason: 'Gone', today: '2016-09-15' }));
     addin.run('onOpen', { authMode: AuthMode.LIMITED });
     expect(addin.emu.ui.toasts.map((t) => t.message)).toEqual([
-      '2 clients have overdue invoices ($549.95)',
-      '1 client has overdue invoices ($49.95)',
+      '2 clients have overdue invoices ($549.95); ledger as of 2016-09-13',
+      '1 client has overdue invoices ($49.95); ledger as of 2016-09-15',
     ]);
   });
 

@@ -1,0 +1,225 @@
+// The one place every money action passes through: the port. This wrapper forwards every call and keeps
+// the overdue summary (./overdueSummaryStore) up to date as a side effect of the action's own commit.
+// It remembers the Invoices and Payments tabs as the action read them, applies the action's writes to
+// that copy, and when the Log row is written (a commit writes its Log row after every other tab: see
+// LedgerTx.commit) it stores the summary of the ledger as it now stands, as of the action's today.
+// - Both tabs known (read, and written through here): the whole summary, from them.
+// - Only Invoices known (a sale, an ad-hoc invoice, a debit file, a release): only the clients whose
+//   rows were written are worked out again, their credit kept from the stored summary; Payments is
+//   read only when there is no usable stored summary.
+// - Neither written: when both were read (the upkeep, Outstanding), the summary is refreshed; else the
+//   stored one stands, as nothing it counts changed.
+// A summary that cannot be made (a cell the reader refuses) is stored as unavailable, never thrown:
+// the action's own writes are what matter.
+import type { IsoDate } from '../core/calendar';
+import {
+  creditsByClient,
+  duesByClient,
+  summaryOf,
+  updatedSummary,
+  type OverdueSummary,
+} from '../core/lifecycle/overdueSummary';
+import {
+  readStoredSummary,
+  storedChunks,
+  summaryProperties,
+  unavailableProperties,
+} from './overdueSummaryStore';
+import {
+  isSheetDate,
+  isSheetFormula,
+  type CellBlock,
+  type CellValue,
+  type CellWrite,
+  type TabContent,
+  type TabLayout,
+  type TabSnapshot,
+  type WorkbookPort,
+} from './port';
+import { TABS } from './schema';
+import { readTable } from './table';
+import { readInvoices } from './tabs/invoices';
+import { readPayments } from './tabs/payments';
+
+const INVOICES = TABS.invoices.name;
+const PAYMENTS = TABS.payments.name;
+const LOG = TABS.log.name;
+const TRACKED: readonly string[] = [INVOICES, PAYMENTS];
+
+/**
+ * A written cell as it reads back: text unquoted; a date as a date; a formula's value (or any other
+ * kind of write) unknown here, so the old value is kept.
+ */
+function readBack(v: CellWrite, textColumn: boolean, old: CellValue | undefined): CellValue {
+  if (typeof v === 'string') return !textColumn && v.startsWith("'") ? v.slice(1) : v;
+  if (typeof v === 'number' || typeof v === 'boolean' || isSheetDate(v)) return v;
+  return old ?? '';
+}
+
+interface Known {
+  values: CellValue[][];
+  formulas: string[][];
+  /** 0-based index of the Client ID column, or -1. */
+  clientColumn: number;
+}
+
+export class OverdueSummaryPort implements WorkbookPort {
+  private readonly known = new Map<string, Known>();
+  /** Written, or re-laid out, after (or without) being read: read again before use. */
+  private readonly stale = new Set<string>();
+  private readonly written = new Set<string>();
+  private readonly touched = new Set<string>();
+
+  constructor(
+    private readonly inner: WorkbookPort,
+    private readonly asOf: IsoDate,
+    private readonly note: (line: string) => void = () => undefined,
+  ) {
+    // An optional method of the port (the grid sizes the cell cap is checked with) passes through.
+    const grid = (inner as { gridSizes?: () => unknown }).gridSizes;
+    if (grid) Object.assign(this, { gridSizes: () => grid.call(inner) });
+  }
+
+  timeZone(): string {
+    return this.inner.timeZone();
+  }
+
+  readTabs(names: readonly string[]): Record<string, TabSnapshot | null> {
+    const out = this.inner.readTabs(names);
+    for (const n of TRACKED) if (names.includes(n)) this.remember(n, out[n] ?? null);
+    return out;
+  }
+
+  private remember(name: string, snap: TabSnapshot | null): void {
+    this.stale.delete(name);
+    if (!snap) {
+      this.known.delete(name);
+      return;
+    }
+    let clientColumn = -1;
+    try {
+      const spec = name === INVOICES ? TABS.invoices : TABS.payments;
+      clientColumn = readTable(spec, snap).columns.get('Client ID') ?? -1;
+    } catch {
+      // A tab without its headers: the action refuses it, and the summary is not made from it.
+    }
+    // The rows are the snapshot's own (the action's tables share them): copied row by row when written.
+    this.known.set(name, { values: [...snap.values], formulas: [...snap.formulas], clientColumn });
+  }
+
+  writeBlocks(tab: string, blocks: readonly CellBlock[]): void {
+    this.inner.writeBlocks(tab, blocks);
+    if (TRACKED.includes(tab)) {
+      this.written.add(tab);
+      const k = this.known.get(tab);
+      if (k) for (const b of blocks) this.apply(k, b);
+      else this.stale.add(tab);
+    }
+    if (tab === LOG) this.store();
+  }
+
+  private apply(k: Known, b: CellBlock): void {
+    b.values.forEach((cells, i) => {
+      const r = b.row - 1 + i;
+      while (k.values.length <= r) {
+        k.values.push([]);
+        k.formulas.push([]);
+      }
+      const row = [...(k.values[r] ?? [])];
+      const formulas = [...(k.formulas[r] ?? [])];
+      const before = k.clientColumn >= 0 ? row[k.clientColumn] : undefined;
+      cells.forEach((v, j) => {
+        const c = b.column - 1 + j;
+        while (row.length < c) row.push('');
+        while (formulas.length < c) formulas.push('');
+        row[c] = readBack(v, b.textColumns.includes(j), row[c]);
+        if (!isSheetFormula(v)) formulas[c] = '';
+      });
+      k.values[r] = row;
+      k.formulas[r] = formulas;
+      for (const id of [before, k.clientColumn >= 0 ? row[k.clientColumn] : undefined])
+        if (typeof id === 'string' && id.trim()) this.touched.add(id.trim());
+    });
+  }
+
+  applyLayout(layout: TabLayout): void {
+    this.inner.applyLayout(layout);
+    if (TRACKED.includes(layout.name) && this.known.has(layout.name)) this.stale.add(layout.name);
+  }
+
+  rewriteTab(name: string, content: TabContent): void {
+    this.inner.rewriteTab(name, content);
+  }
+
+  getProperty(key: string): string | null {
+    return this.inner.getProperty(key);
+  }
+
+  getProperties(): Record<string, string> {
+    return this.inner.getProperties();
+  }
+
+  setProperties(values: Record<string, string>): void {
+    this.inner.setProperties(values);
+  }
+
+  private snapshot(name: string): TabSnapshot | null {
+    const k = this.known.get(name);
+    return k ? { name, values: k.values, formulas: k.formulas } : null;
+  }
+
+  /** Reads the tabs not known as they stand now (once, together). */
+  private refresh(names: string[]): void {
+    const wanted = names.filter((n) => this.stale.has(n) || !this.known.has(n));
+    if (!wanted.length) return;
+    const snaps = this.inner.readTabs(wanted);
+    for (const n of wanted) this.remember(n, snaps[n] ?? null);
+  }
+
+  private store(): void {
+    const changed = this.written.size > 0;
+    const bothRead = TRACKED.every((n) => this.known.has(n) && !this.stale.has(n));
+    if (!changed && !bothRead) return;
+    const get = (key: string): string | null => this.inner.getProperty(key);
+    const previousChunks = storedChunks(get);
+    let props: Record<string, string>;
+    try {
+      props = summaryProperties(this.summary(get), previousChunks);
+    } catch (e) {
+      const why = (e as Error).message.split('\n')[0] ?? '';
+      this.note(`Studio Ledger: the overdue summary was not kept (${why})`);
+      props = unavailableProperties(this.asOf, why, previousChunks);
+    }
+    this.inner.setProperties(props);
+    this.written.clear();
+    this.touched.clear();
+  }
+
+  private summary(get: (key: string) => string | null): OverdueSummary {
+    // A tab written without a read: which clients changed is unknown, so everything is worked out again.
+    const blind = [...this.written].some((n) => this.stale.has(n) || !this.known.has(n));
+    this.refresh(this.stale.has(PAYMENTS) ? [INVOICES, PAYMENTS] : [INVOICES]);
+    const invoices = this.snapshot(INVOICES);
+    if (!invoices) throw new Error(`the ${INVOICES} tab is missing`);
+    const inv = readInvoices(readTable(TABS.invoices, invoices));
+    const payKnown = this.snapshot(PAYMENTS);
+    if (!payKnown && !blind) {
+      const stored = readStoredSummary(get);
+      if (stored?.form === 'clients')
+        return updatedSummary(stored.summary, this.asOf, this.touched, duesByClient(inv, this.touched), null);
+    }
+    this.refresh([PAYMENTS]);
+    const payments = this.snapshot(PAYMENTS);
+    const pay = payments ? readPayments(readTable(TABS.payments, payments)) : [];
+    return summaryOf(this.asOf, duesByClient(inv), creditsByClient(pay));
+  }
+}
+
+/** The port an action works through, keeping the overdue summary as of `today`. */
+export function keepingOverdueSummary(
+  port: WorkbookPort,
+  today: IsoDate,
+  note?: (line: string) => void,
+): WorkbookPort {
+  return new OverdueSummaryPort(port, today, note);
+}
