@@ -46,3 +46,4 @@ export {
   refundPayment,
 } from './deskMoney';
 export { getStatementForm, getStatement, writeStatementTab, printStatement } from './statement';
+export { getDdChanges, getDebitSchedule, printDebitSchedule } from './ddChanges';

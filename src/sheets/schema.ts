@@ -32,6 +32,8 @@ export interface TabSpec {
   readonly columns: readonly ColumnSpec[];
   /** Rewritten whole by its action (Process Billing): set-up creates it but never reformats it. */
   readonly regenerated?: boolean;
+  /** Kept out of the way (set-up hides it when it creates it): the add-in's own records. */
+  readonly hidden?: boolean;
 }
 
 const req = (header: string, format?: ColumnFormat): ColumnSpec => ({ header, required: true, format });
@@ -260,6 +262,37 @@ export const TABS = {
       req('Amount', MONEY),
     ],
   },
+  // Who owes the DD company news: each DD client whose debits differ from the last notice (ddChanges.ts).
+  ddChanges: {
+    name: 'DD Changes',
+    regenerated: true,
+    columns: [
+      req('Client ID', TEXT),
+      req('Name'),
+      req('Change'),
+      req('Old Date', DATE),
+      req('Old Amount', MONEY),
+      req('New Date', DATE),
+      req('New Amount', MONEY),
+      req('Note'),
+    ],
+  },
+  // The schedules the DD company was told, one row per debit (a notice with no debits has one blank row).
+  ddNotices: {
+    name: 'DD Notices',
+    hidden: true,
+    columns: [
+      req('Notice', INT),
+      req('Client ID', TEXT),
+      req('Notified', DATE),
+      req('Debit Date', DATE),
+      req('Amount', MONEY),
+      req('Sales', TEXT),
+      req('BSB', TEXT),
+      req('Account Number', TEXT),
+      req('Until Cancelled'),
+    ],
+  },
 } as const satisfies Record<string, TabSpec>;
 
 export type TabKey = keyof typeof TABS;
@@ -279,6 +312,8 @@ export const TAB_ORDER: readonly TabKey[] = [
   'ddReport',
   'reconciliation',
   'reconciled',
+  'ddChanges',
+  'ddNotices',
   'log',
 ];
 

@@ -21,6 +21,8 @@ import { writeOff } from './commands/writeOff';
 import { pay } from './commands/pay';
 import { refund } from './commands/refund';
 import { statement } from './commands/statement';
+import { schedule } from './commands/schedule';
+import { ddChanges } from './commands/ddChanges';
 
 export const COMMANDS: readonly Command[] = [
   init,
@@ -39,6 +41,8 @@ export const COMMANDS: readonly Command[] = [
   pay,
   refund,
   statement,
+  schedule,
+  ddChanges,
   sessions,
   cancel,
   pause,

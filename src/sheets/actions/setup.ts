@@ -60,6 +60,7 @@ export function planLayout(spec: TabSpec, snapshot: TabSnapshot | null): TabLayo
     cellFormats: [],
     columnWidths: widthsAt(spec, positions),
     create: snapshot === null,
+    ...(spec.hidden && snapshot === null ? { hidden: true } : {}),
     frozenRows: headerRow,
     boldHeader: true,
   };
