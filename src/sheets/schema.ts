@@ -268,13 +268,13 @@ export const TABS = {
     regenerated: true,
     columns: [
       req('Client ID', TEXT),
-      req('Name'),
-      req('Change'),
+      req('Name', TEXT),
+      req('Change', TEXT),
       req('Old Date', DATE),
       req('Old Amount', MONEY),
       req('New Date', DATE),
       req('New Amount', MONEY),
-      req('Note'),
+      req('Note', TEXT),
     ],
   },
   // The schedules the DD company was told, one row per debit (a notice with no debits has one blank row).
@@ -290,7 +290,7 @@ export const TABS = {
       req('Sales', TEXT),
       req('BSB', TEXT),
       req('Account Number', TEXT),
-      req('Until Cancelled'),
+      req('Until Cancelled', TEXT),
     ],
   },
 } as const satisfies Record<string, TabSpec>;
