@@ -8,7 +8,7 @@ import { ok } from './studio';
 
 const REPORT = [
   'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
-  'P2,HPT-DAN,,"Nguyen, Dan",16/09/2016,19/09/2016,120.00,99.00,S,,',
+  'P2,HPT-DAN,,"Nguyen, Dan",16/09/2016,19/09/2016,120.00,120.00,S,,',
 ].join('\n');
 
 interface Upkeep {

@@ -136,11 +136,16 @@ export function planDecline(a: DeclineArrival, ctx: DeclineContext): DeclineOutc
   for (const inv of ctx.invoices) {
     if (inv.clientId !== a.clientId) continue;
     const inThisBatch = inv.batchId === a.batchId && inv.status === 'Sent';
-    const reversed = Math.max(0, paid.get(inv.id) ?? 0);
+    // What still stands of the debit on the invoice: never more than the invoice holds (a refund may have
+    // given some back already), so Paid stays the sum of its rows.
+    const reversed = Math.min(Math.max(0, paid.get(inv.id) ?? 0), Math.max(0, inv.paid));
     if (!inThisBatch && reversed <= 0) continue;
     if (inv.status === 'Cancelled' || inv.status === 'Written off') {
-      // Money the debit paid on an invoice since cancelled or written off is still taken back.
-      if (reversed > 0) outcome.rows.push(declineRow(a, inv.id, -reversed, reason));
+      // Money the debit paid on an invoice since cancelled or written off is still taken back; the status stays.
+      if (reversed > 0) {
+        outcome.rows.push(declineRow(a, inv.id, -reversed, reason));
+        outcome.invoices.push({ ...inv, paid: inv.paid - reversed });
+      }
       outcome.amount += reversed;
       continue;
     }
@@ -149,7 +154,7 @@ export function planDecline(a: DeclineArrival, ctx: DeclineContext): DeclineOutc
     const hold = (a.rule.action === 'retry' || a.rule.action === 'retry-once') && count > allowed;
     const next = stillInFlight
       ? { ...inv, paid: inv.paid - reversed, declineReason: reason }
-      : declineInvoice(inv, { reversed: Math.min(reversed, inv.paid), reason, counts: a.rule.counts, hold });
+      : declineInvoice(inv, { reversed, reason, counts: a.rule.counts, hold });
     if (isRefusal(next)) return next;
     outcome.invoices.push(next);
     outcome.rows.push(declineRow(a, inv.id, -reversed, reason));

@@ -77,7 +77,10 @@ export function checkLedger(recs: LedgerRecords): Problem[] {
       }
     }
   }
-  if (recs.payments) problems.push(...duplicates(recs.payments, 'Payments', 'Payment ID'));
+  if (recs.payments) {
+    problems.push(...duplicates(recs.payments, 'Payments', 'Payment ID'));
+    problems.push(...paymentClients(recs.payments, recs.invoices));
+  }
   return problems;
 }
 
@@ -87,4 +90,40 @@ export function problemLine(problems: readonly Problem[]): string | null {
   if (!p) return null;
   const more = rest.length ? ` (and ${rest.length} more problem${rest.length > 1 ? 's' : ''})` : '';
   return `${p.tab} row ${p.row}, column ${p.column}: ${p.message}${more}`;
+}
+
+/**
+ * A payment belongs to its invoice's client, and the rows of one receipt to one client: a Client ID column
+ * sorted on its own would otherwise move one client's money (and credit) to another.
+ */
+function paymentClients(
+  payments: readonly Rowed<Payment>[],
+  invoices?: readonly Rowed<Invoice>[],
+): Problem[] {
+  const out: Problem[] = [];
+  const clientOf = new Map((invoices ?? []).map((i) => [i.id, i.clientId]));
+  const receiptClient = new Map<string, Rowed<Payment>>();
+  for (const p of payments) {
+    const owner = p.invoiceId ? clientOf.get(p.invoiceId) : undefined;
+    if (owner !== undefined && owner !== p.clientId) {
+      out.push({
+        tab: 'Payments',
+        row: p.row ?? 0,
+        column: 'Client ID',
+        message: `${p.id} pays ${p.invoiceId}, which is ${owner}'s, but says ${p.clientId || 'no client'} (was a column sorted on its own?)`,
+      });
+      continue;
+    }
+    if (!p.receiptId) continue;
+    const first = receiptClient.get(p.receiptId);
+    if (!first) receiptClient.set(p.receiptId, p);
+    else if (first.clientId !== p.clientId)
+      out.push({
+        tab: 'Payments',
+        row: p.row ?? 0,
+        column: 'Client ID',
+        message: `${p.id} is part of receipt ${p.receiptId}, which is ${first.clientId}'s (row ${first.row ?? 0}), but says ${p.clientId || 'no client'}`,
+      });
+  }
+  return out;
 }

@@ -81,3 +81,44 @@ export function creditPair(
     { ...base, id: ids.in, invoiceId: part.invoiceId, amount: part.amount },
   ];
 }
+
+/**
+ * When money kept as credit is taken back (its debit bounced) after the credit was spent, the client's credit
+ * would go below zero and nothing would ever collect it. Instead the spends are undone, newest first: a pair
+ * (-Y on the invoice the credit paid, +Y unallocated, both Method `Credit`) per invoice, so that invoice is due
+ * again and the credit is back to zero. The caller unsettles the invoices by the parts returned.
+ */
+export function planCreditTakeBack(
+  clientPayments: readonly Payment[],
+  clientInvoices: readonly Invoice[],
+  date: IsoDate,
+): { parts: ReceiptPart[]; rows: Omit<Payment, 'id'>[] } {
+  let short = -creditOf(clientPayments);
+  const out = { parts: [] as ReceiptPart[], rows: [] as Omit<Payment, 'id'>[] };
+  if (short <= 0) return out;
+  // What credit still stands on each invoice it paid (spends less earlier take-backs).
+  const spent = new Map<string, Cents>();
+  for (const p of clientPayments)
+    if (p.method === 'Credit' && p.invoiceId)
+      spent.set(p.invoiceId, (spent.get(p.invoiceId) ?? 0) + p.amount);
+  const paidOf = new Map(clientInvoices.map((i) => [i.id, i.paid]));
+  const newestFirst = clientPayments
+    .filter((p) => p.method === 'Credit' && p.invoiceId && p.amount > 0)
+    .sort((a, b) => (a.date > b.date ? -1 : a.date < b.date ? 1 : a.id > b.id ? -1 : 1));
+  const clientId = clientPayments[0]?.clientId ?? '';
+  for (const p of newestFirst) {
+    if (short <= 0) break;
+    const take = Math.min(short, spent.get(p.invoiceId) ?? 0, paidOf.get(p.invoiceId) ?? 0);
+    if (take <= 0) continue;
+    spent.set(p.invoiceId, (spent.get(p.invoiceId) ?? 0) - take);
+    paidOf.set(p.invoiceId, (paidOf.get(p.invoiceId) ?? 0) - take);
+    short -= take;
+    out.parts.push({ invoiceId: p.invoiceId, amount: take });
+    const base = { date, clientId, method: 'Credit', reference: `Credit taken back from ${p.invoiceId}` };
+    out.rows.push(
+      { ...base, invoiceId: p.invoiceId, amount: -take },
+      { ...base, invoiceId: '', amount: take },
+    );
+  }
+  return out;
+}

@@ -200,6 +200,12 @@ export function planDeclines(tx: LedgerTx, req: DeclineRequest, today: IsoDate):
   const batchId = textField(req.batchId, 'batchId', 'Batch') || sheet.batchId;
   if (!batchId) throw new UserError('Which batch? The Process Billing tab holds none.', 'batchId');
   const date = optionalDateField(req.date, 'date', 'Decline date') ?? today;
+  // A decline is recorded when the bank has said so: a date ahead would put its fee before it existed.
+  if (date > today)
+    throw new UserError(
+      `Decline date ${date} is after today (${today}): enter the day the bank said so.`,
+      'date',
+    );
   if (!Array.isArray(req.declines) || !req.declines.length)
     throw new UserError('Pick at least one declined client.', 'declines');
   const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());

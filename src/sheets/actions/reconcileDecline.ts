@@ -4,9 +4,11 @@
 import type { IsoDate } from '../../core/calendar';
 import { batchOfPayment, declineRowsOf } from '../../core/ledger/debitStory';
 import type { DeclineRule } from '../../core/ledger/declineRules';
-import { isRefusal, type Refusal } from '../../core/ledger/invoiceState';
+import { isRefusal, unsettleInvoice, type Refusal } from '../../core/ledger/invoiceState';
+import { planCreditTakeBack } from '../../core/ledger/receipts';
 import type { Cents } from '../../core/money';
 import { creditReversals, planUnbatchedDecline, type DeclineRoute } from '../../core/reconcile';
+import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Invoice, Payment } from '../records';
 import { putClient, putInvoice, putPayment, type DeclineLedger } from './declineLedger';
@@ -46,6 +48,25 @@ function append(tx: LedgerTx, ledger: DeclineLedger, drafts: readonly Omit<Payme
   return rows;
 }
 
+/** Credit taken back after it was spent: the spends are undone so the client owes the invoices again. */
+function takeBackSpentCredit(
+  tx: LedgerTx,
+  ledger: DeclineLedger,
+  clientId: string,
+  date: IsoDate,
+): Payment[] {
+  const invoices = ledger.invoicesOf.get(clientId) ?? [];
+  const plan = planCreditTakeBack(ledger.paymentsOf.get(clientId) ?? [], invoices, date);
+  for (const part of plan.parts) {
+    const inv = invoices.find((i) => i.id === part.invoiceId);
+    if (!inv) continue;
+    const next = unsettleInvoice(inv, part.amount);
+    if (isRefusal(next)) throw new UserError(next.message);
+    putInvoice(ledger, { ...inv, ...next });
+  }
+  return append(tx, ledger, plan.rows);
+}
+
 export function recordReportDecline(
   tx: LedgerTx,
   ledger: DeclineLedger,
@@ -72,6 +93,7 @@ export function recordReportDecline(
             { date: d.date, reason: r.reason, reference: `${batchId} declined` },
           ),
         );
+    const takeBack = takeBackSpentCredit(tx, ledger, clientId, d.date);
     // Declined before: the invoices are those its decline rows name.
     const touched = r.already ? declineRowsOf(all, batchId, clientId) : r.rows;
     return {
@@ -80,7 +102,7 @@ export function recordReportDecline(
       reason: r.reason,
       invoiceIds: [...new Set(touched.map((p) => p.invoiceId))],
       fee: r.fee,
-      rows: [...r.rows, ...credit],
+      rows: [...r.rows, ...credit, ...takeBack],
       held: r.held,
       clientStatus: r.clientStatus,
       amount: r.amount - credit.reduce((s, p) => s + p.amount, 0),
@@ -99,7 +121,7 @@ export function recordReportDecline(
   );
   if (isRefusal(o)) return o;
   for (const inv of o.invoices) putInvoice(ledger, { ...inv, row: before.get(inv.id)?.row });
-  const rows = append(tx, ledger, o.rows);
+  const rows = [...append(tx, ledger, o.rows), ...takeBackSpentCredit(tx, ledger, clientId, d.date)];
   const fee: Invoice | null = o.fee ? { ...o.fee, id: tx.ids.next('invoice') } : null;
   if (fee) putInvoice(ledger, fee);
   if (o.client) putClient(ledger, o.client);

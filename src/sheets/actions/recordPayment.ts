@@ -22,6 +22,7 @@ import { paymentCells } from '../tabs/payments';
 import { findClient } from './attendance';
 import { deskDate } from './deskDate';
 import { dateTextFor, moneyField, textField } from './fields';
+import { planCreditSpend, settled } from './spendCredit';
 import { merged, planReports, readLedger, REPORT_TABS, type Reports } from './reports';
 
 export const PAYMENT_TABS = REPORT_TABS;
@@ -93,7 +94,21 @@ export function planRecordPayment(
     invoiceId = named.id;
   }
 
-  const receipt = planDeskReceipt(mine, {
+  // Credit is money the client already gave: it pays what is due by the date before the new money does.
+  const credit = planCreditSpend(tx, {
+    clients: new Set([client.id]),
+    date,
+    invoices: mine,
+    payments: ledger.payments,
+    preview: opts.preview,
+  });
+  const owing = settled(mine, credit);
+  if (
+    invoiceId &&
+    owing.find((i) => i.id === invoiceId)!.paid >= owing.find((i) => i.id === invoiceId)!.amount
+  )
+    invoiceId = undefined; // the credit paid it: the money goes by the one rule
+  const receipt = planDeskReceipt(owing, {
     clientId: client.id,
     amount,
     date,
@@ -104,13 +119,19 @@ export function planRecordPayment(
   if (isRefusal(receipt)) throw new UserError(receipt.message, invoiceId ? 'invoiceId' : 'amount');
 
   const receiptId = opts.preview ? '' : tx.ids.next('receipt');
-  const payments: Payment[] = receipt.rows.map((r) => ({
-    ...r,
-    id: opts.preview ? '' : tx.ids.next('payment'),
-    receiptId,
-  }));
+  const payments: Payment[] = [
+    ...credit.payments,
+    ...receipt.rows.map((r) => ({
+      ...r,
+      id: opts.preview ? '' : tx.ids.next('payment'),
+      receiptId,
+    })),
+  ];
   const rows = new Map(mine.map((i) => [i.id, i.row]));
-  const invoices = receipt.invoices.map((i) => ({ ...i, row: rows.get(i.id) }));
+  // The receipt's copy of an invoice already includes what the credit paid on it.
+  const byId = new Map<string, Invoice>();
+  for (const i of [...credit.invoices, ...receipt.invoices]) byId.set(i.id, { ...i, row: rows.get(i.id) });
+  const invoices = [...byId.values()];
   const after = {
     ...ledger,
     invoices: merged(ledger.invoices, invoices),

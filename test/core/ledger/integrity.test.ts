@@ -43,7 +43,25 @@ describe('checkLedger', () => {
       'Clients:3:DD Reference',
       'Invoices:5:Client ID',
       'Payments:3:Payment ID',
+      // Both rows pay INV-000001, which is C-0002's, but say C-0001.
+      'Payments:2:Client ID',
+      'Payments:3:Client ID',
     ]);
-    expect(problemLine(p)).toMatch(/and 2 more problems/);
+    expect(problemLine(p)).toMatch(/and 4 more problems/);
+  });
+
+  it('a payment whose Client ID is not its invoice client, or not its receipt client (a column sorted alone)', () => {
+    const p = checkLedger({
+      invoices: [{ ...inv({ id: 'INV-000001', clientId: 'C-0001' }), row: 2 }],
+      payments: [
+        { ...pay({ id: 'P-000001', clientId: 'C-0004' }), row: 2 },
+        { ...pay({ id: 'P-000002', clientId: 'C-0001', invoiceId: '', receiptId: 'R-000001' }), row: 3 },
+        { ...pay({ id: 'P-000003', clientId: 'C-0004', invoiceId: '', receiptId: 'R-000001' }), row: 4 },
+      ],
+    });
+    expect(p.map((x) => x.message)).toEqual([
+      "P-000001 pays INV-000001, which is C-0001's, but says C-0004 (was a column sorted on its own?)",
+      "P-000003 is part of receipt R-000001, which is C-0001's (row 3), but says C-0004",
+    ]);
   });
 });
