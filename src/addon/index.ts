@@ -20,6 +20,7 @@ export {
 export { getSellForm, previewSale, sellPackage } from './sales';
 export { addClient, addAdHocInvoice } from './clients';
 export { getEditClientForm, editClient } from './editClient';
+export { exportRegistration } from './registration';
 export {
   getBillingForm,
   previewBillingRun,

@@ -1,6 +1,7 @@
 // The Edit client sidebar: pick a client, change their details and Direct Debit Request (signed, sent to
 // the DD company), save. Only changed fields are sent; the server checks them as Add client does.
 import { clearErrors, clientSelect, field, h, loadPage, showFieldError } from './lib/dom';
+import { download, type Save } from './lib/download';
 import type { ServerCall, ServerValue } from './lib/server';
 
 type Form = ServerValue<'getEditClientForm'>;
@@ -27,7 +28,62 @@ function valueOf(c: FormClient, k: FieldName): string {
   return c[k] ?? '';
 }
 
-export async function mountEditClient(root: HTMLElement, call: ServerCall): Promise<void> {
+/**
+ * The registration file for the DD company: clients not yet registered (all with "again"), downloaded
+ * in the browser; they are marked Registered, so the form's clients are reloaded.
+ */
+function registrationSection(call: ServerCall, save: Save, done: () => Promise<void>): HTMLElement {
+  const again = h('input', { type: 'checkbox', id: 'f-again' });
+  const button = h('button', { type: 'button', text: 'Registration file' });
+  const said = h('div', {
+    class: 'status',
+    role: 'status',
+    'aria-live': 'polite',
+    'data-testid': 'registration',
+  });
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    said.className = 'status';
+    said.textContent = 'Making the file…';
+    try {
+      const r = await call('exportRegistration', { again: again.checked });
+      if (!r.ok) {
+        said.className = 'status error';
+        said.textContent = r.error;
+        return;
+      }
+      const f = r.value;
+      const out = f.leftOut.map((c) => ` Not in the file: ${c.id} ${c.name} (${c.reason}).`).join('');
+      if (!f.registered.length) {
+        said.textContent = `No client to register.${out}`;
+        return;
+      }
+      save(f.fileName, f.content, 'text/csv;charset=utf-8');
+      said.className = 'status ok';
+      said.textContent = `Downloaded ${f.fileName}: ${f.registered.map((c) => `${c.name} (${c.id})`).join(', ')} now Registered.${out}`;
+      await done();
+    } catch (err) {
+      said.className = 'status error';
+      said.textContent = `Could not make the file: ${(err as Error).message}`;
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return h(
+    'section',
+    { 'aria-label': 'Registration file' },
+    h('h2', { text: 'Tell the DD company' }),
+    h('label', {}, again, ' Include clients already registered'),
+    h('div', { class: 'buttons' }, button),
+    said,
+  );
+}
+
+export async function mountEditClient(
+  root: HTMLElement,
+  call: ServerCall,
+  saveFile: Save = download,
+): Promise<void> {
   const page = await loadPage(root, 'Edit client', () => call('getEditClientForm'));
   if (!page) return;
   const { status } = page;
@@ -116,6 +172,12 @@ export async function mountEditClient(root: HTMLElement, call: ServerCall): Prom
       save.disabled = false;
     }
   });
+  const reload = async () => {
+    const r = await call('getEditClientForm');
+    if (r.ok) form = r.value;
+    fill();
+  };
   root.insertBefore(field('Client', 'clientId', pick), status);
   root.insertBefore(details, status);
+  root.append(registrationSection(call, saveFile, reload));
 }

@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { init } from './commands/init';
 import { addClient } from './commands/addClient';
 import { editClient } from './commands/editClient';
+import { registration } from './commands/registration';
 import { sell } from './commands/sell';
 import { adHoc } from './commands/adHoc';
 import { bill } from './commands/bill';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly Command[] = [
   init,
   addClient,
   editClient,
+  registration,
   sell,
   adHoc,
   bill,
