@@ -153,6 +153,10 @@ function demoSteps(DIR: string, REPORT: string): Step[] {
       ],
     },
     {
+      say: "Tell the DD company: every DD client's debit schedule, marked notified as of Tue 4 Oct (the hidden DD Notices tab)",
+      args: ['dd-changes', '--mark-notified', '--today', '2016-10-04'],
+    },
+    {
       say: 'Alex goes on holiday 10-23 Oct: the recurring debit of 14 Oct moves after the hold',
       args: [
         'pause',
@@ -165,6 +169,10 @@ function demoSteps(DIR: string, REPORT: string): Step[] {
         '--today',
         '2016-10-04',
       ],
+    },
+    {
+      say: "What changed since: Alex's pause skips the 14 Oct debit (DD Changes tab, and a CSV for the DD company)",
+      args: ['dd-changes', '--out', join(DIR, 'dd-changes.csv'), '--today', '2016-10-04'],
     },
     {
       say: "The studio writes off Chris's $15 dishonour fee (the bank closed his account): no longer owed, kept with its reason",
