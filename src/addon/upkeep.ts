@@ -5,6 +5,7 @@ import { formatMoney } from '../core/money';
 import { reportsSummary, writeReports } from '../sheets/actions/reports';
 import { planUpkeep, UPKEEP_TABS, writeUpkeep } from '../sheets/actions/upkeep';
 import { LedgerTx } from '../sheets/ledgerTx';
+import { UserError } from '../sheets/errors';
 import { context, type Request } from './context';
 import { withDocumentLock } from './lock';
 import { attempt, plain, type Result } from './result';
@@ -25,13 +26,48 @@ export interface UpkeepSummary {
   overdueTotal: number;
 }
 
+/** Document property: the spreadsheet the daily upkeep works on, kept when it is turned on. */
+export const UPKEEP_SPREADSHEET_KEY = 'studioLedger.upkeepSpreadsheetId';
+/** User property per trigger (its unique ID): the same, should document properties be unavailable there. */
+const triggerKey = (uid: string): string => `studioLedger.upkeepTrigger.${uid}`;
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
 /**
- * The trigger's target (also the CLI's upkeep). A time-driven trigger passes an event object with no
- * `today`, so the day is the spreadsheet's today; the CLI and tests may fix it.
+ * The spreadsheet a run works on. From a menu or a bound script's trigger, the active one. An Editor
+ * add-on's time trigger has no active spreadsheet: the ID kept when the upkeep was turned on, opened by
+ * ID, which needs the spreadsheets scope (README, Install: the add-on build).
  */
-export function runDailyUpkeep(req?: Request): Result<UpkeepSummary> {
+function upkeepSpreadsheet(triggerUid: string | undefined): Spreadsheet {
+  const active = SpreadsheetApp.getActiveSpreadsheet();
+  if (active) return active;
+  const id =
+    PropertiesService.getDocumentProperties()?.getProperty(UPKEEP_SPREADSHEET_KEY) ??
+    (triggerUid ? PropertiesService.getUserProperties().getProperty(triggerKey(triggerUid)) : null);
+  if (!id)
+    throw new UserError(
+      'The daily upkeep does not know its spreadsheet: turn it off and on again from the Studio Ledger menu.',
+    );
+  try {
+    return SpreadsheetApp.openById(id);
+  } catch {
+    throw new UserError(
+      `The daily upkeep cannot open spreadsheet ${id}: the add-on needs the https://www.googleapis.com/auth/spreadsheets scope to open it from a trigger.`,
+    );
+  }
+}
+
+/**
+ * The trigger's target (also the CLI's upkeep). A time-driven trigger passes an event object (with its
+ * triggerUid) and no `today`, so the day is the spreadsheet's today; the CLI and tests may fix it.
+ */
+export function runDailyUpkeep(req?: Request & { triggerUid?: unknown }): Result<UpkeepSummary> {
   const result = attempt(() => {
-    const ctx = context(req && typeof req.today === 'string' ? { today: req.today } : undefined);
+    const uid = typeof req?.triggerUid === 'string' ? req.triggerUid : undefined;
+    const ctx = context(
+      req && typeof req.today === 'string' ? { today: req.today } : undefined,
+      upkeepSpreadsheet(uid),
+    );
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, UPKEEP_TABS);
       const plan = planUpkeep(tx, ctx.today);
@@ -66,8 +102,12 @@ export function runDailyUpkeep(req?: Request): Result<UpkeepSummary> {
   return result;
 }
 
-function upkeepTriggers(): GoogleAppsScript.Script.Trigger[] {
-  return ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === UPKEEP_HANDLER);
+/**
+ * This document's upkeep triggers: getUserTriggers(spreadsheet), as an add-on's getProjectTriggers also
+ * lists the triggers it has in the user's other documents.
+ */
+function upkeepTriggers(ss: Spreadsheet): GoogleAppsScript.Script.Trigger[] {
+  return ScriptApp.getUserTriggers(ss).filter((t) => t.getHandlerFunction() === UPKEEP_HANDLER);
 }
 
 export interface UpkeepState {
@@ -79,13 +119,22 @@ export interface UpkeepState {
 export function setDailyUpkeep(req: { on: boolean } & Request): Result<UpkeepState> {
   return attempt(() =>
     withDocumentLock(() => {
-      const existing = upkeepTriggers();
+      const ss = SpreadsheetApp.getActiveSpreadsheet();
+      const existing = upkeepTriggers(ss);
       if (req.on === true) {
         // Any extra copy (from an older version, or a race elsewhere) goes: exactly one stays.
         existing.slice(1).forEach((t) => ScriptApp.deleteTrigger(t));
-        if (!existing.length)
+        const trigger =
+          existing[0] ??
           ScriptApp.newTrigger(UPKEEP_HANDLER).timeBased().everyDays(1).atHour(UPKEEP_HOUR).create();
-      } else existing.forEach((t) => ScriptApp.deleteTrigger(t));
+        // Where the trigger will find its spreadsheet (it has no active one in an Editor add-on).
+        PropertiesService.getDocumentProperties().setProperty(UPKEEP_SPREADSHEET_KEY, ss.getId());
+        PropertiesService.getUserProperties().setProperty(triggerKey(trigger.getUniqueId()), ss.getId());
+      } else
+        existing.forEach((t) => {
+          PropertiesService.getUserProperties().deleteProperty(triggerKey(t.getUniqueId()));
+          ScriptApp.deleteTrigger(t);
+        });
       return { on: req.on === true, hour: UPKEEP_HOUR };
     }),
   );
@@ -94,7 +143,7 @@ export function setDailyUpkeep(req: { on: boolean } & Request): Result<UpkeepSta
 /** Menu item "Daily upkeep: turn on/off". */
 export function toggleDailyUpkeep(): void {
   const ui = SpreadsheetApp.getUi();
-  const r = setDailyUpkeep({ on: upkeepTriggers().length === 0 });
+  const r = setDailyUpkeep({ on: upkeepTriggers(SpreadsheetApp.getActiveSpreadsheet()).length === 0 });
   if (!r.ok) {
     ui.alert('Studio Ledger', r.error, ui.ButtonSet.OK);
     return;

@@ -201,7 +201,7 @@ export function createAppsScript(opts: AppsScriptOptions = {}): AppsScriptEmulat
     Session: session,
     Utilities: env.wrap(new EmulatedUtilities(env), 'Utilities'),
     ScriptApp: env.wrap(
-      new EmulatedScriptApp(env, triggers, opts.scriptId ?? 'local-script-id'),
+      new EmulatedScriptApp(env, triggers, opts.scriptId ?? 'local-script-id', () => spreadsheet.getId()),
       'ScriptApp',
     ),
     Logger: env.wrap(new EmulatedLogger(env, logs), 'Logger'),

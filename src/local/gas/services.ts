@@ -400,9 +400,15 @@ class EmulatedTrigger implements Pick<
 
 class TriggerFactory {
   private next = 1;
+  /**
+   * The document each trigger was made in (the active spreadsheet then): getUserTriggers(ss) lists only
+   * that document's. A record put in by hand is another document's, which getProjectTriggers still sees.
+   */
+  readonly documents = new WeakMap<TriggerRecord, string>();
   constructor(
     readonly env: Env,
     readonly triggers: TriggerRecord[],
+    readonly documentId: () => string,
   ) {}
 
   create(partial: Omit<TriggerRecord, 'id'>): Trigger {
@@ -412,6 +418,7 @@ class TriggerFactory {
       );
     }
     const record: TriggerRecord = { id: String(1_000_000 + this.next++), ...partial };
+    this.documents.set(record, this.documentId());
     this.triggers.push(record);
     return this.wrap(record);
   }
@@ -596,6 +603,7 @@ export class EmulatedScriptApp implements Pick<
   | 'deleteTrigger'
   | 'getProjectTriggers'
   | 'getScriptId'
+  | 'getUserTriggers'
   | 'newTrigger'
 > {
   readonly AuthMode = gas<typeof GoogleAppsScript.Script.AuthMode>(AuthMode);
@@ -608,8 +616,9 @@ export class EmulatedScriptApp implements Pick<
     private readonly env: Env,
     private readonly triggers: TriggerRecord[],
     private readonly scriptId: string,
+    documentId: () => string = () => '',
   ) {
-    this.factory = new TriggerFactory(env, triggers);
+    this.factory = new TriggerFactory(env, triggers, documentId);
   }
 
   deleteTrigger(trigger: Trigger): void {
@@ -623,6 +632,12 @@ export class EmulatedScriptApp implements Pick<
   }
   getScriptId(): string {
     return this.scriptId;
+  }
+  /** The user's triggers of this script made in `document` (not other documents'). */
+  getUserTriggers(document: { getId(): string }): Trigger[] {
+    const id = document.getId();
+    const mine = this.triggers.filter((t) => this.factory.documents.get(t) === id);
+    return this.env.list(mine.map((t) => this.factory.wrap(t)));
   }
   newTrigger(functionName: string): GoogleAppsScript.Script.TriggerBuilder {
     return gas(

@@ -20,6 +20,7 @@ export const APP_MEMBERS = [
   'getActiveSpreadsheet',
   'getUi',
   'newDataValidation',
+  'openById',
 ] as const;
 
 export class EmulatedSpreadsheetApp implements Pick<
@@ -52,6 +53,14 @@ export class EmulatedSpreadsheetApp implements Pick<
   }
   getUi(): GoogleAppsScript.Base.Ui {
     return this.ui();
+  }
+  /** The one spreadsheet there is, by its ID; any other ID is one this user cannot open. */
+  openById(id: string): Spreadsheet {
+    if (String(id) !== this.book.getId())
+      throw this.env.exception(
+        `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
+      );
+    return gas(this.book);
   }
   newDataValidation(): DataValidationBuilder {
     return gas(this.env.wrap(new EmulatedDataValidationBuilder(this.env), 'DataValidationBuilder'));
