@@ -24,7 +24,7 @@ export function addClient(req: ClientRequest & Request): Result<AddedClient> {
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, ADD_CLIENT_TABS);
-      const client = planAddClient(tx, req);
+      const client = planAddClient(tx, req, ctx.today);
       writeAddClient(tx, client);
       const warned = client.warnings.length ? `; warned: ${client.warnings.join(' ')}` : '';
       tx.commit(

@@ -15,6 +15,8 @@ export function mountAddClient(root: HTMLElement, call: ServerCall): void {
     bsb: h('input', { type: 'text', inputmode: 'numeric' }),
     accountNumber: h('input', { type: 'text', inputmode: 'numeric' }),
     accountName: h('input', { type: 'text' }),
+    authoritySigned: h('input', { type: 'date' }),
+    ddrSent: h('input', { type: 'date' }),
   };
   for (const m of BILLING_METHODS) inputs.billingMethod.append(h('option', { value: m, text: m }));
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -30,6 +32,8 @@ export function mountAddClient(root: HTMLElement, call: ServerCall): void {
     field('BSB', 'bsb', inputs.bsb, 'Six digits, e.g. 062-000'),
     field('Account number', 'accountNumber', inputs.accountNumber),
     field('Account name', 'accountName', inputs.accountName, 'Blank: the client’s name'),
+    field('Authority signed', 'authoritySigned', inputs.authoritySigned, 'The day the client signed the DDR'),
+    field('DDR sent to the DD company', 'ddrSent', inputs.ddrSent),
     h('div', { class: 'buttons' }, save),
   );
   form.addEventListener('submit', (e) => {
@@ -51,6 +55,8 @@ export function mountAddClient(root: HTMLElement, call: ServerCall): void {
         bsb: inputs.bsb.value,
         accountNumber: inputs.accountNumber.value,
         accountName: inputs.accountName.value,
+        authoritySigned: inputs.authoritySigned.value,
+        ddrSent: inputs.ddrSent.value,
       });
       if (!r.ok) return showFieldError(form, r.field, r.error, status);
       // Not refusals: what the client's debit file could not carry, said now rather than on billing day.

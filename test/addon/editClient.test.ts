@@ -159,4 +159,25 @@ describe('Edit client', () => {
     expect(form.clients[0]).toMatchObject({ id: 'C-0003', authoritySigned: '2016-09-01' });
     expect(form.statuses).toContain('Update bank details');
   });
+
+  it('Add client takes the DDR dates too, checked the same way', () => {
+    const addin = studio();
+    const c = ok<{ id: string }>(
+      addin.run('addClient', {
+        name: 'Chris Partial',
+        billingMethod: 'DD Partial Integration',
+        bsb: '063111',
+        accountNumber: '55501234',
+        authoritySigned: '2016-09-07',
+        ddrSent: '2016-09-08',
+        today: '2016-09-09',
+      }),
+    );
+    expect(row(addin, c.id)).toMatchObject({ 'Authority Signed': '2016-09-07', 'DDR Sent': '2016-09-08' });
+    const rows = addin.tab('Clients').length;
+    expect(
+      addin.run<Answer>('addClient', { name: 'Late', authoritySigned: '2016-09-10', today: '2016-09-09' }),
+    ).toMatchObject({ ok: false, field: 'authoritySigned' });
+    expect(addin.tab('Clients').length).toBe(rows);
+  });
 });

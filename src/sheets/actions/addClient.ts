@@ -9,7 +9,9 @@ import type { Client } from '../records';
 import { BILLING_METHODS, type BillingMethod } from '../schema';
 import { assertLedgerSound } from '../integrity';
 import { clientCells, readClients } from '../tabs/clients';
-import { textField } from './fields';
+import type { IsoDate } from '../../core/calendar';
+import { checkDdrOrder, ddrDateField } from './clientDdr';
+import { dateTextFor, textField } from './fields';
 
 export interface ClientRequest {
   name: string;
@@ -20,6 +22,10 @@ export interface ClientRequest {
   bsb?: string;
   accountNumber?: string;
   accountName?: string;
+  /** The Direct Debit Request: the day signed and the day sent to the DD company (YYYY-MM-DD). */
+  authoritySigned?: string;
+  ddrSent?: string;
+  dates?: 'iso' | 'display';
 }
 
 export const ADD_CLIENT_TABS = ['clients'] as const;
@@ -62,7 +68,7 @@ export function normaliseBsb(raw: string): string | null {
   return /^\d{6}$/.test(digits) ? `${digits.slice(0, 3)}-${digits.slice(3)}` : null;
 }
 
-export function planAddClient(tx: LedgerTx, req: ClientRequest): AddedClient {
+export function planAddClient(tx: LedgerTx, req: ClientRequest, today: IsoDate): AddedClient {
   const name = textField(req.name, 'name', 'Name', { required: true, max: 100 });
   refuseFormula(name, 'name', 'Name');
   const methodText = textField(req.billingMethod, 'billingMethod', 'Billing method') || 'Manual';
@@ -104,6 +110,13 @@ export function planAddClient(tx: LedgerTx, req: ClientRequest): AddedClient {
     );
   const accountName = textField(req.accountName, 'accountName', 'Account name', { max: 32 });
   refuseFormula(accountName, 'accountName', 'Account name');
+  const show = dateTextFor(req.dates);
+  const ddr = {
+    authoritySigned:
+      ddrDateField(req.authoritySigned, 'authoritySigned', 'Authority signed', today, show) || undefined,
+    ddrSent: ddrDateField(req.ddrSent, 'ddrSent', 'DDR sent', today, show) || undefined,
+  };
+  checkDdrOrder(ddr, show, 'ddrSent');
   const client: Client = {
     id,
     name,
@@ -115,6 +128,8 @@ export function planAddClient(tx: LedgerTx, req: ClientRequest): AddedClient {
     accountNumber,
     accountName: accountName || (debits ? name : ''),
     status: 'Active',
+    ...(ddr.authoritySigned ? { authoritySigned: ddr.authoritySigned } : {}),
+    ...(ddr.ddrSent ? { ddrSent: ddr.ddrSent } : {}),
   };
   return { ...client, warnings: abaWarnings(client) };
 }

@@ -1,6 +1,6 @@
 // `studio-ledger add-client`: add a client.
 import { COMMON, type Command } from '../command';
-import { call, json, need, str, withWorkbook } from '../helpers';
+import { call, date, json, need, str, withWorkbook } from '../helpers';
 
 export const addClient: Command = {
   name: 'add-client',
@@ -19,6 +19,8 @@ export const addClient: Command = {
     bsb: { type: 'string', help: 'BSB, nnn-nnn', value: 'BSB' },
     account: { type: 'string', help: 'account number', value: 'NUMBER' },
     'account-name': { type: 'string', help: 'account name', value: 'NAME' },
+    signed: { type: 'string', help: 'the day the client signed the DDR', value: 'YYYY-MM-DD' },
+    'ddr-sent': { type: 'string', help: 'the day the DDR went to the DD company', value: 'YYYY-MM-DD' },
   },
   run: (v, io) =>
     withWorkbook(v, io, (s) => {
@@ -34,6 +36,9 @@ export const addClient: Command = {
           bsb: str(v, 'bsb'),
           accountNumber: str(v, 'account'),
           accountName: str(v, 'account-name'),
+          authoritySigned: date(v, 'signed'),
+          ddrSent: date(v, 'ddr-sent'),
+          dates: 'iso',
         },
         v,
       );
