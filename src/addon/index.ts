@@ -13,6 +13,7 @@ export {
   showWriteOff,
   showRecordPayment,
   showStatement,
+  showDdChanges,
   showEditClient,
   setUpWorkbook,
   setUpWorkbookMenu,

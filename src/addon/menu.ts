@@ -16,6 +16,7 @@ export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Write off...', 'showWriteOff'],
   ['Record payment or refund...', 'showRecordPayment'],
   ['Statement...', 'showStatement'],
+  ['DD changes...', 'showDdChanges'],
   ['Daily upkeep: turn on/off', 'toggleDailyUpkeep'],
   ['Set up workbook', 'setUpWorkbookMenu'],
 ];

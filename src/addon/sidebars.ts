@@ -19,6 +19,7 @@ export const SIDEBARS = {
   WriteOff: 'Write off',
   RecordPayment: 'Record payment or refund',
   Statement: 'Statement',
+  DdChanges: 'DD changes',
 } as const;
 
 function showSidebar(file: keyof typeof SIDEBARS): void {
@@ -62,6 +63,9 @@ export function showRecordPayment(): void {
 }
 export function showStatement(): void {
   showSidebar('Statement');
+}
+export function showDdChanges(): void {
+  showSidebar('DdChanges');
 }
 
 /** The server function behind Set up workbook (also the CLI's init). */

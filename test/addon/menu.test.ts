@@ -15,6 +15,7 @@ const ITEMS = [
   'Write off...',
   'Record payment or refund...',
   'Statement...',
+  'DD changes...',
   'Daily upkeep: turn on/off',
   'Set up workbook',
 ];
@@ -71,6 +72,7 @@ describe('the Studio Ledger menu', () => {
       'Write off',
       'Record payment or refund',
       'Statement',
+      'DD changes',
     ]);
     expect(addin.emu.ui.sidebars[0]!.html).toContain('<main id="app"');
     expect(addin.emu.ui.alerts.map((a) => a.prompt)).toEqual([

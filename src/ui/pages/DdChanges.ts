@@ -1,0 +1,4 @@
+import { mountDdChanges } from '../ddChanges';
+import { callServer } from '../lib/server';
+
+void mountDdChanges(document.getElementById('app')!, callServer);
