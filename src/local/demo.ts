@@ -56,6 +56,24 @@ function demoSteps(DIR: string, REPORT: string): Step[] {
       args: ['sell', '--client', 'C-0005', '--package', 'PT10-5F', '--today', '2016-09-14'],
     },
     {
+      say: "Alex's Direct Debit Request: signed Tue 13 Sep, sent to the DD company Wed 14 Sep",
+      args: [
+        'edit-client',
+        '--client',
+        'C-0003',
+        '--signed',
+        '2016-09-13',
+        '--ddr-sent',
+        '2016-09-14',
+        '--today',
+        '2016-09-14',
+      ],
+    },
+    {
+      say: 'The registration file: every DD client with their debit schedule, now Registered',
+      args: ['registration', '--out', join(DIR, 'registration-2016-09-14.csv'), '--today', '2016-09-14'],
+    },
+    {
       say: "Protein powder joins Jane's next debit",
       args: [
         'ad-hoc',
