@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import vm from 'node:vm';
 import { createAppsScript, type AppsScriptEmulation } from './gas';
+import { acrossScriptRun } from './plainData';
 
 export interface AddinRuntime {
   emu: AppsScriptEmulation;
@@ -41,10 +42,10 @@ export function startAddin(
     call<T>(fn: string, ...args: unknown[]): T {
       const f = ctx[fn] as unknown;
       if (typeof f !== 'function') throw new Error(`Code.js has no top-level function ${fn}`);
-      const plain = args.map((a) => (a === undefined ? a : JSON.parse(JSON.stringify(a))));
+      const plain = args.map((a, i) => acrossScriptRun(a, String(i)));
       const out = (f as (...a: unknown[]) => T)(...plain);
-      // Results cross google.script.run as plain data too.
-      return out === undefined ? out : (JSON.parse(JSON.stringify(out)) as T);
+      // Results cross google.script.run as plain data too: a Date or function in one fails the call.
+      return acrossScriptRun(out) as T;
     },
   };
 }
