@@ -12,7 +12,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const REPORT = [
   'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
-  'SCHEDULED-2001-20160916,HPT-ALEX,C-0003,"Wong, Alex",16/09/2016,19/09/2016,181.00,160.00,S,,',
+  // No ScheduledAmount: the $181 taken settles (one that disagreed with it would be To check).
+  'SCHEDULED-2001-20160916,HPT-ALEX,C-0003,"Wong, Alex",16/09/2016,19/09/2016,181.00,,S,,',
   '',
 ].join('\r\n');
 

@@ -5,11 +5,13 @@ export interface Io {
   progress: (s: string) => void;
 }
 
-export type Values = Record<string, string | boolean | undefined>;
+export type Values = Record<string, string | boolean | string[] | undefined>;
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
   required?: boolean;
+  /** May be given more than once (its value is then a list). */
+  multiple?: boolean;
   help: string;
   value?: string;
 }

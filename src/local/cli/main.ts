@@ -1,6 +1,6 @@
 // studio-ledger: the add-in without Google, on a local .xlsx workbook. The commands are in README.md and `--help`.
 import { parseArgs } from 'node:util';
-import type { Command, Io } from './command';
+import type { Command, Io, Values } from './command';
 import { ActionError, UsageError } from './errors';
 import { COMMANDS } from './registry';
 
@@ -20,7 +20,7 @@ function usage(): string {
 function commandHelp(c: Command): string {
   const opts = Object.entries(c.options).map(([name, o]) => {
     const left = `--${name}${o.type === 'string' ? ` ${o.value ?? 'VALUE'}` : ''}`;
-    return { left, help: `${o.help}${o.required ? ' (required)' : ''}` };
+    return { left, help: `${o.help}${o.required ? ' (required)' : ''}${o.multiple ? ' (repeatable)' : ''}` };
   });
   const width = Math.max(...opts.map((o) => o.left.length));
   return [
@@ -54,7 +54,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   try {
     const { values } = parseArgs({
       args: rest,
-      options: Object.fromEntries(Object.entries(command.options).map(([k, o]) => [k, { type: o.type }])),
+      options: Object.fromEntries(
+        Object.entries(command.options).map(([k, o]) => [k, { type: o.type, multiple: o.multiple === true }]),
+      ),
       strict: true,
       allowPositionals: false,
     });
@@ -62,7 +64,8 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       if (o.required && (values[k] === undefined || values[k] === ''))
         throw new UsageError(`--${k} is required`);
     asJson = values.json === true;
-    return await command.run(values, io);
+    // Only string options are repeatable, so a list is always of strings.
+    return await command.run(values as Values, io);
   } catch (e) {
     if (e instanceof ActionError) {
       // A script reading stdout learns of the refusal there too.
