@@ -99,19 +99,37 @@ describe('batched writes', () => {
 });
 
 describe('cell safety', () => {
-  it.each(['=HYPERLINK("x")', '+61 400', '-5', '@home', '0012', '1/2', '12:30', 'TRUE', "'quoted", '$5'])(
-    'quotes %s',
-    (s) => {
-      expect(needsQuoting(s)).toBe(true);
-      expect(safeText(s)).toBe(`'${s}`);
-    },
-  );
-  it.each(['Jane Citizen', 'PT fortnightly — 2 of 5', 'C-0001', 'INV-000001', '062-000'])(
-    'leaves %s alone',
-    (s) => {
-      expect(safeText(s)).toBe(s);
-    },
-  );
+  it.each([
+    '=HYPERLINK("x")',
+    '+61 400',
+    '-5',
+    '@home',
+    '0012',
+    '1/2',
+    '12:30',
+    'TRUE',
+    "'quoted",
+    '$5',
+    'March 2024',
+    '1 Feb',
+    'Feb 1, 2024',
+    '10am',
+    '6:15 pm',
+  ])('quotes %s', (s) => {
+    expect(needsQuoting(s)).toBe(true);
+    expect(safeText(s)).toBe(`'${s}`);
+  });
+  it.each([
+    'Jane Citizen',
+    'PT fortnightly — 2 of 5',
+    'C-0001',
+    'INV-000001',
+    '062-000',
+    'May Lee',
+    'March on',
+  ])('leaves %s alone', (s) => {
+    expect(safeText(s)).toBe(s);
+  });
 });
 
 describe('IDs', () => {
