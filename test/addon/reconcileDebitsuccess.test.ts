@@ -149,6 +149,20 @@ describe('Reconcile a Debitsuccess Transactions file', () => {
     expect([addin.tab('Payments'), addin.tab('Invoices'), addin.tab('Reconciled')]).toEqual(before);
   });
 
+  it('a name or code that looks like a formula reaches the Reconciliation tab as text', () => {
+    const { addin } = debitsuccessStudio();
+    const text = fixture('debitsuccess-transactions.txt')
+      .replace("|Ben|O'Brien|", '|=HYPERLINK("http://x.test")|+1|')
+      .replace('|Z|ZP|AP||4.40|', '|@SUM(A1)|ZP|AP||4.40|');
+    ok(addin.run('previewReconcile', { text, today: '2016-09-20' }));
+    const sheet = addin.sheet('Reconciliation');
+    expect(sheet.getRange(4, 4).getValue()).toBe('=HYPERLINK("http://x.test") +1');
+    expect(sheet.getRange(4, 6).getValue()).toBe(
+      'Paid; TransType @SUM(A1), PaymentTransactionCode ZP, PaymentMethodCode AP',
+    );
+    expect(sheet.getRange(4, 1, 1, 10).getFormulas()).toEqual([Array(10).fill('')]);
+  });
+
   it('the PayoutTransactions file after it: the same TransactionGuids are applied already; Debitsuccess Revenue is its own money', () => {
     const { addin } = debitsuccessStudio();
     ok(addin.run('applyReconcile', { text: fixture('debitsuccess-transactions.txt'), today: '2016-09-20' }));
