@@ -49,3 +49,4 @@ export {
 } from './deskMoney';
 export { getStatementForm, getStatement, writeStatementTab, printStatement } from './statement';
 export { getDdChanges, getDebitSchedule, printDebitSchedule } from './ddChanges';
+export { runSelfCheck, showSelfCheck } from './selfCheck';

@@ -21,6 +21,11 @@ export const MENU_ITEMS: readonly [caption: string, functionName: string][] = [
   ['Set up workbook', 'setUpWorkbookMenu'],
 ];
 
+/** The Help submenu, after the settings. */
+export const HELP_ITEMS: readonly [caption: string, functionName: string][] = [
+  ['Check this spreadsheet', 'showSelfCheck'],
+];
+
 /** The last items set the workbook up; a separator comes before them. */
 const SETTINGS_FROM = MENU_ITEMS.length - 2;
 
@@ -38,6 +43,11 @@ export function onOpen(e?: { authMode?: GoogleAppsScript.Script.AuthMode }): voi
     if (i === SETTINGS_FROM) menu.addSeparator();
     menu.addItem(caption, fn);
   });
+  // Help apart from the studio's work: the probe of what the add-in relies on in this spreadsheet.
+  menu.addSeparator();
+  const help = ui.createMenu('Help');
+  for (const [caption, fn] of HELP_ITEMS) help.addItem(caption, fn);
+  menu.addSubMenu(help);
   menu.addToUi();
   // Where the add-in may read the spreadsheet (not AuthMode.NONE): remind who owes, never block.
   // Enums compare by name: String(ScriptApp.AuthMode.NONE) is 'NONE', also after crossing as data.

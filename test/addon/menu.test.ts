@@ -18,6 +18,7 @@ const ITEMS = [
   'DD changes...',
   'Daily upkeep: turn on/off',
   'Set up workbook',
+  'Check this spreadsheet',
 ];
 
 describe('the Studio Ledger menu', () => {
@@ -44,12 +45,19 @@ describe('the Studio Ledger menu', () => {
       used.filter((m) => m.startsWith('Spreadsheet.') || m.startsWith('Sheet.') || m.startsWith('Range.')),
     ).toEqual([]);
     expect(addin.emu.ui.toasts).toEqual([]);
-    // The settings items come after a separator.
-    expect(menu.entries.map((e) => (e.type === 'item' ? e.functionName : e.type)).slice(-3)).toEqual([
+    // The settings items come after a separator, then Help, a submenu of its own.
+    expect(menu.entries.map((e) => (e.type === 'item' ? e.functionName : e.type)).slice(-5)).toEqual([
       'separator',
       'toggleDailyUpkeep',
       'setUpWorkbookMenu',
+      'separator',
+      'submenu',
     ]);
+    expect(menu.entries.at(-1)).toEqual({
+      type: 'submenu',
+      title: 'Help',
+      entries: [{ type: 'item', caption: 'Check this spreadsheet', functionName: 'showSelfCheck' }],
+    });
   });
 
   it('each menu handler exists in Code.js; sidebars open at 300 px; the upkeep item says what it did', () => {

@@ -22,6 +22,7 @@ import { writeOff } from './commands/writeOff';
 import { pay } from './commands/pay';
 import { refund } from './commands/refund';
 import { statement } from './commands/statement';
+import { selfCheck } from './commands/selfCheck';
 import { schedule } from './commands/schedule';
 import { ddChanges } from './commands/ddChanges';
 
@@ -50,4 +51,5 @@ export const COMMANDS: readonly Command[] = [
   pause,
   writeOff,
   upkeep,
+  selfCheck,
 ];
