@@ -126,6 +126,17 @@ function probes(ss: Spreadsheet, sheet: Sheet, zone: string): Probe[] {
       },
     },
     {
+      name: 'A leading apostrophe keeps text as text in a cell of any format',
+      reference: `${REF.getValues}; ${REF.plainText}`,
+      expected: '0123 | =1+1 | 05/01/2024; no formulas',
+      seen: () => {
+        const r = sheet.getRange(7, 1, 1, 3);
+        r.setValues([["'0123", "'=1+1", "'05/01/2024"]]);
+        const formulas = (r.getFormulas()[0] ?? []).filter((f) => f !== '').length;
+        return `${(r.getValues()[0] ?? []).map(String).join(' | ')}; ${formulas ? `${formulas} formula(s)` : 'no formulas'}`;
+      },
+    },
+    {
       name: "The add-in's own text writes land as text",
       reference: `${REF.numberFormat}; ${REF.plainText}`,
       expected: LITERALS.map((t) => JSON.stringify(t)).join(' | '),
