@@ -43,10 +43,19 @@ const creditArb = fc.record({
   amount: fc.integer({ min: -2_000, max: 20_000 }),
 });
 
-function ledger(
-  rows: fc.infer<typeof invoiceArb>[],
-  credits: fc.infer<typeof creditArb>[],
-): { invoices: Invoice[]; payments: Payment[] } {
+interface InvoiceRow {
+  client: string;
+  day: number;
+  amount: number;
+  paidPart: number;
+  status: (typeof STATUSES)[number];
+}
+interface CreditRow {
+  client: string;
+  amount: number;
+}
+
+function ledger(rows: InvoiceRow[], credits: CreditRow[]): { invoices: Invoice[]; payments: Payment[] } {
   const invoices = rows.map((r, i): Invoice => {
     const paid = r.status === 'Paid' ? r.amount : Math.floor((r.amount * r.paidPart) / 100);
     return {
