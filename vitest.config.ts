@@ -3,7 +3,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // The CLI and browser tests load and save real .xlsx workbooks many times each; on a busy two-core
+    // machine one such test can take a minute. The limit only stops a test that hangs.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
   },
 });

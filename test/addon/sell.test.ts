@@ -61,6 +61,8 @@ describe('Sell package', () => {
         'Sent Amount': '',
         'Decline Reason': '',
         'Decline Count': '',
+        'Write-off Reason': '',
+        'Write-off Date': '',
       },
     ]);
     expect(records(addin.tab('Allocations'))).toEqual([

@@ -104,6 +104,9 @@ describe('Set up workbook', () => {
       'Clients: Status',
       'Clients: Declined BSB',
       'Clients: Declined Account',
+      'Clients: Authority Signed',
+      'Clients: DDR Sent',
+      'Clients: Registered',
     ]);
     expect(again.settingsAdded).toEqual(['Dishonour Fee']);
     const after = addin.tab('Clients');
