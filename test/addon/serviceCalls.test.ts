@@ -82,7 +82,8 @@ function spreadInvoices(addin: Addin, n: number): Map<string, number> {
       'Invoice ID': `H-${String(i).padStart(6, '0')}`,
       'Client ID': 'C-0002',
       Description: 'history',
-      'Due Date': new Date(Date.UTC(2015, 0, 1 + (i % 600), -11)),
+      // Midnight in Sydney as a date cell holds it: summer days (UTC+11), so each is a real date cell.
+      'Due Date': new Date(Date.UTC(2015, 0, 1 + (i % 60), -11)),
       Amount: 10,
       Paid: 10,
       Status: 'Paid',
