@@ -119,8 +119,37 @@ export class LedgerTx {
     ]);
 
     for (const b of blocks) if (b.blocks.length) this.port.writeBlocks(b.name, b.blocks);
+    writes.forEach((w, i) => this.formatAddedColumns(w.changes.table, blocks[i]!.blocks));
     for (const r of rewrites) this.port.rewriteTab(r.name, r.content);
     if (Object.keys(props).length) this.port.setProperties(props);
+  }
+
+  /**
+   * A ledger column this commit added to an older tab (see toBlocks) gets its column's format, so a date
+   * shows as a date and money as money, as set-up would have made it.
+   */
+  private formatAddedColumns(table: Table, blocks: readonly CellBlock[]): void {
+    const head = blocks[0];
+    if (!head || head.row !== table.headerRow || head.column !== table.width + 1) return;
+    const added = table.spec.columns
+      .filter((c) => c.added && c.format && c.format.kind !== 'text' && !table.columns.has(c.header))
+      .map((c) => {
+        const j = head.values[0]!.indexOf(c.header);
+        return { spec: c, at: j < 0 ? null : head.column + j };
+      })
+      .filter((c): c is { spec: (typeof c)['spec']; at: number } => c.at !== null);
+    if (!added.length) return;
+    this.port.applyLayout({
+      name: table.spec.name,
+      headerRow: table.headerRow,
+      addHeaders: [],
+      columnFormats: added.map((c) => ({ column: c.at, format: c.spec.format! })),
+      cellFormats: [],
+      columnWidths: [],
+      create: false,
+      frozenRows: 0,
+      boldHeader: false,
+    });
   }
 
   /** Refuses (writing nothing) when the tabs this commit grows would take the workbook past the cap. */

@@ -131,11 +131,17 @@ describe('updates on a long Invoices tab', () => {
       expect(file.total).toBe(26995 + 16000);
       const sent = records(addin.tab('Invoices')).filter((i) => i.Status === 'Sent');
       expect(sent.map((i) => i['Invoice ID'])).toEqual(['INV-000001', 'INV-000008', 'INV-000009']);
-      return { total: addin.emu.calls.total(), byMethod: addin.emu.calls.byMethod() };
+      // Zone lookups (Utilities.formatDate) depend on the moments formatted (the Log's timestamp is now),
+      // not on the rows: counted apart, and bounded.
+      const byMethod = { ...addin.emu.calls.byMethod() };
+      const zone = byMethod['Utilities.formatDate'] ?? 0;
+      delete byMethod['Utilities.formatDate'];
+      return { total: addin.emu.calls.total() - zone, byMethod, zone };
     });
     // Spread out, the three sent invoices are three blocks of rows (each two runs of columns: Status and
     // Batch ID, Sent Amount), plus the Log row and the Process Billing tab; with 10 rows they are one.
-    expect(counts[2]).toEqual(counts[1]);
+    for (const c of counts) expect(c.zone).toBeLessThanOrEqual(4);
+    expect({ ...counts[2], zone: 0 }).toEqual({ ...counts[1], zone: 0 });
     expect(counts[1]!.byMethod['Range.setValues']).toBe(3 * 2 + 1 + 1);
     expect(counts[0]!.byMethod['Range.setValues']).toBe(2 + 1 + 1);
     expect(counts[0]!.total).toBeLessThan(counts[1]!.total);
