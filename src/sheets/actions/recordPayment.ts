@@ -17,10 +17,9 @@ import { UserError } from '../errors';
 import { assertLedgerSound } from '../integrity';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client, Invoice, Payment } from '../records';
-import { invoiceCells } from '../tabs/invoices';
-import { paymentCells } from '../tabs/payments';
 import { findClient } from './attendance';
 import { deskDate } from './deskDate';
+import { writeLedgerRows } from './writeLedgerRows';
 import { dateTextFor, moneyField, textField } from './fields';
 import { planCreditSpend, settled } from './spendCredit';
 import { merged, planReports, readLedger, REPORT_TABS, type Reports } from './reports';
@@ -152,10 +151,7 @@ export function planRecordPayment(
   };
 }
 
-export function writeRecordPayment(tx: LedgerTx, plan: PaymentPlan): void {
-  for (const inv of plan.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
-  for (const p of plan.payments) tx.append('payments', paymentCells(p));
-}
+export const writeRecordPayment: (tx: LedgerTx, plan: PaymentPlan) => void = writeLedgerRows;
 
 /** One line for the Log, the CLI and the sidebar. */
 export function paymentSummary(plan: PaymentPlan): string {

@@ -20,9 +20,8 @@ import { UserError } from '../errors';
 import { assertLedgerSound } from '../integrity';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client, Invoice, Payment } from '../records';
-import { invoiceCells } from '../tabs/invoices';
-import { paymentCells } from '../tabs/payments';
 import { deskDate } from './deskDate';
+import { writeLedgerRows } from './writeLedgerRows';
 import { dateTextFor, moneyField, textField } from './fields';
 import { merged, planReports, readLedger, REPORT_TABS, type Ledger, type Reports } from './reports';
 
@@ -132,10 +131,7 @@ export function planRefundAction(
   };
 }
 
-export function writeRefund(tx: LedgerTx, plan: RefundActionPlan): void {
-  for (const inv of plan.invoices) tx.update('invoices', inv.row!, invoiceCells(inv));
-  for (const p of plan.payments) tx.append('payments', paymentCells(p));
-}
+export const writeRefund: (tx: LedgerTx, plan: RefundActionPlan) => void = writeLedgerRows;
 
 /** One line for the Log, the CLI and the sidebar. */
 export function refundSummary(plan: RefundActionPlan): string {
