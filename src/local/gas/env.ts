@@ -1,20 +1,103 @@
-// Shared plumbing for the emulated services: call counting (one count per call made from outside the
-// emulation), Google-style exceptions, and Apps Script's enum objects.
+// Shared plumbing for the emulated services: call counting and metering (one count per call made from
+// outside the emulation, its time and the cells it read or wrote), Google-style exceptions, and Apps
+// Script's enum objects.
 import { types } from 'node:util';
+
+/** A block of cells one outside call read: its tab and 1-based coordinates. */
+export interface RangeRead {
+  readonly sheet: string;
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+}
 
 export interface CallCounter {
   /** All counted calls since creation or the last reset(). */
   total(): number;
   /** Counts per 'Class.method', e.g. { 'Sheet.getRange': 1, 'Range.getValues': 1 }. */
   byMethod(): Record<string, number>;
+  /** Milliseconds spent inside counted (outermost) calls: the emulated services' own time. */
+  ms(): number;
+  /** Cells handed out by outside reads (getValues, getDisplayValues, getFormulas, getNumberFormats, ...). */
+  cellsRead(): number;
+  /** Cells written by outside writes (setValues, setValue, setFormula(s), setNumberFormat(s), appendRow). */
+  cellsWritten(): number;
+  /** Each outside values read (getValues, getDisplayValues, getValue, getDisplayValue), in call order. */
+  valueReads(): readonly RangeRead[];
+  /** Each outside formulas read (getFormulas, getFormula): counted in cellsRead, listed apart. */
+  formulaReads(): readonly RangeRead[];
   reset(): void;
 }
 
-/** Counts calls made from outside: a method that calls others inside the emulation counts once. */
+/** What a block method's target looks like: an EmulatedRange (duck-typed, so env needs no import of it). */
+interface Block {
+  readonly sheet: { getName(): string };
+  readonly row: number;
+  readonly column: number;
+  readonly numRows: number;
+  readonly numColumns: number;
+}
+
+/** How one counted call moves the cell meter, run after it returns (never for a call that threw). */
+type Meter = (ledger: CallLedger, target: unknown, args: readonly unknown[]) => void;
+
+function readOf(t: unknown): RangeRead {
+  const b = t as Block;
+  return {
+    sheet: b.sheet.getName(),
+    row: b.row,
+    column: b.column,
+    numRows: b.numRows,
+    numColumns: b.numColumns,
+  };
+}
+const cellsOf = (t: unknown): number => (t as Block).numRows * (t as Block).numColumns;
+
+const blockRead: Meter = (l, t) => l.noteRead(cellsOf(t));
+const valuesRead: Meter = (l, t) => l.noteRead(cellsOf(t), readOf(t), 'values');
+const formulasRead: Meter = (l, t) => l.noteRead(cellsOf(t), readOf(t), 'formulas');
+const blockWrite: Meter = (l, t) => l.noteWrite(cellsOf(t));
+
+/** The metered methods by 'Class.method'. Single-cell getters are 1x1 ranges, so cellsOf gives 1. */
+const METERS: ReadonlyMap<string, Meter> = new Map<string, Meter>([
+  ['Range.getValues', valuesRead],
+  ['Range.getDisplayValues', valuesRead],
+  ['Range.getValue', valuesRead],
+  ['Range.getDisplayValue', valuesRead],
+  ['Range.getFormulas', formulasRead],
+  ['Range.getFormula', formulasRead],
+  ['Range.getNumberFormats', blockRead],
+  ['Range.getNumberFormat', blockRead],
+  ['Range.getBackgrounds', blockRead],
+  ['Range.getBackground', blockRead],
+  ['Range.getFontWeights', blockRead],
+  ['Range.getFontWeight', blockRead],
+  ['Range.getDataValidations', blockRead],
+  ['Range.getDataValidation', blockRead],
+  ['Range.setValues', blockWrite],
+  ['Range.setValue', blockWrite],
+  ['Range.setFormulas', blockWrite],
+  ['Range.setFormula', blockWrite],
+  ['Range.setNumberFormats', blockWrite],
+  ['Range.setNumberFormat', blockWrite],
+  ['Sheet.appendRow', (l, _t, args) => l.noteWrite(Array.isArray(args[0]) ? args[0].length : 0)],
+]);
+
+/**
+ * Counts calls made from outside: a method that calls others inside the emulation counts once, and only
+ * the outermost call is timed and meters cells, so nested internal calls are never counted twice.
+ */
 class CallLedger implements CallCounter {
   private counts = new Map<string, number>();
   private sum = 0;
   private depth = 0;
+  private spent = 0;
+  private read = 0;
+  private written = 0;
+  private values: RangeRead[] = [];
+  private formulas: RangeRead[] = [];
+
   total(): number {
     return this.sum;
   }
@@ -25,21 +108,72 @@ class CallLedger implements CallCounter {
     return out;
   }
 
+  ms(): number {
+    return this.spent;
+  }
+  cellsRead(): number {
+    return this.read;
+  }
+  cellsWritten(): number {
+    return this.written;
+  }
+  valueReads(): readonly RangeRead[] {
+    return this.values;
+  }
+  formulaReads(): readonly RangeRead[] {
+    return this.formulas;
+  }
+
   reset(): void {
     this.counts.clear();
     this.sum = 0;
+    this.spent = 0;
+    this.read = 0;
+    this.written = 0;
+    this.values = [];
+    this.formulas = [];
   }
 
-  invoke(key: string, fn: (...args: unknown[]) => unknown, self: unknown, args: unknown[]): unknown {
-    if (this.depth === 0) {
-      this.sum++;
-      this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  noteRead(cells: number, block?: RangeRead, list?: 'values' | 'formulas'): void {
+    this.read += cells;
+    if (block) (list === 'formulas' ? this.formulas : this.values).push(block);
+  }
+
+  noteWrite(cells: number): void {
+    this.written += cells;
+  }
+
+  /** The meter of a method, looked up once when its wrapper is made. */
+  static meterOf(key: string): Meter | undefined {
+    return METERS.get(key);
+  }
+
+  invoke(
+    key: string,
+    fn: (...args: unknown[]) => unknown,
+    self: unknown,
+    args: unknown[],
+    meter?: Meter,
+  ): unknown {
+    if (this.depth !== 0) {
+      this.depth++;
+      try {
+        return fn.apply(self, args);
+      } finally {
+        this.depth--;
+      }
     }
+    this.sum++;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
     this.depth++;
+    const t0 = performance.now();
     try {
-      return fn.apply(self, args);
+      const out = fn.apply(self, args);
+      if (meter) meter(this, self, args);
+      return out;
     } finally {
       this.depth--;
+      this.spent += performance.now() - t0;
     }
   }
 }
@@ -157,11 +291,12 @@ export class Env {
           const fn = v as (...args: unknown[]) => unknown;
           const key = `${className}.${prop}`;
           const writes = SPREADSHEET_CLASSES.has(className) && WRITE_METHOD.test(prop);
+          const meter = CallLedger.meterOf(key);
           // Methods run on the target itself, so the emulation's own work never pays for the proxy;
           // they hand out wrapped objects (wrap() returns the same proxy for the same target).
           w = function (...args: unknown[]): unknown {
             if (writes) env.unflushed = true;
-            const result = calls.invoke(key, fn, t, args);
+            const result = calls.invoke(key, fn, t, args, meter);
             return result === t ? proxy : result;
           };
           cache.set(prop, w);

@@ -25,7 +25,7 @@ import { EmulatedSpreadsheet } from './spreadsheet';
 import { EmulatedSpreadsheetApp } from './spreadsheetApp';
 import { createUiRecorder, EmulatedHtmlService, EmulatedUi, type UiRecorder } from './ui';
 
-export type { CallCounter } from './env';
+export type { CallCounter, RangeRead } from './env';
 export type { CellModel, SheetModel, ValidationModel } from './model';
 export type {
   AlertRecord,
