@@ -1,142 +1,263 @@
-// npm run bench: Process Billing and the debit file on a synthetic studio, through the emulation of Apps
-// Script and the real bundle. Prints rows, milliseconds and service calls per action; the calls must not
-// grow with the number of rows.
+// npm run bench: the add-in's actions on three synthetic studios, through the emulation of Apps Script
+// and the real bundle. Per action: total and add-in milliseconds (total less the emulated services' own
+// time), service calls, cells read and written, the data cells of the tabs read, and the floor (the time
+// to merely decode the cells read) with the add-in's time as a multiple of it. Then the targets of issue
+// 15 with PASS/FAIL, and the .xlsx round trip of the main studio in a fresh process.
+//   --quick  small studios, for a fast look
+//   --json   one JSON array of the rows on stdout (the human text goes to stderr)
 import { startAddin, type AddinRuntime } from '../src/local/runtime';
-import { addDays } from '../src/core/calendar';
-import { buildStudio, type StudioSize } from './studio';
-
-interface Measured {
-  action: string;
-  ms: number;
-  calls: number;
-  note: string;
-}
-
-function measure<T>(addin: AddinRuntime, action: string, fn: () => T, note: (r: T) => string): Measured {
-  addin.emu.calls.reset();
-  const t0 = performance.now();
-  const r = fn();
-  const ms = performance.now() - t0;
-  const res = r as { ok?: boolean; error?: string };
-  if (res && res.ok === false) throw new Error(`${action} failed: ${res.error}`);
-  return { action, ms, calls: addin.emu.calls.total(), note: note(r) };
-}
-
-type Ok<T> = { ok: true; value: T };
-
-/** An Ezidebit-shaped report: one row per client per cycle, newest cycles first; a few declines and pending. */
-function ddReport(clients: number, billingDate: string, rows: number): string {
-  const lines = [
-    'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason',
-  ];
-  for (let i = 0; i < rows; i++) {
-    const c = (i % clients) + 1;
-    const cycle = Math.floor(i / clients);
-    const date = addDays(billingDate, -14 * cycle);
-    const dmy = `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`;
-    const status = i % 20 === 7 ? 'D,06,Refer to customer' : i % 20 === 13 ? 'P,,' : 'S,,';
-    lines.push(`PAY-${i},,C-${String(c).padStart(5, '0')},Client ${c},${dmy},,160.00,160.00,${status}`);
-  }
-  return lines.join('\r\n');
-}
+import { buildStudio, type Studio, type StudioSize } from './studio';
+import { ddReport } from './ddReport';
+import { blocksOf, timeFloor } from './floor';
+import { xlsxRoundTrip } from './xlsxRoundTrip';
+import { printTargets, type BenchRow } from './targets';
 
 const quick = process.argv.includes('--quick');
+const json = process.argv.includes('--json');
+/** Human text: stdout, or stderr when stdout carries the JSON. */
+const say = (line: string): void => {
+  if (json) process.stderr.write(`${line}\n`);
+  else process.stdout.write(`${line}\n`);
+};
+
+type Result = { ok: boolean; error?: string; value?: unknown };
+interface Action {
+  name: string;
+  /** Untimed set-up (e.g. finding the invoice a desk payment pays); its result is run's argument. */
+  prepare?: () => unknown;
+  run: (prepared: never) => Result;
+  /** The result line, from the action's value (each action knows its own value's shape). */
+  note: (value: never) => string;
+}
+
+const ZONE = 'Australia/Sydney';
 
 /** The spreadsheet's grid: every tab's rows x columns, what Sheets counts toward its 10,000,000-cell cap. */
-function gridCells(addin: ReturnType<typeof startAddin>): number {
+function gridCells(addin: AddinRuntime): number {
   return addin.emu.spreadsheet
     .getSheets()
     .reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
 }
 
-function bench(label: string, size: StudioSize): void {
-  const addin = startAddin();
-  const t0 = performance.now();
-  let built: { billingDate: string; invoices: number };
-  try {
-    built = buildStudio(addin, size);
-  } catch (e) {
-    // A studio too big for one spreadsheet is refused as Sheets would refuse it: say so and go on.
-    console.log(
-      `\n${label}: ${size.clients.toLocaleString()} clients, ${size.years} years: not built (${(e as Error).message})`,
-    );
-    return;
-  }
-  const { billingDate, invoices } = built;
-  const buildMs = performance.now() - t0;
-  console.log(
-    `\n${label}: ${size.clients.toLocaleString()} clients, ${size.years} years fortnightly, ${invoices.toLocaleString()} invoice rows, ${gridCells(addin).toLocaleString()} grid cells of 10,000,000 (built in ${(buildMs / 1000).toFixed(1)} s)`,
-  );
-  const today = billingDate;
-  const reportRows = quick ? 2_000 : 20_000;
-  const report = ddReport(size.clients, billingDate, reportRows);
-  const rows: Measured[] = [
-    measure(
-      addin,
-      'Process Billing (run)',
-      () =>
-        addin.call<Ok<{ rows: unknown[]; invoicesCreated: number; totalDue: number }>>('runBilling', {
-          billingDate,
-          today,
-        }),
-      (r) =>
-        `${r.value.rows.length} debits, ${r.value.invoicesCreated} recurring invoices created, $${(r.value.totalDue / 100).toFixed(2)} due`,
-    ),
-    measure(
-      addin,
-      'Process Billing (again, same date)',
-      () => addin.call<Ok<{ invoicesCreated: number }>>('runBilling', { billingDate, today }),
-      (r) => `${r.value.invoicesCreated} created`,
-    ),
-    measure(
-      addin,
-      'Create debit file (ABA)',
-      () => addin.call<Ok<{ debits: number; content: string }>>('createDebitFile', { format: 'aba', today }),
-      (r) => `${r.value.debits} debits, ${r.value.content.length.toLocaleString()} bytes`,
-    ),
-    measure(
-      addin,
-      'Mark batch processed',
-      () => addin.call<Ok<{ payments: unknown[] }>>('markBatchProcessed', { today }),
-      (r) => `${r.value.payments.length} payments`,
-    ),
-    measure(
-      addin,
-      `Reconcile preview (${reportRows.toLocaleString()}-row report)`,
-      () =>
-        addin.call<Ok<{ rows: unknown[]; totals: { paid: { count: number } } }>>('previewReconcile', {
-          text: report,
-          today,
-        }),
-      (r) => `${r.value.rows.length} rows, ${r.value.totals.paid.count} paid`,
-    ),
-    measure(
-      addin,
-      'Reconcile apply',
-      () => addin.call<Ok<{ payments: number; fees: number }>>('applyReconcile', { text: report, today }),
-      (r) => `${r.value.payments} payment rows, ${r.value.fees} fees`,
-    ),
-    measure(
-      addin,
-      'Sell package',
-      () =>
-        addin.call<Ok<{ saleId: string }>>('sellPackage', {
-          clientId: 'C-00001',
-          packageCode: 'PT2W',
-          today,
-        }),
-      (r) => r.value.saleId,
-    ),
-  ];
-  console.log('  action                               ms   service calls  result');
-  for (const r of rows)
-    console.log(
-      `  ${r.action.padEnd(34)} ${r.ms.toFixed(0).padStart(6)}  ${String(r.calls).padStart(14)}  ${r.note}`,
-    );
+function tabRows(addin: AddinRuntime): string {
+  return addin.emu.spreadsheet
+    .getSheets()
+    .filter((s) => s.getLastRow() > 1)
+    .map((s) => `${s.getName()} ${(s.getLastRow() - 1).toLocaleString()}`)
+    .join(', ');
 }
 
-// The main studio (4 years of history), the same clients with 1 year (growth with history), and five times
-// the clients with 9 months (growth with clients): each must fit under the 10M-cell cap.
-bench('Studio', quick ? { clients: 200, years: 4 } : { clients: 2_000, years: 4 });
-bench('Studio, 1 year', quick ? { clients: 200, years: 1 } : { clients: 2_000, years: 1 });
-bench('Studio x5, 9 months', quick ? { clients: 1_000, years: 0.75 } : { clients: 10_000, years: 0.75 });
+function dataCellsOf(addin: AddinRuntime, tabs: readonly string[]): number {
+  let n = 0;
+  for (const name of tabs) {
+    const sheet = addin.emu.spreadsheet.getSheetByName(name);
+    if (sheet) n += sheet.getLastRow() * sheet.getLastColumn();
+  }
+  return n;
+}
+
+function actionsFor(addin: AddinRuntime, studio: Studio, reportRows: number): Action[] {
+  const today = studio.billingDate;
+  const report = ddReport(studio, reportRows);
+  const call = (fn: string, req: object) => (): Result => addin.call<Result>(fn, { ...req, today });
+  const actions: Action[] = [
+    {
+      name: 'Process Billing (run)',
+      run: call('runBilling', { billingDate: studio.billingDate }),
+      note: (v: { rows: unknown[]; invoicesCreated: number }) =>
+        `${v.rows.length} debits, ${v.invoicesCreated} invoices created`,
+    },
+    {
+      name: 'Process Billing (again, same date)',
+      run: call('runBilling', { billingDate: studio.billingDate }),
+      note: (v: { invoicesCreated: number }) => `${v.invoicesCreated} created`,
+    },
+    {
+      name: 'Create debit file (ABA)',
+      run: call('createDebitFile', { format: 'aba' }),
+      note: (v: { debits: number; content: string }) =>
+        `${v.debits} debits, ${v.content.length.toLocaleString()} bytes`,
+    },
+    {
+      name: 'Mark batch processed',
+      run: call('markBatchProcessed', {}),
+      note: (v: { payments: unknown[] }) => `${v.payments.length} payments`,
+    },
+    {
+      name: 'Reconcile preview',
+      run: call('previewReconcile', { text: report }),
+      note: (v: { rows: unknown[]; totals: { paid: { count: number } } }) =>
+        `${v.rows.length} report rows, ${v.totals.paid.count} paid`,
+    },
+    {
+      name: 'Reconcile apply',
+      run: call('applyReconcile', { text: report }),
+      note: (v: { payments: number; fees: number }) => `${v.payments} payment rows, ${v.fees} fees`,
+    },
+    {
+      name: 'Sell package',
+      run: call('sellPackage', { clientId: studio.activeClient, packageCode: 'PT2W' }),
+      note: (v: { saleId: string }) => v.saleId,
+    },
+    {
+      name: 'Add client',
+      run: call('addClient', { name: 'Bench New Client', email: 'new@example.com', billingMethod: 'Manual' }),
+      note: (v: { id: string }) => v.id,
+    },
+    {
+      name: 'Ad-hoc invoice',
+      run: call('addAdHocInvoice', {
+        clientId: studio.activeClient,
+        description: 'Towel hire',
+        amount: '15.00',
+        dueDate: today,
+      }),
+      note: (v: { id: string }) => v.id,
+    },
+    {
+      name: 'Record payment',
+      // The desk pays one open invoice of a Manual client in full: found before the timing starts.
+      prepare: () => {
+        const desk = addin.call<Result>('getDeskClient', { clientId: studio.manualClient, today });
+        if (!desk.ok) throw new Error(`getDeskClient: ${desk.error}`);
+        const open = (desk.value as { invoices: { id: string; payable: number }[] }).invoices.find(
+          (i) => i.payable > 0,
+        );
+        if (!open) throw new Error(`${studio.manualClient} has no open invoice`);
+        return open;
+      },
+      run: (open: { id: string; payable: number }) =>
+        addin.call<Result>('recordPayment', {
+          clientId: studio.manualClient,
+          amount: (open.payable / 100).toFixed(2),
+          method: 'Cash',
+          invoiceId: open.id,
+          today,
+        }),
+      note: (v: { receiptId: string; paymentIds: string[] }) =>
+        `${v.receiptId}: ${v.paymentIds.length} payment rows`,
+    },
+    {
+      name: 'Record sessions',
+      run: call('recordSessions', { clientId: studio.activeClient, sessions: 1, date: today }),
+      note: (v: { sessions: number; balance: string }) => `${v.sessions} session, ${v.balance}`,
+    },
+  ];
+  return actions;
+}
+
+interface StudioInfo {
+  label: string;
+  size: StudioSize;
+  invoices: number;
+  gridCells: number;
+}
+
+function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRow {
+  const calls = addin.emu.calls;
+  const base: Omit<BenchRow, 'action'> = {
+    studio: info.label,
+    clients: info.size.clients,
+    years: info.size.years,
+    invoices: info.invoices,
+    gridCells: info.gridCells,
+    ms: null,
+    addinMs: null,
+    floorMs: null,
+    calls: 0,
+    cellsRead: 0,
+    cellsWritten: 0,
+    dataCells: 0,
+    tabsRead: [],
+    note: '',
+  };
+  try {
+    const prepared = action.prepare?.();
+    calls.reset();
+    const t0 = performance.now();
+    const r = action.run(prepared as never);
+    const ms = performance.now() - t0;
+    const serviceMs = calls.ms();
+    const counted = {
+      calls: calls.total(),
+      cellsRead: calls.cellsRead(),
+      cellsWritten: calls.cellsWritten(),
+    };
+    const values = [...calls.valueReads()];
+    const tabsRead = [...new Set([...values, ...calls.formulaReads()].map((x) => x.sheet))].sort();
+    if (!r.ok) throw new Error(r.error ?? 'ok: false');
+    // After the action, not timed with it: the same cells again, then the decode loop alone is timed.
+    const blocks = blocksOf(addin.emu, values);
+    const floor = timeFloor(blocks, ZONE);
+    const dataCells = dataCellsOf(addin, tabsRead);
+    calls.reset();
+    return {
+      ...base,
+      action: action.name,
+      ms,
+      addinMs: ms - serviceMs,
+      floorMs: floor.ms,
+      ...counted,
+      dataCells,
+      tabsRead,
+      checksum: floor.checksum,
+      note: action.note(r.value as never),
+    };
+  } catch (e) {
+    calls.reset();
+    return { ...base, action: action.name, note: `FAILED: ${(e as Error).message.split('\n')[0]}` };
+  }
+}
+
+const fmt = (n: number | null, digits = 0): string => (n === null ? '-' : n.toFixed(digits));
+
+function printRows(rows: readonly BenchRow[]): void {
+  say(
+    '  action                              total   add-in  calls  cells read  written  data cells  read/data  floor  x floor  result',
+  );
+  for (const r of rows) {
+    const ratio = r.dataCells ? (r.cellsRead / r.dataCells).toFixed(2) : '-';
+    const times = r.addinMs !== null && r.floorMs ? (r.addinMs / r.floorMs).toFixed(1) : '-';
+    say(
+      `  ${r.action.padEnd(34)} ${fmt(r.ms).padStart(6)} ${fmt(r.addinMs).padStart(8)} ${String(r.calls).padStart(6)} ${r.cellsRead.toLocaleString().padStart(11)} ${r.cellsWritten.toLocaleString().padStart(8)} ${r.dataCells.toLocaleString().padStart(11)} ${ratio.padStart(10)} ${fmt(r.floorMs, 1).padStart(6)} ${times.padStart(8)}  ${r.note}`,
+    );
+  }
+}
+
+async function bench(label: string, size: StudioSize, main: boolean): Promise<BenchRow[]> {
+  const addin = startAddin();
+  const t0 = performance.now();
+  const studio = buildStudio(addin, size);
+  const buildMs = performance.now() - t0;
+  const info: StudioInfo = { label, size, invoices: studio.invoices, gridCells: gridCells(addin) };
+  say(
+    `\n${label}: ${size.clients.toLocaleString()} clients, ${size.years} years fortnightly, ${info.gridCells.toLocaleString()} grid cells of 10,000,000 (built in ${(buildMs / 1000).toFixed(1)} s)`,
+  );
+  say(`  rows: ${tabRows(addin)}`);
+  if (info.gridCells > 10_000_000)
+    throw new Error(`${label} is over the 10,000,000-cell cap: fix bench/studio.ts`);
+  const reportRows = quick ? 2_000 : 20_000;
+  const rows = actionsFor(addin, studio, reportRows).map((a) => measure(addin, info, a));
+  printRows(rows);
+  say(
+    `  after the actions: ${gridCells(addin).toLocaleString()} grid cells; floor checksum ${rows.reduce((s, r) => s + (r.checksum ?? 0), 0)}`,
+  );
+  if (main) await xlsxRoundTrip(addin, say);
+  return rows;
+}
+
+async function runAll(): Promise<void> {
+  const rows: BenchRow[] = [];
+  // The main studio (4 years of history), the same clients with 1 year (growth with history), and five
+  // times the clients with 9 months (growth with clients): each must fit under the 10M-cell cap.
+  rows.push(...(await bench('Studio', { clients: quick ? 200 : 2_000, years: 4 }, true)));
+  rows.push(...(await bench('Studio, 1 year', { clients: quick ? 200 : 2_000, years: 1 }, false)));
+  rows.push(...(await bench('Studio x5, 9 months', { clients: quick ? 1_000 : 10_000, years: 0.75 }, false)));
+  printTargets(rows, { main: 'Studio', long: 'Studio', short: 'Studio, 1 year' }, say);
+  if (json) {
+    const out = rows.map(({ checksum: _c, ...r }) => r);
+    process.stdout.write(`${JSON.stringify(out)}\n`);
+  }
+}
+
+await runAll();
