@@ -13,6 +13,7 @@ import type {
   WorkbookPort,
 } from '../sheets/port';
 import { isSheetDate, isSheetDateTime, isSheetFormula } from '../sheets/port';
+import { widest } from '../sheets/ledgerTx';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -60,14 +61,17 @@ export class SpreadsheetPort implements WorkbookPort {
         out[name] = null;
         continue;
       }
-      const range = sheet.getDataRange();
-      const raw = range.getValues() as unknown[][];
-      const formulas = range.getFormulas();
-      const values = raw.map((row) => row.map((v): CellValue => fromSheet(v, cal)));
+      const values = toCells(sheet.getDataRange().getValues() as unknown[][], cal);
       const grid = { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
-      out[name] = { name, values, formulas, grid };
+      out[name] = { name, values, grid };
     }
     return out;
+  }
+
+  readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
+    const sheet = this.sheet(tab);
+    if (!sheet) return [];
+    return sheet.getRange(row, column, numRows, numColumns).getFormulas();
   }
 
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void {
@@ -137,7 +141,7 @@ export class SpreadsheetPort implements WorkbookPort {
       this.sheets.set(name, sheet);
     }
     const cal = this.calendar();
-    const width = Math.max(1, ...content.values.map((r) => r.length));
+    const width = widest(content.values, 1);
     const height = Math.max(1, content.values.length);
     sheet.clearContents();
     const maxRows = sheet.getMaxRows();
@@ -270,6 +274,21 @@ function cellFormat(v: CellWrite, content: TabContent, row: number, column: numb
     return NUMBER_FORMATS[kind];
   }
   return AUTOMATIC_FORMAT;
+}
+
+/**
+ * The values as cells, converted in place (the array getValues handed out is this read's own): no second
+ * grid of a big tab is made. Dates come from the calendar's memo, one object per distinct moment.
+ */
+function toCells(raw: unknown[][], cal: ZoneCalendar): CellValue[][] {
+  for (const row of raw) {
+    for (let j = 0; j < row.length; j++) {
+      const v = row[j];
+      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
+        row[j] = fromSheet(v, cal);
+    }
+  }
+  return raw as CellValue[][];
 }
 
 function fromSheet(v: unknown, cal: ZoneCalendar): CellValue {

@@ -4,7 +4,8 @@
 // - The written rows fall into clusters of nearby rows (a gap of more than CLUSTER_GAP untouched rows
 //   starts a new one; past MAX_CLUSTERS the closest clusters are merged), and each cluster is one block
 //   per run of adjacent written columns. Cells inside a block that the plan does not change are written
-//   back as they were read, so only rows near a change are ever rewritten.
+//   back as they were read, so only rows near a change are ever rewritten. Their formulas are read then,
+//   for that block only (`FormulasIn`): a tab's formulas are never read whole.
 // So the number of writes is bounded by a constant and never grows with the number of rows.
 import { safeText } from './cellSafety';
 import type { CellBlock, CellValue, CellWrite } from './port';
@@ -12,6 +13,12 @@ import { isSheetDate, isSheetDateTime, isSheetFormula } from './port';
 import type { Table } from './table';
 
 export type RowCells = Readonly<Record<string, CellWrite>>;
+
+/**
+ * The formulas of one rectangle of the tab (1-based top-left), read just before it is written: a block's
+ * cells the plan leaves alone are written back as they were, formulas as formulas.
+ */
+export type FormulasIn = (row: number, column: number, numRows: number, numColumns: number) => string[][];
 
 export interface TabChanges {
   readonly table: Table;
@@ -41,9 +48,12 @@ export function hasChanges(c: TabChanges): boolean {
   return c.updates.length > 0 || c.appends.length > 0;
 }
 
-/** True when writing `planned` would not change what the cell holds (a formula showing it is kept). */
-export function unchanged(planned: CellWrite, value: CellValue, formula: string): boolean {
-  if (isSheetFormula(planned)) return planned.formula === formula;
+/**
+ * True when writing `planned` would not change what the cell shows (a formula showing it is kept). A
+ * planned formula is always written: the cell's own formula is not known before the write.
+ */
+export function unchanged(planned: CellWrite, value: CellValue): boolean {
+  if (isSheetFormula(planned)) return false;
   // A date and time is read back as its date only: always written.
   if (isSheetDateTime(planned)) return false;
   if (isSheetDate(planned)) return isSheetDate(value) && value.date === planned.date;
@@ -75,13 +85,27 @@ export function clusterRows(rows: readonly number[], gap = CLUSTER_GAP, cap = MA
   return out;
 }
 
+/** True when some cell of the block is not planned, so it is written back as read (formula included). */
+function keepsCells(
+  written: ReadonlyMap<number, ReadonlyMap<number, CellWrite>>,
+  first: number,
+  last: number,
+  run: readonly number[],
+): boolean {
+  for (let r = first; r <= last; r++) {
+    const change = written.get(r);
+    if (!change || run.some((i) => !change.has(i))) return true;
+  }
+  return false;
+}
+
 interface Column {
   readonly header: string;
   readonly index: number;
   readonly text: boolean;
 }
 
-export function toBlocks(changes: TabChanges): CellBlock[] {
+export function toBlocks(changes: TabChanges, formulasIn: FormulasIn): CellBlock[] {
   const { table, updates, appends } = changes;
   if (!hasChanges(changes)) return [];
   const byHeader = new Map<string, Column | null>();
@@ -110,9 +134,8 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
     return c;
   };
 
-  const { values, formulas } = table.snapshot;
+  const { values } = table.snapshot;
   const valueAt = (row: number, index: number): CellValue => values[row - 1]?.[index] ?? '';
-  const formulaAt = (row: number, index: number): string => formulas[row - 1]?.[index] ?? '';
 
   // Sheet row -> column index -> the value to write there.
   const written = new Map<number, Map<number, CellWrite>>();
@@ -122,7 +145,7 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
     const out = new Map<number, CellWrite>();
     for (const [header, v] of Object.entries(cells)) {
       const c = column(header);
-      if (!c || unchanged(v, valueAt(row, c.index), formulaAt(row, c.index))) continue;
+      if (!c || unchanged(v, valueAt(row, c.index))) continue;
       out.set(c.index, v);
     }
     if (out.size) written.set(row, out);
@@ -154,13 +177,17 @@ export function toBlocks(changes: TabChanges): CellBlock[] {
     }
     for (const run of runs) {
       const cols = run.map((i) => byIndex.get(i)!);
+      const formulas = keepsCells(written, first, last, run)
+        ? formulasIn(first, run[0]! + 1, last - first + 1, run.length)
+        : [];
       const block: CellWrite[][] = [];
       for (let r = first; r <= last; r++) {
         const change = written.get(r);
         block.push(
-          cols.map(({ index, text }) => {
+          cols.map(({ index, text }, j) => {
             const planned = change?.get(index);
-            const cell = planned !== undefined ? planned : rewrite(valueAt(r, index), formulaAt(r, index));
+            const cell =
+              planned !== undefined ? planned : rewrite(valueAt(r, index), formulas[r - first]?.[j] ?? '');
             return safeCell(cell, text);
           }),
         );

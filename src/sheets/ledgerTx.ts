@@ -109,7 +109,12 @@ export class LedgerTx {
         changes: { table: this.table(key), updates: p.updates, appends: p.appends },
       };
     });
-    const blocks = writes.map((w) => ({ name: w.name, blocks: toBlocks(w.changes) }));
+    const blocks = writes.map((w) => ({
+      name: w.name,
+      blocks: toBlocks(w.changes, (row, column, numRows, numColumns) =>
+        this.port.readFormulas(w.name, row, column, numRows, numColumns),
+      ),
+    }));
     // Regenerated text is written as is: the port makes those cells plain text.
     const rewrites = [...this.rewrites].map(([key, content]) => ({ name: TABS[key].name, content }));
     const props = { ...this.properties, ...this.ids.properties() };
@@ -167,7 +172,7 @@ function blocksNeed(name: string, blocks: readonly CellBlock[]): GridNeed {
   let columns = 0;
   for (const b of blocks) {
     rows = Math.max(rows, b.row + b.values.length - 1);
-    columns = Math.max(columns, b.column + Math.max(0, ...b.values.map((r) => r.length)) - 1);
+    columns = Math.max(columns, b.column + widest(b.values, 0) - 1);
   }
   return { name, rows, columns };
 }
@@ -176,6 +181,13 @@ function contentNeed(name: string, content: TabContent): GridNeed {
   return {
     name,
     rows: Math.max(1, content.values.length),
-    columns: Math.max(1, ...content.values.map((r) => r.length)),
+    columns: widest(content.values, 1),
   };
+}
+
+/** The longest row's length (at least `min`), without spreading rows into arguments (a big block would overflow the stack). */
+export function widest(rows: readonly (readonly unknown[])[], min: number): number {
+  let n = min;
+  for (const r of rows) if (r.length > n) n = r.length;
+  return n;
 }

@@ -27,7 +27,6 @@ import {
 } from './overdueSummaryStore';
 import {
   isSheetDate,
-  isSheetFormula,
   type CellBlock,
   type CellValue,
   type CellWrite,
@@ -58,7 +57,6 @@ function readBack(v: CellWrite, textColumn: boolean, old: CellValue | undefined)
 
 interface Known {
   values: CellValue[][];
-  formulas: string[][];
   /** 0-based index of the Client ID column, or -1. */
   clientColumn: number;
 }
@@ -104,7 +102,11 @@ export class OverdueSummaryPort implements WorkbookPort {
       // A tab without its headers: the action refuses it, and the summary is not made from it.
     }
     // The rows are the snapshot's own (the action's tables share them): copied row by row when written.
-    this.known.set(name, { values: [...snap.values], formulas: [...snap.formulas], clientColumn });
+    this.known.set(name, { values: [...snap.values], clientColumn });
+  }
+
+  readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
+    return this.inner.readFormulas(tab, row, column, numRows, numColumns);
   }
 
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void {
@@ -121,22 +123,15 @@ export class OverdueSummaryPort implements WorkbookPort {
   private apply(k: Known, b: CellBlock): void {
     b.values.forEach((cells, i) => {
       const r = b.row - 1 + i;
-      while (k.values.length <= r) {
-        k.values.push([]);
-        k.formulas.push([]);
-      }
+      while (k.values.length <= r) k.values.push([]);
       const row = [...(k.values[r] ?? [])];
-      const formulas = [...(k.formulas[r] ?? [])];
       const before = k.clientColumn >= 0 ? row[k.clientColumn] : undefined;
       cells.forEach((v, j) => {
         const c = b.column - 1 + j;
         while (row.length < c) row.push('');
-        while (formulas.length < c) formulas.push('');
         row[c] = readBack(v, b.textColumns.includes(j), row[c]);
-        if (!isSheetFormula(v)) formulas[c] = '';
       });
       k.values[r] = row;
-      k.formulas[r] = formulas;
       for (const id of [before, k.clientColumn >= 0 ? row[k.clientColumn] : undefined])
         if (typeof id === 'string' && id.trim()) this.touched.add(id.trim());
     });
@@ -165,7 +160,7 @@ export class OverdueSummaryPort implements WorkbookPort {
 
   private snapshot(name: string): TabSnapshot | null {
     const k = this.known.get(name);
-    return k ? { name, values: k.values, formulas: k.formulas } : null;
+    return k ? { name, values: k.values } : null;
   }
 
   /** Reads the tabs not known as they stand now (once, together). */

@@ -45,8 +45,6 @@ export interface TabSnapshot {
   readonly name: string;
   /** Row 0 is the header row (sheet row 1); row i is sheet row i + 1. Rectangular. */
   readonly values: CellValue[][];
-  /** Same shape as values; '' where the cell holds no formula. */
-  readonly formulas: string[][];
   /** The tab's grid (max rows x max columns), when the port knows it. */
   readonly grid?: GridSize;
 }
@@ -110,6 +108,11 @@ export interface WorkbookPort {
   timeZone(): string;
   /** One batch read per tab; null when the tab does not exist. */
   readTabs(names: readonly string[]): Record<string, TabSnapshot | null>;
+  /**
+   * The formulas of one rectangle ('' where a cell holds none), one read: only for blocks about to be
+   * written, never a whole tab (reading a tab's formulas would double the cells every action reads).
+   */
+  readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][];
   /** One write per block; the rows and columns past the sheet's edge are added first (no spare ones). */
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void;
   /** Creates a missing tab and applies header, frozen row, formats and validations. */

@@ -118,6 +118,44 @@ function recordWrites(tab: string, before: () => void = () => {}) {
   return { written, restore: () => spy.mockRestore() };
 }
 
+/** The cells each getFormulas call read, by tab, while `fn` runs. */
+function formulaReads(fn: () => void): Record<string, number> {
+  const read: Record<string, number> = {};
+  const original = EmulatedRange.prototype.getFormulas;
+  const spy = vi.spyOn(EmulatedRange.prototype, 'getFormulas').mockImplementation(function (
+    this: EmulatedRange,
+  ) {
+    const tab = this.sheet.getName();
+    read[tab] = (read[tab] ?? 0) + this.getNumRows() * this.getNumColumns();
+    return original.call(this);
+  });
+  try {
+    fn();
+  } finally {
+    spy.mockRestore();
+  }
+  return read;
+}
+
+describe('formulas are read only for the cells about to be rewritten', () => {
+  it('selling and billing read no tab’s formulas whole: a sale none, a batch only its blocks', () => {
+    const addin = fridayStudio();
+    spreadInvoices(addin, 10_000);
+    const sell = formulaReads(() =>
+      ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10', today: '2016-09-13' })),
+    );
+    expect(sell).toEqual({});
+    const run = formulaReads(() =>
+      ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' })),
+    );
+    expect(run).toEqual({});
+    // Sending marks invoices spread over 10,000 rows: the formulas of their few rows, not of the tab.
+    const send = formulaReads(() => ok(addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' })));
+    expect(send['Invoices'] ?? 0).toBeLessThan(100);
+    expect(Object.keys(send).filter((t) => t !== 'Invoices')).toEqual([]);
+  });
+});
+
 describe('updates on a long Invoices tab', () => {
   it('sending a batch costs the same calls with 1,000 and 10,000 invoice rows (no more with 10)', () => {
     const counts = [10, 1_000, 10_000].map((n) => {

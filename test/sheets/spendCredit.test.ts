@@ -11,7 +11,7 @@ import { planCreditSpend, settled, writeCreditSpend } from '../../src/sheets/act
 function tx(): LedgerTx {
   const snap = (key: 'invoices' | 'payments' | 'log'): TabSnapshot => {
     const header = TABS[key].columns.map((c) => c.header);
-    return { name: TABS[key].name, values: [header], formulas: [header.map(() => '')] };
+    return { name: TABS[key].name, values: [header] };
   };
   const port: WorkbookPort = {
     timeZone: () => 'Australia/Sydney',
@@ -22,6 +22,7 @@ function tx(): LedgerTx {
           (['invoices', 'payments', 'log'] as const).map(snap).find((s) => s.name === n) ?? null,
         ]),
       ),
+    readFormulas: () => [],
     writeBlocks: () => undefined,
     applyLayout: () => undefined,
     rewriteTab: () => undefined,

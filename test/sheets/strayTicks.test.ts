@@ -26,7 +26,6 @@ describe('stray ticks', () => {
     const t = readTable(TABS.packages, {
       name: 'Packages',
       values,
-      formulas: values.map((r) => r.map(() => '')),
     });
     expect(t.rows.map((r) => r.rowNumber)).toEqual([2]);
     expect(t.lastRow).toBe(5);

@@ -7,11 +7,12 @@ import { IdAllocator, formatId, highestNumber } from '../../src/sheets/ids';
 import type { CellValue, TabSnapshot } from '../../src/sheets/port';
 import { UserError } from '../../src/sheets/errors';
 import { readInvoices } from '../../src/sheets/tabs/invoices';
+import { formulasFrom } from './formulasIn';
 
 function snap(name: string, values: CellValue[][]): TabSnapshot {
   const width = Math.max(...values.map((r) => r.length));
   const rect = values.map((r) => [...r, ...Array<CellValue>(width - r.length).fill('')]);
-  return { name, values: rect, formulas: rect.map((r) => r.map(() => '')) };
+  return { name, values: rect };
 }
 
 const ATT = TABS.attendance;
@@ -67,19 +68,23 @@ describe('batched writes', () => {
   const t = readTable(ATT, {
     name: 'Attendance',
     values: [header, [{ date: '2016-09-13' }, 'C-0001', 'x', 2], [{ date: '2016-09-14' }, '=C-1', 'y', 1]],
-    formulas: [
-      ['', '', '', ''],
-      ['', '', '', ''],
-      ['', '', '=A1', ''],
-    ],
   });
+  // A user's formula in their own column: never read, never written.
+  const formulas = formulasFrom([
+    ['', '', '', ''],
+    ['', '', '', ''],
+    ['', '', '=A1', ''],
+  ]);
 
   it('appends below the last row, one block per run of owned columns, user columns untouched', () => {
-    const blocks = toBlocks({
-      table: t,
-      updates: [],
-      appends: [{ Date: { date: '2016-09-20' }, 'Client ID': 'C-0003', Sessions: 3 }],
-    });
+    const blocks = toBlocks(
+      {
+        table: t,
+        updates: [],
+        appends: [{ Date: { date: '2016-09-20' }, 'Client ID': 'C-0003', Sessions: 3 }],
+      },
+      formulas,
+    );
     expect(blocks).toEqual([
       { row: 4, column: 1, values: [[{ date: '2016-09-20' }, 'C-0003']], textColumns: [1] },
       { row: 4, column: 4, values: [[3]], textColumns: [] },
@@ -87,11 +92,14 @@ describe('batched writes', () => {
   });
 
   it('updates in place and rewrites nearby rows between as they were (a plain-text column needs no quoting)', () => {
-    const blocks = toBlocks({
-      table: t,
-      updates: [{ rowNumber: 2, cells: { 'Client ID': 'C-0009' } }],
-      appends: [{ 'Client ID': 'C-0010' }],
-    });
+    const blocks = toBlocks(
+      {
+        table: t,
+        updates: [{ rowNumber: 2, cells: { 'Client ID': 'C-0009' } }],
+        appends: [{ 'Client ID': 'C-0010' }],
+      },
+      formulas,
+    );
     expect(blocks).toEqual([
       { row: 2, column: 2, values: [['C-0009'], ['=C-1'], ['C-0010']], textColumns: [0] },
     ]);

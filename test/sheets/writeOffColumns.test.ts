@@ -7,6 +7,7 @@ import type { Invoice } from '../../src/sheets/records';
 import { TABS } from '../../src/sheets/schema';
 import { readTable } from '../../src/sheets/table';
 import { invoiceCells, readInvoices } from '../../src/sheets/tabs/invoices';
+import { noFormulas } from './formulasIn';
 
 const OLD_HEADER = ['Invoice ID', 'Sale ID', 'Client ID', 'Description', 'Instalment', 'Due Date', 'Amount'];
 const HEADER = [...OLD_HEADER, 'Paid', 'Status', 'Batch ID'];
@@ -24,7 +25,7 @@ const row = (extra: CellValue[] = []): CellValue[] => [
   ...extra,
 ];
 const tableOf = (header: string[], rows: CellValue[][]) =>
-  readTable(TABS.invoices, { name: 'Invoices', values: [header, ...rows], formulas: header.map(() => []) });
+  readTable(TABS.invoices, { name: 'Invoices', values: [header, ...rows] });
 
 const writtenOff: Invoice = {
   id: 'INV-000001',
@@ -47,17 +48,23 @@ describe('Invoices: write-off columns', () => {
     const inv = readInvoices(table)[0]!;
     expect(inv.writeOffReason).toBeUndefined();
     expect(inv.writeOffDate).toBeUndefined();
-    const blocks = toBlocks({ table, updates: [{ rowNumber: 2, cells: invoiceCells(inv) }], appends: [] });
+    const blocks = toBlocks(
+      { table, updates: [{ rowNumber: 2, cells: invoiceCells(inv) }], appends: [] },
+      noFormulas,
+    );
     expect(blocks.some((b) => b.row === 1)).toBe(false);
   });
 
   it('a write-off adds both headers after the last column, then its reason and date', () => {
     const table = tableOf(HEADER, [row()]);
-    const blocks = toBlocks({
-      table,
-      updates: [{ rowNumber: 2, cells: invoiceCells(writtenOff) }],
-      appends: [],
-    });
+    const blocks = toBlocks(
+      {
+        table,
+        updates: [{ rowNumber: 2, cells: invoiceCells(writtenOff) }],
+        appends: [],
+      },
+      noFormulas,
+    );
     const header = blocks.find((b) => b.row === 1)!;
     expect(header.values[0]).toEqual(expect.arrayContaining(['Write-off Reason', 'Write-off Date']));
     const cells = Object.fromEntries(

@@ -16,6 +16,7 @@ import { isSheetDateTime, isSheetFormula } from '../../src/sheets/port';
 import { TABS } from '../../src/sheets/schema';
 import { readTable, type Table } from '../../src/sheets/table';
 import { readInvoices, invoiceCells } from '../../src/sheets/tabs/invoices';
+import { formulasFrom, noFormulas } from './formulasIn';
 
 const INVOICE_HEADER = TABS.invoices.columns.map((c) => c.header);
 const col = (h: string) => INVOICE_HEADER.indexOf(h);
@@ -76,7 +77,7 @@ class Grid {
     const width = Math.max(1, ...this.values.map((r) => r?.length ?? 0));
     const grid = <T>(src: T[][], blank: T) =>
       Array.from({ length: height }, (_, i) => Array.from({ length: width }, (_, j) => src[i]?.[j] ?? blank));
-    return { name, values: grid(this.values, ''), formulas: grid(this.formulas, '') };
+    return { name, values: grid(this.values, '') };
   }
 }
 
@@ -92,6 +93,10 @@ class FakePort implements WorkbookPort {
   }
   readTabs(names: readonly string[]): Record<string, TabSnapshot | null> {
     return Object.fromEntries(names.map((n) => [n, this.tabs.get(n)?.snapshot(n) ?? null]));
+  }
+  readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
+    this.calls.push(`readFormulas ${tab}`);
+    return formulasFrom(this.tabs.get(tab)!.formulas)(row, column, numRows, numColumns);
   }
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void {
     if (tab === this.failWritesTo) throw new Error(`writing ${tab} failed`);
@@ -146,11 +151,14 @@ describe('updates write only the cells that change', () => {
   it('two updates 100,000 rows apart write two small blocks of the changed columns', () => {
     const port = portWithInvoices(100_000);
     const table = readTable(TABS.invoices, port.tabs.get('Invoices')!.snapshot('Invoices'));
-    const blocks = toBlocks({
-      table,
-      updates: paidUpdates(table, [2, 100_001]),
-      appends: [],
-    });
+    const blocks = toBlocks(
+      {
+        table,
+        updates: paidUpdates(table, [2, 100_001]),
+        appends: [],
+      },
+      noFormulas,
+    );
     // Paid and Status are adjacent; Batch ID between Status and Balance is unchanged.
     expect(blocks).toEqual([
       { row: 2, column: col('Paid') + 1, values: [[220, 'Paid']], textColumns: [] },
@@ -164,19 +172,22 @@ describe('updates write only the cells that change', () => {
     const port = portWithInvoices(3);
     const table = readTable(TABS.invoices, port.tabs.get('Invoices')!.snapshot('Invoices'));
     const inv = readInvoices(table)[1]!;
-    expect(toBlocks({ table, updates: [{ rowNumber: 3, cells: invoiceCells(inv) }], appends: [] })).toEqual(
-      [],
-    );
     expect(
-      toBlocks({
-        table,
-        updates: [{ rowNumber: 3, cells: { 'Due Date': { date: '2016-09-30' } } }],
-        appends: [],
-      }),
+      toBlocks({ table, updates: [{ rowNumber: 3, cells: invoiceCells(inv) }], appends: [] }, noFormulas),
+    ).toEqual([]);
+    expect(
+      toBlocks(
+        {
+          table,
+          updates: [{ rowNumber: 3, cells: { 'Due Date': { date: '2016-09-30' } } }],
+          appends: [],
+        },
+        noFormulas,
+      ),
     ).toEqual([{ row: 3, column: col('Due Date') + 1, values: [[{ date: '2016-09-30' }]], textColumns: [] }]);
     // A number where the cell holds the same digits as text is a change (the cell's type is wrong).
     expect(
-      toBlocks({ table, updates: [{ rowNumber: 3, cells: { Amount: '220' } }], appends: [] }),
+      toBlocks({ table, updates: [{ rowNumber: 3, cells: { Amount: '220' } }], appends: [] }, noFormulas),
     ).toHaveLength(1);
   });
 
@@ -187,13 +198,16 @@ describe('updates write only the cells that change', () => {
     grid.set(3, col('Description') + 1, { formula: '=CONCAT("PT ",E3)' });
     grid.values[2]![col('Description')] = 'PT 1'; // shows "PT 1"; the plan says "PT 2"
     const table = readTable(TABS.invoices, grid.snapshot('Invoices'));
-    const blocks = toBlocks({
-      table,
-      updates: paidUpdates(table, [2, 3]).map((u) =>
-        u.rowNumber === 3 ? { ...u, cells: { ...u.cells, Description: 'PT 2' } } : u,
-      ),
-      appends: [],
-    });
+    const blocks = toBlocks(
+      {
+        table,
+        updates: paidUpdates(table, [2, 3]).map((u) =>
+          u.rowNumber === 3 ? { ...u, cells: { ...u.cells, Description: 'PT 2' } } : u,
+        ),
+        appends: [],
+      },
+      formulasFrom(grid.formulas),
+    );
     expect(blocks.map((b) => [b.row, b.column, b.values])).toEqual([
       // Row 3's formula shows "PT 1": replaced; row 2 is inside the block and written back as read.
       [2, col('Description') + 1, [['PT 1'], ['PT 2']]],
@@ -218,7 +232,7 @@ describe('updates write only the cells that change', () => {
     const table = readTable(TABS.invoices, grid.snapshot('Invoices'));
     const status = (rowNumber: number) => ({ rowNumber, cells: { Status: 'Sent' } });
     const updates = [status(2), status(10), status(31), status(53), status(150)];
-    const blocks = toBlocks({ table, updates, appends: [] });
+    const blocks = toBlocks({ table, updates, appends: [] }, formulasFrom(grid.formulas));
     expect(blocks.map((b) => [b.row, b.values.length])).toEqual([
       [2, 30], // 7 rows between 2 and 10, 20 between 10 and 31: one block
       [53, 1], // 21 rows after 31: a new block
@@ -260,7 +274,7 @@ describe('updates write only the cells that change', () => {
     updates.push(
       ...Array.from({ length: 30 }, (_, i) => ({ rowNumber: 9000 + i * 30, cells: { Status: 'Sent' } })),
     );
-    const blocks = toBlocks({ table, updates, appends: [] });
+    const blocks = toBlocks({ table, updates, appends: [] }, noFormulas);
     expect(blocks.length).toBeLessThanOrEqual(MAX_CLUSTERS);
     // Every planned cell is in some block.
     for (const u of updates) {
@@ -272,19 +286,22 @@ describe('updates write only the cells that change', () => {
   it('names the plain-text columns of each block; other columns get formula- and number-like text quoted', () => {
     const port = portWithInvoices(1);
     const table = readTable(TABS.invoices, port.tabs.get('Invoices')!.snapshot('Invoices'));
-    const [block] = toBlocks({
-      table,
-      updates: [],
-      appends: [
-        {
-          'Invoice ID': 'INV-000002',
-          'Sale ID': '',
-          'Client ID': '=1+1',
-          Description: 'March 2024',
-          Instalment: '=1+1',
-        },
-      ],
-    });
+    const [block] = toBlocks(
+      {
+        table,
+        updates: [],
+        appends: [
+          {
+            'Invoice ID': 'INV-000002',
+            'Sale ID': '',
+            'Client ID': '=1+1',
+            Description: 'March 2024',
+            Instalment: '=1+1',
+          },
+        ],
+      },
+      noFormulas,
+    );
     // Free text (Description) is a plain-text column too; Instalment is a number column.
     expect(block).toEqual({
       row: 3,
@@ -343,5 +360,19 @@ describe('commit writes rows, then regenerated tabs, then properties', () => {
     expect(port.calls).toEqual([]);
     expect(port.getProperties()).toEqual({});
     expect(port.tabs.get('Process Billing')!.get(1, 1)).toBe('Client ID');
+  });
+});
+
+describe('a commit of very many rows', () => {
+  it('writes 200,000 appended rows as one block (no argument list as long as the rows)', () => {
+    const port = portWithInvoices(1);
+    const tx = new LedgerTx(port, ['invoices']);
+    const row = invoiceRow(2);
+    const cells = Object.fromEntries(INVOICE_HEADER.map((h, i) => [h, row[i]!]));
+    for (let i = 0; i < 200_000; i++) tx.append('invoices', cells);
+    tx.commit('Bulk', '200,000 rows', '2016-09-16 09:00');
+    const grid = port.tabs.get('Invoices')!;
+    expect(grid.values.length).toBe(200_002);
+    expect(grid.get(200_002, col('Invoice ID') + 1)).toBe('INV-000002');
   });
 });

@@ -106,7 +106,10 @@ export function setUpWorkbook(port: WorkbookPort, today: IsoDate, timestamp: str
   const cellFormats = settingValueFormats(settingsTable, settingsAdded);
   if (cellFormats.length)
     port.applyLayout(formatsOnly(TABS.settings.name, settingsTable.headerRow, cellFormats));
-  const instruction = instructionBlock(snapshots[TABS.ddReport.name] ?? null);
+  const instruction = instructionBlock(
+    snapshots[TABS.ddReport.name] ?? null,
+    (width) => port.readFormulas(TABS.ddReport.name, 1, 1, 1, width)[0] ?? [],
+  );
   if (instruction) port.writeBlocks(TABS.ddReport.name, [instruction]);
   for (const key of settingsAdded) tx.append('settings', settingCells(key, defaults[key]));
 

@@ -26,10 +26,16 @@ export function reportCells(values: readonly CellValue[][]): CellValue[][] {
   return values.map((row, i) => (i === 0 && isInstructionRow(row) ? row.map(() => '') : row));
 }
 
-/** The instruction to write at set-up: on a new tab, or where row 1 is still empty. */
-export function instructionBlock(snapshot: TabSnapshot | null): CellBlock | null {
+/**
+ * The instruction to write at set-up: on a new tab, or where row 1 is still empty (no formula either:
+ * `formulasOfRow1` reads them, only when the values are blank).
+ */
+export function instructionBlock(
+  snapshot: TabSnapshot | null,
+  formulasOfRow1: (width: number) => readonly string[],
+): CellBlock | null {
   const first = snapshot?.values[0];
   if (first && !first.every((v) => blank(v))) return null;
-  if (snapshot?.formulas[0]?.some((f) => f !== '')) return null;
+  if (first?.length && formulasOfRow1(first.length).some((f) => f !== '')) return null;
   return { row: 1, column: 1, values: [[safeText(DD_REPORT_INSTRUCTION)]], textColumns: [] };
 }

@@ -204,7 +204,7 @@ export function renderBillingSheet(s: BillingSheet): TabContent {
     values.push([title]);
     boldRows.push(values.length);
     moneyRows.push({ row: values.length + 1, numRows: lines.length });
-    values.push(...lines);
+    for (const l of lines) values.push(l);
   };
   section(
     HELD_TITLE,
