@@ -155,12 +155,13 @@ interface StudioInfo {
 
 function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRow {
   const calls = addin.emu.calls;
-  const base: Omit<BenchRow, 'action'> = {
+  const base: BenchRow = {
     studio: info.label,
     clients: info.size.clients,
     years: info.size.years,
     invoices: info.invoices,
     gridCells: info.gridCells,
+    action: action.name,
     ms: null,
     addinMs: null,
     floorMs: null,
@@ -193,7 +194,6 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     calls.reset();
     return {
       ...base,
-      action: action.name,
       ms,
       addinMs: ms - serviceMs,
       floorMs: floor.ms,
@@ -205,7 +205,7 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     };
   } catch (e) {
     calls.reset();
-    return { ...base, action: action.name, note: `FAILED: ${(e as Error).message.split('\n')[0]}` };
+    return { ...base, note: `FAILED: ${(e as Error).message.split('\n')[0]}` };
   }
 }
 
