@@ -70,8 +70,17 @@ export class SpreadsheetPort implements WorkbookPort {
 
   readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
     const sheet = this.sheet(tab);
-    if (!sheet) return [];
-    return sheet.getRange(row, column, numRows, numColumns).getFormulas();
+    const blank = (): string[][] => Array.from({ length: numRows }, () => Array<string>(numColumns).fill(''));
+    if (!sheet) return blank();
+    // A block may reach past the grid (rows it appends): those cells hold nothing yet.
+    const rows = Math.min(numRows, sheet.getMaxRows() - row + 1);
+    const cols = Math.min(numColumns, sheet.getMaxColumns() - column + 1);
+    if (rows < 1 || cols < 1) return blank();
+    const read = sheet.getRange(row, column, rows, cols).getFormulas();
+    if (rows === numRows && cols === numColumns) return read;
+    const out = blank();
+    read.forEach((r, i) => r.forEach((f, j) => (out[i]![j] = f)));
+    return out;
   }
 
   writeBlocks(tab: string, blocks: readonly CellBlock[]): void {

@@ -90,6 +90,8 @@ export class ZoneCalendar {
   private offsets: number[] | undefined;
   private readonly dates = new Map<number, IsoDate>();
   private readonly instants = new Map<number, number>();
+  /** Date cells as read, one shared object per moment: a studio's tabs hold a few hundred distinct dates. */
+  private readonly cells = new Map<number, SheetDate>();
 
   constructor(
     readonly zone: string,
@@ -151,8 +153,14 @@ export class ZoneCalendar {
   /** A date cell as read: settled now when that is free, else worked out when first looked at. */
   sheetDate(moment: Date): SheetDate {
     const t = moment.getTime();
+    const seen = this.cells.get(t);
+    if (seen) return seen;
     const iso = this.dates.get(t) ?? this.quickDate(t);
-    if (iso) return { date: iso };
+    if (iso) {
+      const cell: SheetDate = Object.freeze({ date: iso });
+      this.remember(this.cells, t, cell);
+      return cell;
+    }
     let date: IsoDate | undefined;
     const resolve = (): IsoDate => (date ??= this.isoDate(new Date(t)));
     return {

@@ -63,7 +63,16 @@ const dayNumber = (d: IsoDate): number => {
   }
   return n;
 };
-const fromDayNumber = (n: number): IsoDate => toText(civilOf(n));
+const isoDates = new Map<number, IsoDate>();
+const fromDayNumber = (n: number): IsoDate => {
+  let d = isoDates.get(n);
+  if (d === undefined) {
+    d = toText(civilOf(n));
+    if (isoDates.size > 100_000) isoDates.clear();
+    isoDates.set(n, d);
+  }
+  return d;
+};
 
 function assertInteger(n: number, what: string): void {
   if (!Number.isSafeInteger(n)) throw new DateError(`${what} must be a whole number, got ${String(n)}`);

@@ -16,7 +16,7 @@ function show(v: CellValue): string {
 
 export function readText(t: Table, r: TableRow, header: string, opts: ReadOpts = {}): string {
   const v = cellOf(t, r, header);
-  const s = isSheetDate(v) ? v.date : String(v).trim();
+  const s = typeof v === 'string' ? v.trim() : isSheetDate(v) ? v.date : String(v);
   if (!s && opts.required) throw cellError(t.spec.name, r.rowNumber, header, 'is empty');
   return s;
 }
@@ -45,14 +45,37 @@ export function readDate(t: Table, r: TableRow, header: string, opts: ReadOpts =
   return parsed;
 }
 
+/**
+ * Amounts read, by value: a studio's tabs repeat a few dozen prices across many thousand rows, so each is
+ * checked and converted once (bounded, in case a tab holds many distinct amounts).
+ */
+const CENTS = new Map<number, Cents>();
+const MEMO_LIMIT = 20_000;
+
+function numberCents(n: number): Cents {
+  const hit = CENTS.get(n);
+  if (hit !== undefined) return hit;
+  const cents = amountToCents(n);
+  if (CENTS.size > MEMO_LIMIT) CENTS.clear();
+  CENTS.set(n, cents);
+  return cents;
+}
+
 export function readMoney(t: Table, r: TableRow, header: string, opts: ReadOpts = {}): Cents | null {
   const v = cellOf(t, r, header);
+  if (typeof v === 'number') {
+    try {
+      return numberCents(v);
+    } catch (e) {
+      const why = e instanceof MoneyError ? e.message : `${show(v)} is not an amount`;
+      throw cellError(t.spec.name, r.rowNumber, header, why);
+    }
+  }
   if (v === '' || (typeof v === 'string' && !v.trim())) {
     if (opts.required) throw cellError(t.spec.name, r.rowNumber, header, 'is empty; an amount is needed');
     return null;
   }
   try {
-    if (typeof v === 'number') return amountToCents(v);
     if (typeof v === 'string') return parseMoney(v, { allowNegative: true });
   } catch (e) {
     const why = e instanceof MoneyError ? e.message : `${show(v)} is not an amount`;
@@ -81,6 +104,21 @@ export function readBool(t: Table, r: TableRow, header: string): boolean {
   return v === 1;
 }
 
+/** Each list's choices by the text seen (any case and spacing), matched once per distinct text. */
+const CHOICES = new WeakMap<readonly string[], Map<string, string | null>>();
+
+function choiceOf<T extends string>(allowed: readonly T[], s: string): T | null {
+  let seen = CHOICES.get(allowed);
+  if (!seen) CHOICES.set(allowed, (seen = new Map()));
+  let hit = seen.get(s);
+  if (hit === undefined) {
+    const key = s.toLowerCase().replace(/\s+/g, ' ');
+    hit = allowed.find((a) => a.toLowerCase() === key) ?? null;
+    if (seen.size < MEMO_LIMIT) seen.set(s, hit);
+  }
+  return hit as T | null;
+}
+
 export function readChoice<T extends string>(
   t: Table,
   r: TableRow,
@@ -93,7 +131,7 @@ export function readChoice<T extends string>(
     if (opts.fallback !== undefined) return opts.fallback;
     throw cellError(t.spec.name, r.rowNumber, header, `is empty; expected one of ${allowed.join(', ')}`);
   }
-  const hit = allowed.find((a) => a.toLowerCase() === s.toLowerCase().replace(/\s+/g, ' '));
+  const hit = choiceOf(allowed, s);
   if (!hit) throw cellError(t.spec.name, r.rowNumber, header, `"${s}" is not one of ${allowed.join(', ')}`);
   return hit;
 }

@@ -108,6 +108,17 @@ describe('a decline does what the bank’s code says', () => {
     expect(invoice(addin, 'INV-000008')).toMatchObject({ Status: 'Paid', Paid: 160 });
   });
 
+  it('a tab without spare rows: the fee appended past its last row is written with the declined rows', () => {
+    const addin = processedStudio();
+    const sheet = addin.sheet('Invoices');
+    const last = sheet.getLastRow();
+    sheet.deleteRows(last + 1, sheet.getMaxRows() - last);
+    ok<DeclinePlan>(decline(addin, { clientId: 'C-0001', code: '6' }));
+    expect(sheet.getMaxRows()).toBe(last + 1);
+    expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Declined', Paid: 0 });
+    expect(fees(addin).map((f) => [f['Client ID'], f.Amount, f.Status])).toEqual([['C-0001', 15, 'Open']]);
+  });
+
   it('the reason’s words name the code; free text is a note and a retry; a code over a hand reason disagreeing is refused', () => {
     const addin = processedStudio();
     ok(decline(addin, { clientId: 'C-0001', code: 'Account closed' }));
