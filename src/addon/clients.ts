@@ -8,6 +8,7 @@ import {
   type ClientRequest,
 } from '../sheets/actions/addClient';
 import {
+  AD_HOC_APPENDS,
   AD_HOC_TABS,
   planAdHocInvoice,
   writeAdHocInvoice,
@@ -49,7 +50,7 @@ export function addAdHocInvoice(req: AdHocInvoiceRequest & Request): Result<AdHo
   return attempt(() => {
     const ctx = context(req);
     return withDocumentLock(() => {
-      const tx = new LedgerTx(ctx.port, AD_HOC_TABS);
+      const tx = new LedgerTx(ctx.port, AD_HOC_TABS, { appendOnly: AD_HOC_APPENDS });
       const inv = planAdHocInvoice(tx, req, ctx.today);
       writeAdHocInvoice(tx, inv);
       tx.commit(

@@ -6,6 +6,7 @@ import { billingCycle, readSettings } from '../sheets/tabs/settings';
 import {
   planSell,
   saleDefaults,
+  SELL_APPENDS,
   SELL_TABS,
   writeSell,
   type SellPlan,
@@ -76,7 +77,7 @@ function toPreview(p: SellPlan): SalePreview {
 export function getSellForm(req?: Request): Result<SellForm> {
   return attempt(() => {
     const ctx = context(req);
-    const tx = new LedgerTx(ctx.port, ['settings', 'clients', 'packages']);
+    const tx = new LedgerTx(ctx.port, SELL_TABS);
     const defaults = saleDefaults(tx, ctx.today, 'Instalments');
     return plain({
       today: ctx.today,
@@ -104,7 +105,9 @@ export function getSellForm(req?: Request): Result<SellForm> {
 export function previewSale(req: SellRequest & Request): Result<SalePreview> {
   return attempt(() => {
     const ctx = context(req);
-    return toPreview(planSell(new LedgerTx(ctx.port, SELL_TABS), req, ctx.today));
+    return toPreview(
+      planSell(new LedgerTx(ctx.port, SELL_TABS, { appendOnly: SELL_APPENDS }), req, ctx.today),
+    );
   });
 }
 
@@ -112,7 +115,7 @@ export function sellPackage(req: SellRequest & Request): Result<SalePreview> {
   return attempt(() => {
     const ctx = context(req);
     return withDocumentLock(() => {
-      const tx = new LedgerTx(ctx.port, SELL_TABS);
+      const tx = new LedgerTx(ctx.port, SELL_TABS, { appendOnly: SELL_APPENDS });
       const plan = planSell(tx, req, ctx.today);
       writeSell(tx, plan);
       const total = plan.invoices.reduce((s, i) => s + i.amount, 0);

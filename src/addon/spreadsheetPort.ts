@@ -8,11 +8,12 @@ import type {
   CellWrite,
   ColumnFormat,
   TabContent,
+  TabHead,
   TabLayout,
   TabSnapshot,
   WorkbookPort,
 } from '../sheets/port';
-import { isSheetDate, isSheetDateTime, isSheetFormula } from '../sheets/port';
+import { HEAD_ROWS, isSheetDate, isSheetDateTime, isSheetFormula } from '../sheets/port';
 import { widest } from '../sheets/ledgerTx';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,6 +67,39 @@ export class SpreadsheetPort implements WorkbookPort {
       out[name] = { name, values, grid };
     }
     return out;
+  }
+
+  readHeads(names: readonly string[]): Record<string, TabHead | null> {
+    const cal = this.calendar();
+    const out: Record<string, TabHead | null> = {};
+    for (const name of names) {
+      const sheet = this.sheet(name);
+      if (!sheet) {
+        out[name] = null;
+        continue;
+      }
+      const lastRow = sheet.getLastRow();
+      const lastColumn = sheet.getLastColumn();
+      const rows = Math.min(HEAD_ROWS, lastRow);
+      const values =
+        rows > 0 && lastColumn > 0
+          ? toCells(sheet.getRange(1, 1, rows, lastColumn).getValues() as unknown[][], cal)
+          : [];
+      out[name] = {
+        name,
+        values,
+        lastRow,
+        grid: { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() },
+      };
+    }
+    return out;
+  }
+
+  readColumn(tab: string, column: number, row: number, numRows: number): CellValue[] {
+    const sheet = this.sheet(tab);
+    if (!sheet || numRows < 1) return [];
+    const raw = sheet.getRange(row, column, numRows, 1).getValues() as unknown[][];
+    return toCells(raw, this.calendar()).map((r) => r[0] ?? '');
   }
 
   readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {

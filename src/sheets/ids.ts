@@ -1,5 +1,7 @@
 // IDs are never reused: the last number handed out is kept in document properties (so deleting rows does
-// not free an ID) and checked against the highest ID in the tab (so a lost property cannot repeat one).
+// not free an ID). An action that read the ID's tab whole also checks it against the highest ID there, and
+// raises the counter when the tab holds a higher one (a hand-pasted row); an action that only appends to
+// the tab (a sale) trusts the counter, and reads the ID column alone when no counter is stored yet.
 // Callers allocate while holding the document lock.
 
 export const ID_KINDS = {
@@ -34,26 +36,55 @@ export function formatId(kind: IdKind, n: number): string {
   return prefix + String(n).padStart(digits, '0');
 }
 
-/** Hands out IDs for one action; `commit()` gives the properties to save with the action's writes. */
+/** The counter stored for `kind`, or null when there is none (or it is not a number). */
+export function storedCounter(props: Readonly<Record<string, string>>, kind: IdKind): number | null {
+  const raw = props[propertyKey(kind)];
+  if (raw === undefined || raw.trim() === '') return null;
+  const n = Number(raw);
+  return Number.isInteger(n) && n >= 0 ? n : null;
+}
+
+/** Hands out IDs for one action; `properties()` gives the counters to save with the action's writes. */
 export class IdAllocator {
   private readonly last = new Map<IdKind, number>();
   private readonly used = new Set<IdKind>();
+  private props: Readonly<Record<string, string>> | null = null;
 
+  /**
+   * `stored`: every document property (read once, on the first need); `existing(kind, counted)`: the IDs
+   * of that kind in the ledger, where `counted` says whether a counter is stored.
+   */
   constructor(
-    private readonly stored: (key: string) => string | null,
-    private readonly existing: (kind: IdKind) => Iterable<string>,
+    private readonly stored: () => Readonly<Record<string, string>>,
+    private readonly existing: (kind: IdKind, counted: boolean) => Iterable<string>,
   ) {}
+
+  private saved(kind: IdKind): number | null {
+    this.props ??= this.stored();
+    return storedCounter(this.props, kind);
+  }
 
   next(kind: IdKind): string {
     let last = this.last.get(kind);
     if (last === undefined) {
-      const saved = Number(this.stored(propertyKey(kind)) ?? 0);
-      last = Math.max(Number.isFinite(saved) ? saved : 0, highestNumber(kind, this.existing(kind)));
+      const saved = this.saved(kind);
+      last = Math.max(saved ?? 0, highestNumber(kind, this.existing(kind, saved !== null)));
     }
     last += 1;
     this.last.set(kind, last);
     this.used.add(kind);
     return formatId(kind, last);
+  }
+
+  /**
+   * Raises the counter to `highest` (the highest number in a tab read whole) when it is higher than the
+   * one stored, so an action that later only appends cannot hand out an ID the tab already holds.
+   */
+  raise(kind: IdKind, highest: number): void {
+    const at = this.last.get(kind) ?? this.saved(kind) ?? 0;
+    if (highest <= at) return;
+    this.last.set(kind, highest);
+    this.used.add(kind);
   }
 
   /** A preview shows IDs but must not use them up. */

@@ -1,11 +1,13 @@
 // Plan, then write: an action reads each tab it needs once, plans every change in memory, and only
 // then writes each tab once (and a Log row). Nothing is written until commit().
+// A tab the action only adds rows to (a sale's Sales, Invoices and Allocations; every action's Log) is
+// read by its head alone: its header and last row, so what the action costs does not grow with history.
 import { checkCellCap, fitsAsIs, type GridNeed } from './cellCap';
 import { toBlocks, type RowCells, type TabChanges } from './changes';
-import { IdAllocator, type IdKind } from './ids';
+import { highestNumber, IdAllocator, ID_KINDS, type IdKind } from './ids';
 import type { CellBlock, GridSize, TabContent, WorkbookPort } from './port';
 import { TABS, type TabKey } from './schema';
-import { readTable, type Table } from './table';
+import { readHead, readTable, type Table } from './table';
 import { logCells } from './tabs/log';
 
 const ID_COLUMN: Record<IdKind, [TabKey, string]> = {
@@ -23,6 +25,14 @@ interface PendingTab {
   appends: RowCells[];
 }
 
+export interface TxOptions {
+  /**
+   * Tabs the action only appends to, read by their head (header, last row): their rows are never
+   * read, and planning from them or updating them throws. The Log always is, unless read whole.
+   */
+  readonly appendOnly?: readonly TabKey[];
+}
+
 export class LedgerTx {
   private readonly tables = new Map<TabKey, Table>();
   private readonly pending = new Map<TabKey, PendingTab>();
@@ -33,13 +43,17 @@ export class LedgerTx {
   constructor(
     readonly port: WorkbookPort,
     keys: readonly TabKey[],
+    opts: TxOptions = {},
   ) {
-    const wanted = [...new Set<TabKey>([...keys, 'log'])];
-    const snapshots = port.readTabs(wanted.map((k) => TABS[k].name));
-    for (const k of wanted) this.tables.set(k, readTable(TABS[k], snapshots[TABS[k].name] ?? null));
+    const whole = [...new Set<TabKey>(keys)];
+    const heads = [...new Set<TabKey>([...(opts.appendOnly ?? []), 'log'])].filter((k) => !whole.includes(k));
+    const snapshots = whole.length ? port.readTabs(whole.map((k) => TABS[k].name)) : {};
+    for (const k of whole) this.tables.set(k, readTable(TABS[k], snapshots[TABS[k].name] ?? null));
+    const tops = port.readHeads(heads.map((k) => TABS[k].name));
+    for (const k of heads) this.tables.set(k, readHead(TABS[k], tops[TABS[k].name] ?? null));
     this.ids = new IdAllocator(
-      (key) => port.getProperty(key),
-      (kind) => this.idsInTab(kind),
+      () => port.getProperties(),
+      (kind, counted) => this.idsInTab(kind, counted),
     );
   }
 
@@ -49,13 +63,21 @@ export class LedgerTx {
     return t;
   }
 
-  private *idsInTab(kind: IdKind): Iterable<string> {
+  /**
+   * The IDs of `kind` this action knows of: a tab read whole gives its column; a tab read by its head
+   * gives nothing while a counter is stored (the counter is the record), and else its ID column alone,
+   * once, to seed the counter (a workbook from before counters, or a lost property).
+   */
+  private *idsInTab(kind: IdKind, counted: boolean): Iterable<string> {
     const [key, header] = ID_COLUMN[kind];
     const t = this.tables.get(key);
     if (!t) return;
     const idx = t.columns.get(header);
     if (idx === undefined) return;
-    for (const r of t.rows) yield String(r.cells[idx] ?? '');
+    if (!t.appendOnly) for (const r of t.rows) yield String(r.cells[idx] ?? '');
+    else if (!counted && t.lastRow > t.headerRow)
+      for (const v of this.port.readColumn(t.spec.name, idx + 1, t.headerRow + 1, t.lastRow - t.headerRow))
+        yield String(v);
     for (const a of this.pending.get(key)?.appends ?? []) {
       const v = a[header];
       if (typeof v === 'string') yield v.replace(/^'/, '');
@@ -74,7 +96,7 @@ export class LedgerTx {
   }
 
   update(key: TabKey, rowNumber: number, cells: RowCells): void {
-    this.table(key);
+    if (this.table(key).appendOnly) throw new Error(`${TABS[key].name} was read for appending only`);
     this.tab(key).updates.push({ rowNumber, cells });
   }
 
@@ -117,6 +139,7 @@ export class LedgerTx {
     }));
     // Regenerated text is written as is: the port makes those cells plain text.
     const rewrites = [...this.rewrites].map(([key, content]) => ({ name: TABS[key].name, content }));
+    this.raiseCounters();
     const props = { ...this.properties, ...this.ids.properties() };
     this.checkGrowth([
       ...blocks.map((b) => blocksNeed(b.name, b.blocks)),
@@ -127,6 +150,18 @@ export class LedgerTx {
     writes.forEach((w, i) => this.formatAddedColumns(w.changes.table, blocks[i]!.blocks));
     for (const r of rewrites) this.port.rewriteTab(r.name, r.content);
     if (Object.keys(props).length) this.port.setProperties(props);
+  }
+
+  /**
+   * A tab read whole holding a higher ID than the counter (a row pasted in by hand, a workbook from before
+   * counters) raises the counter with this commit, so a later action that only appends does not repeat it.
+   */
+  private raiseCounters(): void {
+    for (const kind of Object.keys(ID_KINDS) as IdKind[]) {
+      const t = this.tables.get(ID_COLUMN[kind][0]);
+      if (t && !t.appendOnly && t.columns.has(ID_COLUMN[kind][1]))
+        this.ids.raise(kind, highestNumber(kind, this.idsInTab(kind, true)));
+    }
   }
 
   /**

@@ -4,9 +4,12 @@
 // that copy, and when the Log row is written (a commit writes its Log row after every other tab: see
 // LedgerTx.commit) it stores the summary of the ledger as it now stands, as of the action's today.
 // - Both tabs known (read, and written through here): the whole summary, from them.
-// - Only Invoices known (a sale, an ad-hoc invoice, a debit file, a release): only the clients whose
-//   rows were written are worked out again, their credit kept from the stored summary; Payments is
-//   read only when there is no usable stored summary.
+// - Invoices only appended to, read by its head (a sale, an ad-hoc invoice): the new rows' dues are added
+//   to the stored summary, nothing else read; only when there is no usable stored summary are Invoices
+//   and Payments read whole.
+// - Only Invoices known (a debit file, a release): only the clients whose rows were written are worked
+//   out again, their credit kept from the stored summary; Payments is read only when there is no usable
+//   stored summary.
 // - Neither written: when both were read (the upkeep, Outstanding), the summary is refreshed; else the
 //   stored one stands, as nothing it counts changed.
 // A summary that cannot be made (a cell the reader refuses) is stored as unavailable, never thrown:
@@ -17,6 +20,7 @@ import {
   duesByClient,
   summaryOf,
   updatedSummary,
+  withAddedDues,
   type OverdueSummary,
 } from '../core/lifecycle/overdueSummary';
 import {
@@ -31,6 +35,7 @@ import {
   type CellValue,
   type CellWrite,
   type TabContent,
+  type TabHead,
   type TabLayout,
   type TabSnapshot,
   type WorkbookPort,
@@ -61,8 +66,20 @@ interface Known {
   clientColumn: number;
 }
 
+/** Invoices as an action that only appends to it knows them: its head and the rows it added below. */
+interface Appended {
+  head: CellValue[][];
+  /** 1-based header row (0 when the head has no header: then nothing is added from it). */
+  headerRow: number;
+  lastRow: number;
+  rows: Map<number, CellValue[]>;
+  /** A row above the last was written (or the tab re-laid out): the appended rows alone do not tell. */
+  broken: boolean;
+}
+
 export class OverdueSummaryPort implements WorkbookPort {
   private readonly known = new Map<string, Known>();
+  private invoiceHead: Appended | null = null;
   /** Written, or re-laid out, after (or without) being read: read again before use. */
   private readonly stale = new Set<string>();
   private readonly written = new Set<string>();
@@ -88,8 +105,21 @@ export class OverdueSummaryPort implements WorkbookPort {
     return out;
   }
 
+  readHeads(names: readonly string[]): Record<string, TabHead | null> {
+    const out = this.inner.readHeads(names);
+    const head = out[INVOICES];
+    if (names.includes(INVOICES) && !this.known.has(INVOICES))
+      this.invoiceHead = head ? appendedFrom(head) : null;
+    return out;
+  }
+
+  readColumn(tab: string, column: number, row: number, numRows: number): CellValue[] {
+    return this.inner.readColumn(tab, column, row, numRows);
+  }
+
   private remember(name: string, snap: TabSnapshot | null): void {
     this.stale.delete(name);
+    if (name === INVOICES) this.invoiceHead = null;
     if (!snap) {
       this.known.delete(name);
       return;
@@ -116,6 +146,7 @@ export class OverdueSummaryPort implements WorkbookPort {
       const k = this.known.get(tab);
       if (k) for (const b of blocks) this.apply(k, b);
       else this.stale.add(tab);
+      if (!k && tab === INVOICES && this.invoiceHead) for (const b of blocks) addRows(this.invoiceHead, b);
     }
     if (tab === LOG) this.store();
   }
@@ -139,6 +170,7 @@ export class OverdueSummaryPort implements WorkbookPort {
 
   applyLayout(layout: TabLayout): void {
     this.inner.applyLayout(layout);
+    if (layout.name === INVOICES && this.invoiceHead) this.invoiceHead.broken = true;
     if (TRACKED.includes(layout.name) && this.known.has(layout.name)) this.stale.add(layout.name);
   }
 
@@ -188,9 +220,37 @@ export class OverdueSummaryPort implements WorkbookPort {
     this.inner.setProperties(props);
     this.written.clear();
     this.touched.clear();
+    const a = this.invoiceHead;
+    if (a) {
+      // The rows added are now part of the tab: a later append goes below them.
+      for (const r of a.rows.keys()) a.lastRow = Math.max(a.lastRow, r);
+      a.rows.clear();
+    }
+  }
+
+  /**
+   * Invoices as a sale or an ad-hoc invoice leaves them, when that action only appended rows to a tab it
+   * read by its head (and wrote no Payments): the header rows and the new rows, nothing else.
+   */
+  private appendedInvoices(): TabSnapshot | null {
+    const a = this.invoiceHead;
+    if (!a || a.broken || !a.headerRow || this.known.has(INVOICES)) return null;
+    if (!this.written.has(INVOICES) || this.written.has(PAYMENTS)) return null;
+    const rows = [...a.rows].sort((x, y) => x[0] - y[0]).map(([, cells]) => cells);
+    return { name: INVOICES, values: [...a.head.slice(0, a.headerRow), ...rows] };
   }
 
   private summary(get: (key: string) => string | null): OverdueSummary {
+    const added = this.appendedInvoices();
+    if (added) {
+      const stored = readStoredSummary(get);
+      if (stored?.form === 'clients')
+        return withAddedDues(
+          stored.summary,
+          this.asOf,
+          duesByClient(readInvoices(readTable(TABS.invoices, added))),
+        );
+    }
     // A tab written without a read: which clients changed is unknown, so everything is worked out again.
     const blind = [...this.written].some((n) => this.stale.has(n) || !this.known.has(n));
     this.refresh(this.stale.has(PAYMENTS) ? [INVOICES, PAYMENTS] : [INVOICES]);
@@ -208,6 +268,39 @@ export class OverdueSummaryPort implements WorkbookPort {
     const pay = payments ? readPayments(readTable(TABS.payments, payments)) : [];
     return summaryOf(this.asOf, duesByClient(inv), creditsByClient(pay));
   }
+}
+
+function appendedFrom(head: TabHead): Appended {
+  let headerRow = 0;
+  try {
+    headerRow = readTable(TABS.invoices, { name: head.name, values: head.values }).headerRow;
+  } catch {
+    // No header: the action refuses the tab, and no summary is made from it.
+  }
+  return { head: [...head.values], headerRow, lastRow: head.lastRow, rows: new Map(), broken: false };
+}
+
+/** Notes a block written to Invoices below its last row (a header cell added counts too). */
+function addRows(a: Appended, b: CellBlock): void {
+  b.values.forEach((cells, i) => {
+    const r = b.row + i;
+    let row: CellValue[];
+    if (r > a.lastRow) {
+      row = a.rows.get(r) ?? [];
+      a.rows.set(r, row);
+    } else if (r === a.headerRow) {
+      row = [...(a.head[r - 1] ?? [])];
+      a.head[r - 1] = row;
+    } else {
+      a.broken = true;
+      return;
+    }
+    cells.forEach((v, j) => {
+      const c = b.column - 1 + j;
+      while (row.length < c) row.push('');
+      row[c] = readBack(v, b.textColumns.includes(j), row[c]);
+    });
+  });
 }
 
 /** The port an action works through, keeping the overdue summary as of `today`. */

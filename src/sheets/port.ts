@@ -41,6 +41,22 @@ export interface GridSize {
   readonly columns: number;
 }
 
+/**
+ * The top of a tab an action only appends to: its first rows (where the header is found), how far it
+ * reaches and its grid. What it costs does not grow with the tab's rows.
+ */
+export interface TabHead {
+  readonly name: string;
+  /** The tab's first rows (at most HEAD_ROWS), rectangular; row 0 is sheet row 1. */
+  readonly values: CellValue[][];
+  /** The last sheet row holding anything (0 for an empty tab): appends go below it. */
+  readonly lastRow: number;
+  readonly grid?: GridSize;
+}
+
+/** How many rows a head holds: the rows readTable searches for the header. */
+export const HEAD_ROWS = 10;
+
 export interface TabSnapshot {
   readonly name: string;
   /** Row 0 is the header row (sheet row 1); row i is sheet row i + 1. Rectangular. */
@@ -108,6 +124,13 @@ export interface WorkbookPort {
   timeZone(): string;
   /** One batch read per tab; null when the tab does not exist. */
   readTabs(names: readonly string[]): Record<string, TabSnapshot | null>;
+  /** Each tab's head (its first rows, last row and grid), constant calls and cells; null when missing. */
+  readHeads(names: readonly string[]): Record<string, TabHead | null>;
+  /**
+   * One column's cells from sheet row `row`, `numRows` of them (one read): what an action needs of a
+   * tab it does not read whole (an ID column, to seed a missing counter).
+   */
+  readColumn(tab: string, column: number, row: number, numRows: number): CellValue[];
   /**
    * The formulas of one rectangle ('' where a cell holds none), one read: only for blocks about to be
    * written, never a whole tab (reading a tab's formulas would double the cells every action reads).

@@ -1,7 +1,7 @@
 // Header-mapped tables: columns are found by header text, so users may reorder columns, add their own,
 // sort rows and leave blank rows. Row numbers are the sheet's (1-based) so errors can name them.
 import { UserError } from './errors';
-import type { CellValue, TabSnapshot } from './port';
+import { HEAD_ROWS, type CellValue, type TabHead, type TabSnapshot } from './port';
 import type { TabSpec } from './schema';
 
 export function normaliseHeader(h: unknown): string {
@@ -30,9 +30,11 @@ export interface Table {
   /** Last sheet row holding anything (the header row when empty). */
   readonly lastRow: number;
   readonly snapshot: TabSnapshot;
+  /** True for a tab read by its head only (appended to, never planned from): its rows are not known. */
+  readonly appendOnly?: boolean;
 }
 
-const HEADER_SEARCH_ROWS = 10;
+const HEADER_SEARCH_ROWS = HEAD_ROWS;
 
 function isBlank(v: CellValue): boolean {
   return v === '' || (typeof v === 'string' && v.trim() === '');
@@ -96,4 +98,28 @@ export function readTable(spec: TabSpec, snapshot: TabSnapshot | null): Table {
 export function cellOf(table: Table, row: TableRow, header: string): CellValue {
   const idx = table.columns.get(header);
   return idx === undefined ? '' : (row.cells[idx] ?? '');
+}
+
+/**
+ * A tab an action only appends to, from its head: headers and columns as readTable finds them, the last
+ * row from the sheet's own (so appends go below blank rows and stray ticks), and no rows. Reading its
+ * rows throws: an action never plans from a tab it did not read.
+ */
+export function readHead(spec: TabSpec, head: TabHead | null): Table {
+  if (!head) return readTable(spec, null);
+  const snapshot: TabSnapshot = { name: head.name, values: head.values, grid: head.grid };
+  const top = readTable(spec, snapshot);
+  const table: Table = {
+    spec,
+    headerRow: top.headerRow,
+    columns: top.columns,
+    width: top.width,
+    lastRow: Math.max(top.headerRow, head.lastRow),
+    snapshot,
+    appendOnly: true,
+    get rows(): readonly TableRow[] {
+      throw new Error(`${spec.name} was read for appending only: its rows are not known to this action`);
+    },
+  };
+  return table;
 }

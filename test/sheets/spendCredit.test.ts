@@ -22,12 +22,20 @@ function tx(): LedgerTx {
           (['invoices', 'payments', 'log'] as const).map(snap).find((s) => s.name === n) ?? null,
         ]),
       ),
+    readHeads: (names) =>
+      Object.fromEntries(
+        names.map((n) => {
+          const s = (['invoices', 'payments', 'log'] as const).map(snap).find((x) => x.name === n);
+          return [n, s ? { name: n, values: s.values, lastRow: s.values.length } : null];
+        }),
+      ),
+    readColumn: () => [],
     readFormulas: () => [],
     writeBlocks: () => undefined,
     applyLayout: () => undefined,
     rewriteTab: () => undefined,
     getProperty: (key) => (key === 'studioLedger.lastId.payment' ? '7' : null),
-    getProperties: () => ({}),
+    getProperties: () => ({ 'studioLedger.lastId.payment': '7' }),
     setProperties: () => undefined,
   };
   return new LedgerTx(port, ['invoices', 'payments']);

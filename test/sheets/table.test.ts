@@ -143,9 +143,8 @@ describe('cell safety', () => {
 describe('IDs', () => {
   it('never reuses a number: the larger of the stored counter and the highest in the tab', () => {
     expect(highestNumber('invoice', ['INV-000007', 'INV-000003', 'X', 'INV-abc'])).toBe(7);
-    const stored = new Map([['studioLedger.lastId.invoice', '12']]);
     const ids = new IdAllocator(
-      (k) => stored.get(k) ?? null,
+      () => ({ 'studioLedger.lastId.invoice': '12' }),
       () => ['INV-000007'],
     );
     expect([ids.next('invoice'), ids.next('invoice')]).toEqual(['INV-000013', 'INV-000014']);
@@ -155,5 +154,37 @@ describe('IDs', () => {
       'studioLedger.lastId.client': '1',
     });
     expect(formatId('sale', 42)).toBe('S-000042');
+  });
+
+  it('raises a counter below the highest ID a tab read whole holds, and never lowers one', () => {
+    const ids = new IdAllocator(
+      () => ({ 'studioLedger.lastId.sale': '5', 'studioLedger.lastId.invoice': '9' }),
+      () => [],
+    );
+    ids.raise('sale', 8);
+    ids.raise('invoice', 4);
+    expect(ids.properties()).toEqual({ 'studioLedger.lastId.sale': '8' });
+    expect(ids.next('sale')).toBe('S-000009');
+  });
+
+  it('tells the tab whether a counter is stored, so a tab read by its head seeds only a missing one', () => {
+    const asked: [string, boolean][] = [];
+    const ids = new IdAllocator(
+      () => ({ 'studioLedger.lastId.sale': '5', 'studioLedger.lastId.invoice': 'x' }),
+      (kind, counted) => {
+        asked.push([kind, counted]);
+        return kind === 'invoice' ? ['INV-000020'] : [];
+      },
+    );
+    expect([ids.next('sale'), ids.next('invoice'), ids.next('allocation')]).toEqual([
+      'S-000006',
+      'INV-000021',
+      'A-000001',
+    ]);
+    expect(asked).toEqual([
+      ['sale', true],
+      ['invoice', false],
+      ['allocation', false],
+    ]);
   });
 });

@@ -9,10 +9,11 @@ import type {
   CellWrite,
   TabContent,
   TabLayout,
+  TabHead,
   TabSnapshot,
   WorkbookPort,
 } from '../../src/sheets/port';
-import { isSheetDateTime, isSheetFormula } from '../../src/sheets/port';
+import { HEAD_ROWS, isSheetDateTime, isSheetFormula } from '../../src/sheets/port';
 import { TABS } from '../../src/sheets/schema';
 import { readTable, type Table } from '../../src/sheets/table';
 import { readInvoices, invoiceCells } from '../../src/sheets/tabs/invoices';
@@ -93,6 +94,22 @@ class FakePort implements WorkbookPort {
   }
   readTabs(names: readonly string[]): Record<string, TabSnapshot | null> {
     return Object.fromEntries(names.map((n) => [n, this.tabs.get(n)?.snapshot(n) ?? null]));
+  }
+  readHeads(names: readonly string[]): Record<string, TabHead | null> {
+    return Object.fromEntries(
+      names.map((n) => {
+        const snap = this.tabs.get(n)?.snapshot(n);
+        return [
+          n,
+          snap ? { name: n, values: snap.values.slice(0, HEAD_ROWS), lastRow: snap.values.length } : null,
+        ];
+      }),
+    );
+  }
+  readColumn(tab: string, column: number, row: number, numRows: number): CellValue[] {
+    this.calls.push(`readColumn ${tab}`);
+    const grid = this.tabs.get(tab)!;
+    return Array.from({ length: numRows }, (_, i) => grid.get(row + i, column));
   }
   readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
     this.calls.push(`readFormulas ${tab}`);
@@ -330,10 +347,12 @@ describe('commit writes rows, then regenerated tabs, then properties', () => {
       'writeBlocks Invoices',
       'writeBlocks Log',
       'rewriteTab Process Billing',
-      'setProperties studioLedger.batch.B-000001, studioLedger.lastId.batch',
+      // The Invoices read whole hold INV-005000 and no invoice counter was stored: it is raised too.
+      'setProperties studioLedger.batch.B-000001, studioLedger.lastId.batch, studioLedger.lastId.invoice',
     ]);
     expect(port.tabs.get('Process Billing')!.get(1, 2)).toBe('Sent');
     expect(port.getProperty('studioLedger.lastId.batch')).toBe('1');
+    expect(port.getProperty('studioLedger.lastId.invoice')).toBe('5000');
   });
 
   it('an edit made between the read and the write, in a row between two updated rows, is kept', () => {

@@ -128,6 +128,33 @@ export function updatedSummary(
   return summaryOf(asOf, allDues, credits);
 }
 
+/**
+ * The summary after an action that only added invoices (a sale, an ad-hoc invoice): what the new ones
+ * want (`added`, per client) joins each client's steps on its due date; credit and everyone else kept.
+ */
+export function withAddedDues(
+  previous: OverdueSummary,
+  asOf: IsoDate,
+  added: ReadonlyMap<string, DueStep[]>,
+): OverdueSummary {
+  const allDues = new Map<string, DueStep[]>();
+  const credits = new Map<string, Cents>();
+  for (const c of previous.clients) {
+    credits.set(c.clientId, c.credit);
+    allDues.set(c.clientId, c.dues);
+  }
+  for (const [clientId, steps] of added) {
+    const days = new Map<IsoDate, Cents>();
+    for (const s of [...(allDues.get(clientId) ?? []), ...steps])
+      days.set(s.date, (days.get(s.date) ?? 0) + s.owed);
+    allDues.set(
+      clientId,
+      [...days].map(([date, owed]) => ({ date, owed })).sort((a, b) => compareDates(a.date, b.date)),
+    );
+  }
+  return summaryOf(asOf, allDues, credits);
+}
+
 /** A client's overdue on `today`: what is due before it, less credit; 0 when the credit covers it. */
 function clientOverdue(c: ClientDues, today: IsoDate): Cents {
   let due = 0;

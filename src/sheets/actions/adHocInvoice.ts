@@ -15,7 +15,9 @@ export interface AdHocInvoiceRequest {
   dueDate?: string;
 }
 
-export const AD_HOC_TABS = ['clients', 'invoices'] as const;
+export const AD_HOC_TABS = ['clients'] as const;
+/** The invoice is added below the last row, its ID from the counter: Invoices is read by its head alone. */
+export const AD_HOC_APPENDS = ['invoices'] as const;
 
 export function planAdHocInvoice(tx: LedgerTx, req: AdHocInvoiceRequest, today: IsoDate): Invoice {
   const clientId = textField(req.clientId, 'clientId', 'Client', { required: true });

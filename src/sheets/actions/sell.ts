@@ -34,7 +34,10 @@ export interface SellPlan {
   warnings: string[];
 }
 
-export const SELL_TABS = ['settings', 'clients', 'packages', 'sales', 'invoices', 'allocations'] as const;
+/** What a sale reads whole: these grow with clients and packages, not with history. */
+export const SELL_TABS = ['settings', 'clients', 'packages'] as const;
+/** What it only adds rows to (IDs from the counters): read by their heads alone. */
+export const SELL_APPENDS = ['sales', 'invoices', 'allocations'] as const;
 
 /** The dates a sale defaults to: start on the next billing day, paid-in-full due on the sale date. */
 export function saleDefaults(tx: LedgerTx, today: IsoDate, kind: string, saleDate: IsoDate = today) {
