@@ -1,9 +1,10 @@
 // Moving a workbook file in and out of the Apps Script emulation (../gas).
 import type { AppsScriptEmulation } from '../gas';
 import type { SheetModel } from '../gas/model';
-import { readWorkbook, writeWorkbook, type WriteOptions } from './file';
+import { storeToModel } from '../gas/sheetModel';
+import { readWorkbook, writeFileAtomic, type WriteOptions } from './file';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS } from './layout';
-import type { WorkbookFile } from './write';
+import { lazyWorkbookBytes, type LazySheet, type WorkbookFile } from './write';
 
 /** The emulation's spreadsheet as a WorkbookFile (no Apps Script calls are counted). */
 export function workbookFromEmulation(emu: AppsScriptEmulation): WorkbookFile {
@@ -50,11 +51,24 @@ export async function loadIntoEmulation(path: string, emu: AppsScriptEmulation):
   return wb;
 }
 
-/** Saves the emulation's spreadsheet to a .xlsx file, atomically. */
+/**
+ * Saves the emulation's spreadsheet to a .xlsx file, atomically. Each tab's model is made when the
+ * writer reaches it, so a big workbook never has all its tabs as models at once.
+ */
 export async function saveFromEmulation(
   path: string,
   emu: AppsScriptEmulation,
   opts: WriteOptions = {},
 ): Promise<void> {
-  await writeWorkbook(path, workbookFromEmulation(emu), opts);
+  const sheets = emu.spreadsheet.sheets.map(({ store }): LazySheet => ({
+    name: store.name,
+    hidden: store.hidden,
+    model: () => storeToModel(store),
+  }));
+  const bytes = await lazyWorkbookBytes({
+    timeZone: emu.spreadsheet.timeZone,
+    sheets,
+    documentProperties: Object.fromEntries(emu.properties.document),
+  });
+  await writeFileAtomic(path, bytes, opts);
 }

@@ -1,6 +1,9 @@
 // The model -> .xlsx bytes, with exceljs's streaming writer (it keeps one row at a time, so a
-// 200,000-row tab costs seconds, not gigabytes). Serialising touches no file: writeWorkbook (./file)
+// 200,000-row tab costs seconds, not gigabytes). Tabs can be handed over lazily (LazySheet), so only
+// one tab's model exists at a time, and rows wait for the zip to take what was written (exceljs
+// itself would buffer the whole workbook's XML). Serialising touches no file: writeWorkbook (./file)
 // puts the finished bytes in place atomically.
+import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { types } from 'node:util';
 import ExcelJS from 'exceljs';
@@ -22,6 +25,24 @@ import {
   SHORT_DATE_FORMAT,
   type SheetMeta,
 } from './layout';
+
+/** A tab to write: its name and state now, its model when its turn comes. */
+export interface LazySheet {
+  name: string;
+  hidden: boolean;
+  model(): SheetModel;
+}
+
+/** Rows written between checks that the zip keeps up. */
+const ROWS_PER_CHECK = 1000;
+/** Bytes of sheet XML allowed to wait for the zip. */
+const MAX_PENDING = 4 * 1024 * 1024;
+
+/** Waits while the zip has not taken the sheet's XML written so far (exceljs never waits). */
+async function zipKeepsUp(sheet: StreamSheet): Promise<void> {
+  const target = sheet.stream.pipes?.[0];
+  if (target && target.writableLength > MAX_PENDING) await once(target, 'drain');
+}
 
 /** The whole spreadsheet as the local CLI keeps it in a .xlsx file. */
 export interface WorkbookFile {
@@ -46,6 +67,8 @@ interface StreamRow {
 }
 interface StreamSheet {
   columns: Array<Partial<ExcelJS.Column>>;
+  /** exceljs's StreamBuf for the sheet's part; pipes[0] is the stream the zip reads it from */
+  stream: { pipes?: Writable[] };
   getRow(row: number): StreamRow;
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
   commit(): void;
@@ -289,7 +312,7 @@ function columnStyles(
   return out;
 }
 
-function writeSheet(
+async function writeSheet(
   book: StreamBook,
   model: SheetModel,
   xlsxName: string,
@@ -297,7 +320,7 @@ function writeSheet(
   zone: string,
   styles: StyleCache,
   rules: Validations,
-): SheetMeta {
+): Promise<SheetMeta> {
   const rows = model.rows;
   let width = 0;
   for (const row of rows) if (row && row.length > width) width = row.length;
@@ -355,6 +378,7 @@ function writeSheet(
     // exceljs's streaming writer drops a row without values; a row of formatted empty cells counts.
     if (formattedOnly) Object.defineProperty(row, 'hasValues', { value: true });
     row.commit();
+    if (r % ROWS_PER_CHECK === 0) await zipKeepsUp(sheet);
   }
   runs.finish();
   // exceljs writes <cols> when the first row goes out: a tab without rows would lose its widths.
@@ -370,7 +394,7 @@ function writeSheet(
 
 function writeMeta(
   book: StreamBook,
-  wb: WorkbookFile,
+  wb: { timeZone: string },
   sheetRows: [string, SheetMeta][],
   propRows: [string, string][],
   lists: ListRows,
@@ -394,7 +418,9 @@ function writeMeta(
   sheet.commit();
 }
 
-function check(wb: WorkbookFile): void {
+type LazyWorkbook = Omit<WorkbookFile, 'sheets'> & { sheets: LazySheet[] };
+
+function check(wb: LazyWorkbook): void {
   if (!isValidTimeZone(wb.timeZone)) throw new Error(`Invalid time zone: ${String(wb.timeZone)}`);
   const names = new Set<string>();
   for (const s of wb.sheets) {
@@ -406,6 +432,12 @@ function check(wb: WorkbookFile): void {
 
 /** The workbook as .xlsx bytes. Throws (before anything is written anywhere) on a bad model. */
 export async function workbookBytes(wb: WorkbookFile): Promise<Buffer> {
+  const sheets = wb.sheets.map((s): LazySheet => ({ name: s.name, hidden: s.hidden, model: () => s }));
+  return lazyWorkbookBytes({ ...wb, sheets });
+}
+
+/** workbookBytes with each tab's model made only when it is written. */
+export async function lazyWorkbookBytes(wb: LazyWorkbook): Promise<Buffer> {
   check(wb);
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -434,13 +466,14 @@ export async function workbookBytes(wb: WorkbookFile): Promise<Buffer> {
     wb.sheets.findIndex((s) => !s.hidden),
   );
   const sheetRows: [string, SheetMeta][] = [];
-  wb.sheets.forEach((model, i) => {
-    const xlsxName = excelSheetName(model.name, taken);
+  for (const [i, lazy] of wb.sheets.entries()) {
+    const xlsxName = excelSheetName(lazy.name, taken);
+    const model = lazy.model();
     sheetRows.push([
       xlsxName,
-      writeSheet(book, model, xlsxName, i === activeIndex, wb.timeZone, styles, rules),
+      await writeSheet(book, model, xlsxName, i === activeIndex, wb.timeZone, styles, rules),
     ]);
-  });
+  }
   writeMeta(book, wb, sheetRows, propRows, lists);
   book.views = [
     { x: 0, y: 0, width: 24000, height: 12000, firstSheet: 0, activeTab: activeIndex, visibility: 'visible' },
