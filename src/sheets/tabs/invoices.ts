@@ -2,29 +2,28 @@ import { encode, readChoice, readDate, readInt, readMoney, readText } from '../c
 import type { RowCells } from '../changes';
 import type { Invoice } from '../records';
 import { INVOICE_STATUSES, TABS } from '../schema';
+import { rowRecords } from '../rowRecords';
 import type { Table } from '../table';
 
-export function readInvoices(t: Table): Invoice[] {
-  return t.rows.map((r) => ({
-    row: r.rowNumber,
-    id: readText(t, r, 'Invoice ID', { required: true }),
-    saleId: readText(t, r, 'Sale ID'),
-    clientId: readText(t, r, 'Client ID', { required: true }),
-    description: readText(t, r, 'Description'),
-    instalment: readInt(t, r, 'Instalment'),
-    dueDate: readDate(t, r, 'Due Date', { required: true })!,
-    amount: readMoney(t, r, 'Amount', { required: true })!,
-    paid: readMoney(t, r, 'Paid') ?? 0,
-    status: readChoice(t, r, 'Status', INVOICE_STATUSES, { fallback: 'Open' }),
-    batchId: readText(t, r, 'Batch ID'),
-    created: readDate(t, r, 'Created'),
-    sentAmount: readMoney(t, r, 'Sent Amount'),
-    declineReason: readText(t, r, 'Decline Reason'),
-    declineCount: readInt(t, r, 'Decline Count') ?? undefined,
-    writeOffReason: readText(t, r, 'Write-off Reason') || undefined,
-    writeOffDate: readDate(t, r, 'Write-off Date') ?? undefined,
-  }));
-}
+export const readInvoices: (t: Table) => Invoice[] = rowRecords((t, r): Invoice => ({
+  row: r.rowNumber,
+  id: readText(t, r, 'Invoice ID', { required: true }),
+  saleId: readText(t, r, 'Sale ID'),
+  clientId: readText(t, r, 'Client ID', { required: true }),
+  description: readText(t, r, 'Description'),
+  instalment: readInt(t, r, 'Instalment'),
+  dueDate: readDate(t, r, 'Due Date', { required: true })!,
+  amount: readMoney(t, r, 'Amount', { required: true })!,
+  paid: readMoney(t, r, 'Paid') ?? 0,
+  status: readChoice(t, r, 'Status', INVOICE_STATUSES, { fallback: 'Open' }),
+  batchId: readText(t, r, 'Batch ID'),
+  created: readDate(t, r, 'Created'),
+  sentAmount: readMoney(t, r, 'Sent Amount'),
+  declineReason: readText(t, r, 'Decline Reason'),
+  declineCount: readInt(t, r, 'Decline Count') ?? undefined,
+  writeOffReason: readText(t, r, 'Write-off Reason') || undefined,
+  writeOffDate: readDate(t, r, 'Write-off Date') ?? undefined,
+}));
 
 export function invoiceCells(i: Invoice): RowCells {
   return {

@@ -2,25 +2,24 @@ import { encode, readDate, readMoney, readText } from '../cells';
 import type { RowCells } from '../changes';
 import type { Payment } from '../records';
 import { TABS } from '../schema';
+import { rowRecords } from '../rowRecords';
 import type { Table } from '../table';
 
-export function readPayments(t: Table): Payment[] {
-  return t.rows.map((r) => ({
-    row: r.rowNumber,
-    id: readText(t, r, 'Payment ID', { required: true }),
-    date: readDate(t, r, 'Date', { required: true })!,
-    clientId: readText(t, r, 'Client ID'),
-    invoiceId: readText(t, r, 'Invoice ID'),
-    amount: readMoney(t, r, 'Amount', { required: true })!,
-    method: readText(t, r, 'Method'),
-    reference: readText(t, r, 'Reference'),
-    batchId: readText(t, r, 'Batch ID'),
-    providerRef: readText(t, r, 'Provider Ref'),
-    receiptId: readText(t, r, 'Receipt ID'),
-    refundOf: readText(t, r, 'Refund Of'),
-    reason: readText(t, r, 'Reason'),
-  }));
-}
+export const readPayments: (t: Table) => Payment[] = rowRecords((t, r): Payment => ({
+  row: r.rowNumber,
+  id: readText(t, r, 'Payment ID', { required: true }),
+  date: readDate(t, r, 'Date', { required: true })!,
+  clientId: readText(t, r, 'Client ID'),
+  invoiceId: readText(t, r, 'Invoice ID'),
+  amount: readMoney(t, r, 'Amount', { required: true })!,
+  method: readText(t, r, 'Method'),
+  reference: readText(t, r, 'Reference'),
+  batchId: readText(t, r, 'Batch ID'),
+  providerRef: readText(t, r, 'Provider Ref'),
+  receiptId: readText(t, r, 'Receipt ID'),
+  refundOf: readText(t, r, 'Refund Of'),
+  reason: readText(t, r, 'Reason'),
+}));
 
 export function paymentCells(p: Payment): RowCells {
   return {
