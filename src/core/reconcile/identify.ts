@@ -50,6 +50,8 @@ export interface Identified {
 /** Days either side of a batch's billing date in which a report's debit date counts as that batch. */
 export const BATCH_WINDOW_DAYS = 10;
 
+const EPOCH: IsoDate = '1970-01-01';
+
 const norm = (s: string) => s.trim().toUpperCase();
 const normName = (s: string) =>
   s
@@ -68,6 +70,7 @@ export class LedgerIndex {
   readonly byClient = new Map<string, LedgerInvoice[]>();
   readonly byName = new Map<string, LedgerClient[]>();
   private readonly debitsOf = new Map<string, { batchId: string; date: IsoDate }[]>();
+  private readonly daysOf = new Map<string, readonly { day: number; batchId: string }[]>();
 
   constructor(readonly ledger: Ledger) {
     for (const i of ledger.invoices) {
@@ -96,18 +99,44 @@ export class LedgerIndex {
 
   /** The batch of this client's whose billing date is nearest the debit date, within the window. */
   nearestBatch(clientId: string, date: IsoDate): string | null {
-    const seen = [
-      ...(this.byClient.get(clientId) ?? []).map((i) => ({ batchId: i.batchId, date: i.dueDate })),
-      ...(this.debitsOf.get(clientId) ?? []),
-    ];
+    const days = this.batchDays(clientId);
+    const day = daysBetween(EPOCH, date);
+    // The first debit inside the window, then each one up to its end.
+    let lo = 0;
+    let hi = days.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]!.day < day - BATCH_WINDOW_DAYS) lo = mid + 1;
+      else hi = mid;
+    }
     let best: { id: string; gap: number } | null = null;
-    for (const { batchId, date: fallback } of seen) {
-      if (!batchId) continue;
-      const gap = Math.abs(daysBetween(this.ledger.batchDates.get(batchId) ?? fallback, date));
-      if (gap <= BATCH_WINDOW_DAYS && (!best || gap < best.gap || (gap === best.gap && batchId > best.id)))
-        best = { id: batchId, gap };
+    for (let k = lo; k < days.length && days[k]!.day <= day + BATCH_WINDOW_DAYS; k++) {
+      const { batchId } = days[k]!;
+      const gap = Math.abs(days[k]!.day - day);
+      if (!best || gap < best.gap || (gap === best.gap && batchId > best.id)) best = { id: batchId, gap };
     }
     return best?.id ?? null;
+  }
+
+  /**
+   * A client's batches with their billing dates (the batch's record, else the invoice's due date or the
+   * debit's date), once per distinct pair, by day: a report repeats each client in every cycle it holds.
+   */
+  private batchDays(clientId: string): readonly { day: number; batchId: string }[] {
+    const known = this.daysOf.get(clientId);
+    if (known) return known;
+    const pairs = new Map<string, { day: number; batchId: string }>();
+    const add = (batchId: string, fallback: IsoDate) => {
+      if (!batchId) return;
+      const date = this.ledger.batchDates.get(batchId) ?? fallback;
+      const key = `${batchId} ${date}`;
+      if (!pairs.has(key)) pairs.set(key, { day: daysBetween(EPOCH, date), batchId });
+    };
+    for (const i of this.byClient.get(clientId) ?? []) add(i.batchId, i.dueDate);
+    for (const d of this.debitsOf.get(clientId) ?? []) add(d.batchId, d.date);
+    const days = [...pairs.values()].sort((a, b) => a.day - b.day);
+    this.daysOf.set(clientId, days);
+    return days;
   }
 }
 
