@@ -85,10 +85,11 @@ export class SpreadsheetPort implements WorkbookPort {
         rows > 0 && lastColumn > 0
           ? toCells(sheet.getRange(1, 1, rows, lastColumn).getValues() as unknown[][], cal)
           : [];
+      const below = lastRow > rows ? lastFilledBelow(sheet, rows, lastRow, lastColumn) : 0;
       out[name] = {
         name,
         values,
-        lastRow,
+        lastRow: below || lastFilled(values, 1),
         grid: { rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() },
       };
     }
@@ -228,6 +229,34 @@ export class SpreadsheetPort implements WorkbookPort {
   setProperties(values: Record<string, string>): void {
     PropertiesService.getDocumentProperties().setProperties(values);
   }
+}
+
+/** Blank as readTable counts it: empty, or only spaces. */
+function isBlankCell(v: unknown): boolean {
+  return v === '' || v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+/** The sheet row (rows[0] being sheet row `top`) of the last row holding more than blanks, or 0. */
+function lastFilled(rows: readonly (readonly unknown[])[], top: number): number {
+  for (let i = rows.length - 1; i >= 0; i--) if (!rows[i]!.every(isBlankCell)) return top + i;
+  return 0;
+}
+
+/**
+ * The last row below `head` holding more than blanks (0 when none), where a whole read would find it:
+ * getLastRow also counts a formula showing "" (a user's column filled down past the data), so the rows
+ * above it are read, twice as many each time, until one holds something. Without such rows that is one
+ * read of the last few rows.
+ */
+function lastFilledBelow(sheet: Sheet, head: number, lastRow: number, lastColumn: number): number {
+  let bottom = lastRow;
+  for (let step = HEAD_ROWS; bottom > head; step *= 2) {
+    const top = Math.max(head + 1, bottom - step + 1);
+    const found = lastFilled(sheet.getRange(top, 1, bottom - top + 1, lastColumn).getValues(), top);
+    if (found) return found;
+    bottom = top - 1;
+  }
+  return 0;
 }
 
 /** The last column of the header row that holds a header (user columns after ours count too). */

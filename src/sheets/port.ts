@@ -49,7 +49,10 @@ export interface TabHead {
   readonly name: string;
   /** The tab's first rows (at most HEAD_ROWS), rectangular; row 0 is sheet row 1. */
   readonly values: CellValue[][];
-  /** The last sheet row holding anything (0 for an empty tab): appends go below it. */
+  /**
+   * The last sheet row holding more than blanks, as a whole read would find it (a stray tick counts, a
+   * formula showing "" does not; 0 for an empty tab): appends go below it.
+   */
   readonly lastRow: number;
   readonly grid?: GridSize;
 }

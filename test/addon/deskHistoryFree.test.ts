@@ -96,8 +96,8 @@ interface Measured<T> {
   value: T;
   /** Cells each tab's values reads handed out. */
   cells: Record<string, number>;
-  /** The furthest row any values read of a history tab reached. */
-  reach: Record<string, number>;
+  /** The most rows one values read of a history tab took. */
+  widest: Record<string, number>;
   lastRows: Record<string, number>;
 }
 
@@ -106,12 +106,12 @@ function measure<T>(addin: Addin, run: () => T): Measured<T> {
   addin.emu.calls.reset();
   const value = run();
   const cells: Record<string, number> = {};
-  const reach: Record<string, number> = {};
+  const widest: Record<string, number> = {};
   for (const r of addin.emu.calls.valueReads()) {
     cells[r.sheet] = (cells[r.sheet] ?? 0) + r.numRows * r.numColumns;
-    if (HISTORY.includes(r.sheet)) reach[r.sheet] = Math.max(reach[r.sheet] ?? 0, r.row + r.numRows - 1);
+    if (HISTORY.includes(r.sheet)) widest[r.sheet] = Math.max(widest[r.sheet] ?? 0, r.numRows);
   }
-  return { value, cells, reach, lastRows };
+  return { value, cells, widest, lastRows };
 }
 
 /** The rows of `tab` from sheet row `from` on, as records keyed by header. */
@@ -124,8 +124,8 @@ const counter = (addin: Addin, kind: string) =>
   Number(addin.emu.properties.document.get(`studioLedger.lastId.${kind}`));
 
 describe('desk actions read no history', () => {
-  it('a sale with 10 or 10,000 rows of history reads the same cells, only heads of the history tabs, and appends below the last row', () => {
-    const runs = [10, 10_000].map((n) => {
+  it('a sale with 30 or 10,000 rows of history reads the same cells, only heads of the history tabs, and appends below the last row', () => {
+    const runs = [30, 10_000].map((n) => {
       const addin = historyStudio(n);
       const next = { invoice: counter(addin, 'invoice'), sale: counter(addin, 'sale') };
       const form = measure(addin, () => ok(addin.run('getSellForm', { today: TODAY })));
@@ -142,9 +142,9 @@ describe('desk actions read no history', () => {
       return { addin, n, next, form, preview, sale };
     });
     for (const { addin, next, form, preview, sale } of runs) {
-      // Heads only: no read of a history tab goes past its first rows.
+      // Heads and tails only: a history tab's first rows (its header) and last rows (where it ends).
       for (const m of [form, preview, sale])
-        for (const [tab, row] of Object.entries(m.reach)) expect(row, tab).toBeLessThanOrEqual(HEAD_ROWS);
+        for (const [tab, rows] of Object.entries(m.widest)) expect(rows, tab).toBeLessThanOrEqual(HEAD_ROWS);
       // The next IDs from the counters; the preview reserved none.
       const inv = (k: number) => `INV-${String(next.invoice + k).padStart(6, '0')}`;
       expect(preview.value.saleId).toBe(`S-${String(next.sale + 1).padStart(6, '0')}`);
@@ -161,6 +161,10 @@ describe('desk actions read no history', () => {
         sale.value.allocations.map((a) => a.id),
       );
       expect(rowsFrom(addin, 'Log', at.Log! + 1).map((r) => r.Action)).toEqual(['Sell package']);
+      // Right below: the tabs grew by exactly the rows written.
+      const grew = { Invoices: 5, Sales: 1, Allocations: sale.value.allocations.length, Log: 1 };
+      for (const [tab, n] of Object.entries(grew))
+        expect(addin.sheet(tab).getLastRow(), tab).toBe(at[tab]! + n);
       const written = rowsFrom(addin, 'Invoices', at.Invoices! + 1)[0]!;
       expect([written['Client ID'], written.Amount, written.Status]).toEqual(['C-0002', 220, 'Open']);
     }
@@ -174,8 +178,8 @@ describe('desk actions read no history', () => {
     );
   });
 
-  it('an ad-hoc invoice and a new client with 10 or 10,000 rows of history read the same cells, heads only', () => {
-    const runs = [10, 10_000].map((n) => {
+  it('an ad-hoc invoice and a new client with 30 or 10,000 rows of history read the same cells, heads only', () => {
+    const runs = [30, 10_000].map((n) => {
       const addin = historyStudio(n);
       const before = { invoice: counter(addin, 'invoice'), client: counter(addin, 'client') };
       const adHoc = measure(addin, () =>
@@ -197,7 +201,7 @@ describe('desk actions read no history', () => {
     });
     for (const { addin, before, adHoc, client } of runs) {
       for (const m of [adHoc, client])
-        for (const [tab, row] of Object.entries(m.reach)) expect(row, tab).toBeLessThanOrEqual(HEAD_ROWS);
+        for (const [tab, rows] of Object.entries(m.widest)) expect(rows, tab).toBeLessThanOrEqual(HEAD_ROWS);
       expect(adHoc.value.id).toBe(`INV-${String(before.invoice + 1).padStart(6, '0')}`);
       expect(client.value.id).toBe(`C-${String(before.client + 1).padStart(4, '0')}`);
       const [row] = rowsFrom(addin, 'Invoices', adHoc.lastRows.Invoices! + 1);
@@ -213,6 +217,27 @@ describe('desk actions read no history', () => {
     expect(runs[1]!.client.cells).toEqual(runs[0]!.client.cells);
     expect(Object.keys(runs[1]!.adHoc.cells).sort()).toEqual(['Clients', 'Invoices', 'Log']);
     expect(Object.keys(runs[1]!.client.cells).sort()).toEqual(['Clients', 'Log']);
+  });
+
+  it('appends right after the data when a formula column showing "" is filled down below it', () => {
+    const addin = historyStudio(100);
+    const sheet = addin.sheet('Invoices');
+    const dataEnd = sheet.getLastRow();
+    // A user's helper column, filled down 300 rows past the data: each cell a formula showing "".
+    const col = sheet.getLastColumn() + 1;
+    sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+    sheet.insertRowsAfter(sheet.getMaxRows(), 300);
+    for (let r = 2; r <= dataEnd + 300; r++) sheet.getRange(r, col).setFormula(`=IF(A${r}="","",A${r})`);
+    expect(sheet.getLastRow()).toBe(dataEnd + 300);
+    const m = measure(addin, () =>
+      ok<{ id: string }>(
+        addin.run('addAdHocInvoice', { clientId: 'C-0001', description: 'Towel', amount: '5', today: TODAY }),
+      ),
+    );
+    const values = addin.tab('Invoices');
+    expect(values[dataEnd]![values[0]!.indexOf('Invoice ID')]).toBe(m.value.id);
+    // The rows above the formulas' end were read a few at a time (10, 20, 40 …), never the whole tab.
+    expect(m.cells.Invoices! / col).toBeLessThan(HEAD_ROWS + 700);
   });
 
   it('reads the ID column alone, once, when no counter is stored (a workbook from before counters)', () => {
@@ -321,7 +346,7 @@ describe('the overdue summary after a sale', () => {
     );
     for (const m of [sale, adHoc]) {
       expect(m.lastRows.Invoices).toBeGreaterThan(HEAD_ROWS);
-      expect(m.reach.Invoices).toBeLessThanOrEqual(HEAD_ROWS);
+      expect(m.widest.Invoices).toBeLessThanOrEqual(HEAD_ROWS);
       expect(m.cells.Payments).toBeUndefined();
     }
     for (const d of [TODAY, '2016-09-20']) {
