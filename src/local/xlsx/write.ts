@@ -1,14 +1,15 @@
 // The model -> .xlsx bytes, with exceljs's streaming writer (it keeps one row at a time, so a
-// 200,000-row tab costs seconds, not gigabytes). Tabs can be handed over lazily (LazySheet), so only
-// one tab's model exists at a time, and rows wait for the zip to take what was written (exceljs
-// itself would buffer the whole workbook's XML). Serialising touches no file: writeWorkbook (./file)
-// puts the finished bytes in place atomically.
+// 200,000-row tab costs seconds, not gigabytes). A tab's rows are handed over a block at a time
+// (SheetSource), so no tab ever exists as a whole model, and the rows wait for the zip to take what
+// was written (exceljs itself would buffer the whole workbook's XML). Serialising touches no file:
+// writeWorkbook (./file) puts the finished bytes in place atomically.
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { types } from 'node:util';
 import ExcelJS from 'exceljs';
 import type { CellModel, SheetModel, ValidationModel } from '../gas/model';
 import { instantToWallClock, isValidTimeZone } from '../gas/time';
+import { streamSharedStrings, type SharedStringsWriter } from './sharedStrings';
 import {
   CHECKBOX_FORMULA,
   CHECKBOX_MARKER,
@@ -26,22 +27,21 @@ import {
   type SheetMeta,
 } from './layout';
 
-/** A tab to write: its name and state now, its model when its turn comes. */
-export interface LazySheet {
-  name: string;
-  hidden: boolean;
-  model(): SheetModel;
-}
-
-/** Rows written between checks that the zip keeps up. */
-const ROWS_PER_CHECK = 1000;
 /** Bytes of sheet XML allowed to wait for the zip. */
 const MAX_PENDING = 4 * 1024 * 1024;
+
+/** The stream archiver reads a sheet part from (readable-stream 2 has no writableLength). */
+interface ZipInput extends NodeJS.EventEmitter {
+  writableLength?: number;
+  _writableState?: { length: number };
+}
 
 /** Waits while the zip has not taken the sheet's XML written so far (exceljs never waits). */
 async function zipKeepsUp(sheet: StreamSheet): Promise<void> {
   const target = sheet.stream.pipes?.[0];
-  if (target && target.writableLength > MAX_PENDING) await once(target, 'drain');
+  if (!target) return;
+  const pending = target.writableLength ?? target._writableState?.length ?? 0;
+  if (pending > MAX_PENDING) await once(target, 'drain');
 }
 
 /** The whole spreadsheet as the local CLI keeps it in a .xlsx file. */
@@ -68,7 +68,7 @@ interface StreamRow {
 interface StreamSheet {
   columns: Array<Partial<ExcelJS.Column>>;
   /** exceljs's StreamBuf for the sheet's part; pipes[0] is the stream the zip reads it from */
-  stream: { pipes?: Writable[] };
+  stream: { pipes?: ZipInput[] };
   getRow(row: number): StreamRow;
   dataValidations: { add(address: string, validation: ExcelJS.DataValidation): void };
   commit(): void;
@@ -287,43 +287,83 @@ class ValidationRuns {
  * header) gets it as the column's style too, so rows a user adds in Excel or LibreOffice come out
  * formatted, and LibreOffice, which keeps such a format on the column only, saves it back there.
  * Each written cell still carries its own style; the reader gives a column's format to the empty
- * cells of rows 2..maxRows that have none, so the round trip is exact.
+ * cells of rows 2..maxRows that have none, so the round trip is exact. Rows arrive a block at a time.
  */
-function columnStyles(
-  rows: readonly CellModel[][],
-  width: number,
-  maxRows: number,
-  styles: StyleCache,
-): (Style | undefined)[] {
-  const out: (Style | undefined)[] = new Array<Style | undefined>(width);
-  if (rows.length < 3 || rows.length < maxRows) return out;
-  for (let c = 0; c < width; c++) {
-    const first = rows[1]?.[c];
-    const fmt = declaredFormat(first);
-    const bold = first?.fontWeight === 'bold';
-    if (fmt === undefined && !bold) continue;
-    let same = true;
-    for (let r = 2; r < rows.length && same; r++) {
-      const cell = rows[r]?.[c];
-      same = declaredFormat(cell) === fmt && (cell?.fontWeight === 'bold') === bold;
+class ColumnStyles {
+  /** per column: the format and boldness of row 2, while every later row matches it */
+  private readonly candidates: ({ fmt: string | undefined; bold: boolean } | undefined)[] = [];
+
+  row(r: number, cells: readonly (CellModel | undefined)[]): void {
+    if (r === 1) {
+      cells.forEach((cell, c) => {
+        const fmt = declaredFormat(cell);
+        const bold = cell?.fontWeight === 'bold';
+        if (fmt !== undefined || bold) this.candidates[c] = { fmt, bold };
+      });
+      return;
     }
-    if (same) out[c] = styles.get(fmt, bold);
+    if (r < 2) return;
+    this.candidates.forEach((k, c) => {
+      const cell = cells[c];
+      if (k && (declaredFormat(cell) !== k.fmt || (cell?.fontWeight === 'bold') !== k.bold)) {
+        this.candidates[c] = undefined;
+      }
+    });
   }
-  return out;
+
+  styles(rowCount: number, maxRows: number, width: number, cache: StyleCache): (Style | undefined)[] {
+    const out: (Style | undefined)[] = new Array<Style | undefined>(width);
+    if (rowCount < 3 || rowCount < maxRows) return out;
+    this.candidates.forEach((k, c) => {
+      if (k && c < width) out[c] = cache.get(k.fmt, k.bold);
+    });
+    return out;
+  }
+}
+
+/** Rows handed to the writer a block at a time. */
+const BLOCK = 64;
+
+/** A tab to write: its rows come a block at a time, so they need not all be models at once. */
+export interface SheetSource {
+  /** Name, size, frozen rows, hidden state and widths (rows is not read). */
+  tab: Omit<SheetModel, 'rows'>;
+  /** At least the number of rows (rows past it are empty). */
+  rowBound: number;
+  /** Rows [from, to) (0-based); it may stop short at the last row with anything in it. */
+  rows(from: number, to: number): CellModel[][];
+}
+
+/** A model as a SheetSource. */
+export function modelSource(model: SheetModel): SheetSource {
+  return { tab: model, rowBound: model.rows.length, rows: (from, to) => model.rows.slice(from, to) };
 }
 
 async function writeSheet(
   book: StreamBook,
-  model: SheetModel,
+  source: SheetSource,
   xlsxName: string,
   active: boolean,
   zone: string,
   styles: StyleCache,
   rules: Validations,
 ): Promise<SheetMeta> {
-  const rows = model.rows;
+  const model = source.tab;
+  // First pass: the row count, the width and the whole-column styles, which go out before row 1.
+  let rowCount = 0;
   let width = 0;
-  for (const row of rows) if (row && row.length > width) width = row.length;
+  const columns = new ColumnStyles();
+  let gap = false; // a block stopped short: empty rows follow it
+  for (let from = 0; from < source.rowBound; from += BLOCK) {
+    const block = source.rows(from, from + BLOCK);
+    if (block.length > 0 && gap) columns.row(rowCount, []); // an empty row below row 2
+    block.forEach((cells, i) => {
+      columns.row(from + i, cells ?? []);
+      if (cells && cells.length > width) width = cells.length;
+    });
+    if (block.length > 0) rowCount = from + block.length;
+    gap = block.length < BLOCK;
+  }
 
   const frozen = Math.max(0, Math.floor(model.frozenRows || 0));
   const view: Partial<ExcelJS.WorksheetView> =
@@ -337,9 +377,9 @@ async function writeSheet(
   });
 
   // Columns (widths, whole-column styles) go out before the first row.
-  const maxRows = Math.max(1, Math.floor(model.maxRows || 0), rows.length);
+  const maxRows = Math.max(1, Math.floor(model.maxRows || 0), rowCount);
   const maxColumns = Math.max(1, Math.floor(model.maxColumns || 0), width);
-  const colStyles = columnStyles(rows, width, maxRows, styles);
+  const colStyles = columns.styles(rowCount, maxRows, width, styles);
   const widths = model.columnWidths ?? {};
   let lastCol = colStyles.length;
   for (const k of Object.keys(widths)) lastCol = Math.max(lastCol, Number(k));
@@ -356,29 +396,12 @@ async function writeSheet(
     sheet.columns = defs;
   }
 
+  // Second pass: the rows, then the zip gets a chance to catch up.
   const runs = new ValidationRuns(sheet, rules);
-  for (let r = 0; r < rows.length; r++) {
-    const cells = rows[r] ?? [];
-    runs.row(r + 1, cells);
-    if (cells.length === 0) continue;
-    const row = sheet.getRow(r + 1);
-    let formattedOnly = false;
-    for (let c = 0; c < cells.length; c++) {
-      const cell = cells[c];
-      if (!cell) continue;
-      const value = excelValue(cell, zone);
-      const fmt = declaredFormat(cell);
-      const bold = cell.fontWeight === 'bold';
-      if (value === null && fmt === undefined && !bold) continue; // absent: no value, no format
-      if (value === null) formattedOnly = true;
-      const out = row.getCell(c + 1);
-      out.value = value;
-      out.style = styles.get(fmt ?? defaultDateFormat(value), bold);
-    }
-    // exceljs's streaming writer drops a row without values; a row of formatted empty cells counts.
-    if (formattedOnly) Object.defineProperty(row, 'hasValues', { value: true });
-    row.commit();
-    if (r % ROWS_PER_CHECK === 0) await zipKeepsUp(sheet);
+  for (let from = 0; from < rowCount; from += BLOCK) {
+    const block = source.rows(from, Math.min(rowCount, from + BLOCK));
+    for (let i = 0; i < block.length; i++) writeRow(sheet, from + i + 1, block[i] ?? [], runs, zone, styles);
+    await zipKeepsUp(sheet);
   }
   runs.finish();
   // exceljs writes <cols> when the first row goes out: a tab without rows would lose its widths.
@@ -390,6 +413,35 @@ async function writeSheet(
   sheet.commit();
 
   return { name: model.name, maxRows, maxColumns };
+}
+
+function writeRow(
+  sheet: StreamSheet,
+  r: number,
+  cells: readonly (CellModel | undefined)[],
+  runs: ValidationRuns,
+  zone: string,
+  styles: StyleCache,
+): void {
+  runs.row(r, cells);
+  if (cells.length === 0) return;
+  const row = sheet.getRow(r);
+  let formattedOnly = false;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (!cell) continue;
+    const value = excelValue(cell, zone);
+    const fmt = declaredFormat(cell);
+    const bold = cell.fontWeight === 'bold';
+    if (value === null && fmt === undefined && !bold) continue; // absent: no value, no format
+    if (value === null) formattedOnly = true;
+    const out = row.getCell(c + 1);
+    out.value = value;
+    out.style = styles.get(fmt ?? defaultDateFormat(value), bold);
+  }
+  // exceljs's streaming writer drops a row without values; a row of formatted empty cells counts.
+  if (formattedOnly) Object.defineProperty(row, 'hasValues', { value: true });
+  row.commit();
 }
 
 function writeMeta(
@@ -418,26 +470,25 @@ function writeMeta(
   sheet.commit();
 }
 
-type LazyWorkbook = Omit<WorkbookFile, 'sheets'> & { sheets: LazySheet[] };
+type SourceWorkbook = Omit<WorkbookFile, 'sheets'> & { sheets: SheetSource[] };
 
-function check(wb: LazyWorkbook): void {
+function check(wb: SourceWorkbook): void {
   if (!isValidTimeZone(wb.timeZone)) throw new Error(`Invalid time zone: ${String(wb.timeZone)}`);
   const names = new Set<string>();
   for (const s of wb.sheets) {
-    const key = String(s.name).toLowerCase();
-    if (names.has(key)) throw new Error(`Duplicate sheet name "${s.name}"`);
+    const key = String(s.tab.name).toLowerCase();
+    if (names.has(key)) throw new Error(`Duplicate sheet name "${s.tab.name}"`);
     names.add(key);
   }
 }
 
 /** The workbook as .xlsx bytes. Throws (before anything is written anywhere) on a bad model. */
 export async function workbookBytes(wb: WorkbookFile): Promise<Buffer> {
-  const sheets = wb.sheets.map((s): LazySheet => ({ name: s.name, hidden: s.hidden, model: () => s }));
-  return lazyWorkbookBytes({ ...wb, sheets });
+  return sourceWorkbookBytes({ ...wb, sheets: wb.sheets.map(modelSource) });
 }
 
-/** workbookBytes with each tab's model made only when it is written. */
-export async function lazyWorkbookBytes(wb: LazyWorkbook): Promise<Buffer> {
+/** workbookBytes with each tab's rows made a block at a time, as the writer reaches them. */
+export async function sourceWorkbookBytes(wb: SourceWorkbook): Promise<Buffer> {
   check(wb);
   const chunks: Buffer[] = [];
   const sink = new Writable({
@@ -450,11 +501,13 @@ export async function lazyWorkbookBytes(wb: LazyWorkbook): Promise<Buffer> {
     sink.on('finish', resolve);
     sink.on('error', reject);
   });
-  const book = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: sink,
     useStyles: true,
     useSharedStrings: true,
-  }) as unknown as StreamBook;
+  });
+  streamSharedStrings(writer as unknown as SharedStringsWriter);
+  const book = writer as unknown as StreamBook;
 
   const propRows = Object.entries(wb.documentProperties).map(([k, v]): [string, string] => [k, String(v)]);
   const lists = new ListRows(3 + wb.sheets.length + propRows.length);
@@ -463,15 +516,14 @@ export async function lazyWorkbookBytes(wb: LazyWorkbook): Promise<Buffer> {
   const taken = new Set<string>([META_SHEET.toLowerCase()]);
   const activeIndex = Math.max(
     0,
-    wb.sheets.findIndex((s) => !s.hidden),
+    wb.sheets.findIndex((s) => !s.tab.hidden),
   );
   const sheetRows: [string, SheetMeta][] = [];
-  for (const [i, lazy] of wb.sheets.entries()) {
-    const xlsxName = excelSheetName(lazy.name, taken);
-    const model = lazy.model();
+  for (const [i, source] of wb.sheets.entries()) {
+    const xlsxName = excelSheetName(source.tab.name, taken);
     sheetRows.push([
       xlsxName,
-      await writeSheet(book, model, xlsxName, i === activeIndex, wb.timeZone, styles, rules),
+      await writeSheet(book, source, xlsxName, i === activeIndex, wb.timeZone, styles, rules),
     ]);
   }
   writeMeta(book, wb, sheetRows, propRows, lists);
