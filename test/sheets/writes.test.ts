@@ -395,3 +395,36 @@ describe('a commit of very many rows', () => {
     expect(grid.get(200_002, col('Invoice ID') + 1)).toBe('INV-000002');
   });
 });
+
+describe('a tab the action only appends to', () => {
+  it('is read by its head: rows go below its last row, IDs come from the counter, its rows are refused', () => {
+    const port = portWithInvoices(50);
+    port.properties.set('studioLedger.lastId.invoice', '60');
+    const tx = new LedgerTx(port, [], { appendOnly: ['invoices'] });
+    expect(() => tx.table('invoices').rows).toThrow(/appending only/);
+    expect(() => tx.update('invoices', 2, { Status: 'Paid' })).toThrow(/appending only/);
+    const id = tx.ids.next('invoice');
+    expect(id).toBe('INV-000061');
+    tx.append(
+      'invoices',
+      invoiceCells({
+        ...readInvoices(readTable(TABS.invoices, port.tabs.get('Invoices')!.snapshot('Invoices')))[0]!,
+        id,
+      }),
+    );
+    tx.commit('Add ad-hoc invoice', id, '2016-09-13 09:00:00');
+    const grid = port.tabs.get('Invoices')!;
+    expect(grid.get(52, 1)).toBe('INV-000061');
+    expect(grid.get(53, 1)).toBe('');
+    // No ID column was read: the counter is the record.
+    expect(port.calls.filter((c) => c.startsWith('readColumn'))).toEqual([]);
+    expect(port.getProperty('studioLedger.lastId.invoice')).toBe('61');
+  });
+
+  it('without a stored counter, reads its ID column alone to seed one', () => {
+    const port = portWithInvoices(50);
+    const tx = new LedgerTx(port, [], { appendOnly: ['invoices'] });
+    expect(tx.ids.next('invoice')).toBe('INV-000051');
+    expect(port.calls).toEqual(['readColumn Invoices']);
+  });
+});
