@@ -148,3 +148,59 @@ export const encode = {
   int: (n: number | null | undefined): CellWrite => (n === null || n === undefined ? '' : n),
   bool: (b: boolean): CellWrite => b,
 };
+
+/** A column's place in a table, resolved once per read of a tab (-1: the column is not there). */
+export interface Column {
+  readonly header: string;
+  readonly index: number;
+}
+
+/**
+ * The readers above, for many rows: each column is found once, and the common cell (text in a text
+ * column, a number in a money column, a date cell) is decoded on the spot. Anything else goes through
+ * the reader above, so its value and its error message are the same.
+ */
+export function rowReader(t: Table) {
+  const at = (r: TableRow, c: Column): CellValue => (c.index < 0 ? '' : (r.cells[c.index] ?? ''));
+  return {
+    column(header: string): Column {
+      return { header, index: t.columns.get(header) ?? -1 };
+    },
+    text(r: TableRow, c: Column, required = false): string {
+      const v = at(r, c);
+      if (typeof v === 'string' && v !== '') {
+        const edge = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32;
+        if (!edge) return v;
+      }
+      return readText(t, r, c.header, { required });
+    },
+    date(r: TableRow, c: Column, required = false): IsoDate | null {
+      const v = at(r, c);
+      if (isSheetDate(v)) return v.date;
+      if (v === '' && !required) return null;
+      return readDate(t, r, c.header, { required });
+    },
+    money(r: TableRow, c: Column, required = false): Cents | null {
+      const v = at(r, c);
+      if (typeof v === 'number') {
+        const hit = CENTS.get(v);
+        if (hit !== undefined) return hit;
+      } else if (v === '' && !required) return null;
+      return readMoney(t, r, c.header, { required });
+    },
+    int(r: TableRow, c: Column, required = false): number | null {
+      const v = at(r, c);
+      if (typeof v === 'number' && Number.isInteger(v)) return v;
+      if (v === '' && !required) return null;
+      return readInt(t, r, c.header, { required });
+    },
+    choice<T extends string>(r: TableRow, c: Column, allowed: readonly T[], fallback?: T): T {
+      const v = at(r, c);
+      if (typeof v === 'string' && v !== '') {
+        const hit = CHOICES.get(allowed)?.get(v);
+        if (hit) return hit as T;
+      }
+      return readChoice(t, r, c.header, allowed, fallback !== undefined ? { fallback } : {});
+    },
+  };
+}

@@ -18,18 +18,71 @@ export interface LedgerRecords {
   payments?: readonly Rowed<Payment>[];
 }
 
+/**
+ * The rows of one tab's IDs seen so far. Most IDs are the add-in's own (a prefix and a fixed number of
+ * digits, INV-000123): those are kept by number in an array, far quicker than a map over a few hundred
+ * thousand strings. Any other spelling (another width, a typed ID) is kept by its text; the two kinds
+ * can never be the same text, so no repeat is missed.
+ */
+class SeenIds {
+  private prefix: string | null = null;
+  private width = 0;
+  private rows = new Int32Array(1024);
+  private readonly other = new Map<string, number>();
+
+  /** `limit`: a few times the number of IDs; a number far past it (a typed 99999999) is kept by its text. */
+  constructor(private readonly limit: number) {}
+
+  /** The row the ID was first seen on, or undefined (and the ID is remembered on `row`). */
+  firstRow(id: string, row: number): number | undefined {
+    const n = this.number(id);
+    if (n === null) {
+      const seen = this.other.get(id);
+      if (seen === undefined) this.other.set(id, row);
+      return seen;
+    }
+    if (n >= this.rows.length) {
+      const grown = new Int32Array(Math.max(n + 1, this.rows.length * 2));
+      grown.set(this.rows);
+      this.rows = grown;
+    }
+    // Stored as row + 1, so 0 means not seen (a record without a row counts as row 0).
+    const seen = this.rows[n]!;
+    if (seen) return seen - 1;
+    this.rows[n] = row + 1;
+    return undefined;
+  }
+
+  /** The ID's number when it is spelled as the first such ID was (prefix and digit count), else null. */
+  private number(id: string): number | null {
+    let j = id.length;
+    while (j > 0) {
+      const c = id.charCodeAt(j - 1);
+      if (c < 48 || c > 57) break;
+      j--;
+    }
+    const digits = id.length - j;
+    if (digits === 0 || digits > 8) return null;
+    if (this.prefix === null) {
+      this.prefix = id.slice(0, j);
+      this.width = digits;
+    } else if (digits !== this.width || j !== this.prefix.length || !id.startsWith(this.prefix)) return null;
+    const n = Number(id.slice(j));
+    return n <= this.limit ? n : null;
+  }
+}
+
 function duplicates<T extends { id: string; row?: number }>(
   records: readonly T[],
   tab: Problem['tab'],
   column: string,
 ): Problem[] {
-  const first = new Map<string, number>();
+  const seenIds = new SeenIds(records.length * 4 + 1024);
   const out: Problem[] = [];
   for (const r of records) {
     if (!r.id) continue;
-    const seen = first.get(r.id);
-    if (seen === undefined) first.set(r.id, r.row ?? 0);
-    else
+    const seen = seenIds.firstRow(r.id, r.row ?? 0);
+    if (seen !== undefined)
       out.push({
         tab,
         row: r.row ?? 0,

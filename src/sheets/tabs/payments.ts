@@ -1,25 +1,46 @@
-import { encode, readDate, readMoney, readText } from '../cells';
+import { encode, rowReader } from '../cells';
 import type { RowCells } from '../changes';
 import type { Payment } from '../records';
 import { TABS } from '../schema';
 import { rowRecords } from '../rowRecords';
-import type { Table } from '../table';
+import type { Table, TableRow } from '../table';
 
-export const readPayments: (t: Table) => Payment[] = rowRecords((t, r): Payment => ({
-  row: r.rowNumber,
-  id: readText(t, r, 'Payment ID', { required: true }),
-  date: readDate(t, r, 'Date', { required: true })!,
-  clientId: readText(t, r, 'Client ID'),
-  invoiceId: readText(t, r, 'Invoice ID'),
-  amount: readMoney(t, r, 'Amount', { required: true })!,
-  method: readText(t, r, 'Method'),
-  reference: readText(t, r, 'Reference'),
-  batchId: readText(t, r, 'Batch ID'),
-  providerRef: readText(t, r, 'Provider Ref'),
-  receiptId: readText(t, r, 'Receipt ID'),
-  refundOf: readText(t, r, 'Refund Of'),
-  reason: readText(t, r, 'Reason'),
-}));
+export function readPayments(t: Table): Payment[] {
+  return paymentRows(t);
+}
+
+const paymentRows = rowRecords((t: Table) => {
+  const read = rowReader(t);
+  const col = {
+    id: read.column('Payment ID'),
+    date: read.column('Date'),
+    client: read.column('Client ID'),
+    invoice: read.column('Invoice ID'),
+    amount: read.column('Amount'),
+    method: read.column('Method'),
+    reference: read.column('Reference'),
+    batch: read.column('Batch ID'),
+    providerRef: read.column('Provider Ref'),
+    receipt: read.column('Receipt ID'),
+    refundOf: read.column('Refund Of'),
+    reason: read.column('Reason'),
+  };
+  return (r: TableRow): Payment => ({
+    row: r.rowNumber,
+    id: read.text(r, col.id, true),
+    date: read.date(r, col.date, true)!,
+    clientId: read.text(r, col.client),
+    invoiceId: read.text(r, col.invoice),
+    amount: read.money(r, col.amount, true)!,
+    method: read.text(r, col.method),
+    reference: read.text(r, col.reference),
+    batchId: read.text(r, col.batch),
+    providerRef: read.text(r, col.providerRef),
+    receiptId: read.text(r, col.receipt),
+    refundOf: read.text(r, col.refundOf),
+    reason: read.text(r, col.reason),
+  });
+});
 
 export function paymentCells(p: Payment): RowCells {
   return {

@@ -65,3 +65,27 @@ describe('checkLedger', () => {
     ]);
   });
 });
+
+describe('repeated IDs among many', () => {
+  const invoiceAt = (id: string, row: number) => ({ id, row }) as never;
+  it('finds a repeat among 100,000 IDs, and tells apart spellings of the same number', () => {
+    const invoices = Array.from({ length: 100_000 }, (_, i) =>
+      invoiceAt(`INV-${String(i + 1).padStart(6, '0')}`, i + 2),
+    );
+    invoices.push(
+      invoiceAt('INV-000077', 100_002),
+      invoiceAt('INV-77', 100_003),
+      invoiceAt('INV-0077', 100_004),
+    );
+    invoices.push(
+      invoiceAt('INV-99999999', 100_005),
+      invoiceAt('INV-99999999', 100_006),
+      invoiceAt('inv-000077', 100_007),
+    );
+    const problems = checkLedger({ invoices }).map((p) => [p.row, p.message]);
+    expect(problems).toEqual([
+      [100_002, 'INV-000077 is also on row 78: an ID may appear once (a pasted copy?)'],
+      [100_006, 'INV-99999999 is also on row 100005: an ID may appear once (a pasted copy?)'],
+    ]);
+  });
+});
