@@ -1,9 +1,10 @@
 // The Attendance tab: sessions a client used on a day, and (when known) the package they came from.
 import type { IsoDate } from '../../core/calendar';
-import { encode, readDate, readInt, readText } from '../cells';
+import { encode, rowReader } from '../cells';
+import { rowRecords } from '../rowRecords';
 import type { RowCells } from '../changes';
 import { TABS } from '../schema';
-import type { Table } from '../table';
+import type { Table, TableRow } from '../table';
 
 export interface Attendance {
   readonly row?: number;
@@ -15,14 +16,25 @@ export interface Attendance {
 }
 
 export function readAttendance(t: Table): Attendance[] {
-  return t.rows.map((r) => ({
-    row: r.rowNumber,
-    date: readDate(t, r, 'Date', { required: true })!,
-    clientId: readText(t, r, 'Client ID', { required: true }),
-    sessions: readInt(t, r, 'Sessions', { required: true })!,
-    saleId: readText(t, r, 'Sale ID'),
-  }));
+  return attendanceRows(t);
 }
+
+const attendanceRows = rowRecords((t: Table) => {
+  const read = rowReader(t);
+  const col = {
+    date: read.column('Date'),
+    client: read.column('Client ID'),
+    sessions: read.column('Sessions'),
+    sale: read.column('Sale ID'),
+  };
+  return (r: TableRow): Attendance => ({
+    row: r.rowNumber,
+    date: read.date(r, col.date, true)!,
+    clientId: read.text(r, col.client, true),
+    sessions: read.int(r, col.sessions, true)!,
+    saleId: read.text(r, col.sale),
+  });
+});
 
 export function attendanceCells(a: Attendance): RowCells {
   return {
