@@ -39,7 +39,12 @@ describe('service calls per action do not grow with rows', () => {
         addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10-5F', today: '2016-09-13' }),
       );
       expect(r.invoices[0]!.id).toBe(`INV-${String(n + 1).padStart(6, '0')}`);
-      const first = { total: addin.emu.calls.total(), byMethod: addin.emu.calls.byMethod() };
+      // Zone lookups follow the distinct Log timestamps read (the clock's seconds), not the rows: apart.
+      const byMethod = { ...addin.emu.calls.byMethod() };
+      const zone = byMethod['Utilities.formatDate'] ?? 0;
+      delete byMethod['Utilities.formatDate'];
+      expect(zone).toBeLessThanOrEqual(30);
+      const first = { total: addin.emu.calls.total() - zone, byMethod };
       addin.emu.calls.reset();
       ok(addin.run('sellPackage', { clientId: 'C-0001', packageCode: 'PT10', today: '2016-09-13' }));
       return { first, again: addin.emu.calls.byMethod() };
