@@ -133,6 +133,63 @@ describe('save from and load into the emulation', () => {
     expect(withoutIds(fresh.spreadsheet.sheetsModel())).toEqual(withoutIds(emu.spreadsheet.sheetsModel()));
   });
 
+  it('a 3,000-row tab and a tab with long empty stretches come back cell for cell', async () => {
+    // The save hands rows over a block at a time and the load reads one tab at a time: block edges,
+    // blocks with nothing in them and whole-column styles must all come out exact.
+    const emu = createAppsScript({ timeZone: SYDNEY });
+    const app = emu.globals.SpreadsheetApp;
+    const ss = emu.spreadsheet;
+    const big = ss.getSheetByName('Sheet1')!.setName('Invoices');
+    big.insertRowsAfter(1000, 2000);
+    big.getRange('A1:F1').setValues([['ID', 'Due', 'Amount', 'Status', 'Include', 'Note']]);
+    big.getRange('A1:F1').setFontWeight('bold');
+    big.getRange('B2:B3000').setNumberFormat('dd/mm/yyyy');
+    big.getRange('C2:C3000').setNumberFormat('$#,##0.00');
+    const status = app.newDataValidation().requireValueInList(['Open', 'Paid'], true).setAllowInvalid(false);
+    big.getRange('D2:D3000').setDataValidation(status.build());
+    big.getRange('E2:E3000').insertCheckboxes();
+    big.setFrozenRows(1);
+    big.setColumnWidth(1, 120);
+    big.setColumnWidth(6, 300);
+    const rows = Array.from({ length: 2999 }, (_, i) => [
+      `INV-${String(i + 1).padStart(6, '0')}`,
+      zonedMidnight(2016, 1 + (i % 12), 1 + (i % 28), SYDNEY),
+      i % 7 === 0 ? '' : 100 + (i % 50) * 0.25,
+      i % 3 ? 'Open' : 'Paid',
+      i % 2 === 0,
+      i % 97 === 0 ? '=not a formula' : i % 5 ? '' : `note ${i % 10}`,
+    ]);
+    big.getRange(2, 1, rows.length, 6).setValues(rows);
+    big.getRange('G1500').setFormula('=C1500*2');
+
+    const gaps = ss.insertSheet('Gaps');
+    gaps.deleteRows(701, 300); // 700 rows: every row counts for the whole-column styles
+    // Rows 101..448 are empty and row 449 starts a block of the writer's (64 rows): the empty
+    // stretch must still stop column A from getting a whole-column format.
+    gaps.getRange('A2:A100').setNumberFormat('0').setValue(7);
+    gaps.getRange('A449:A700').setNumberFormat('0').setValue(8);
+    gaps.getRange('C700').setFontWeight('bold');
+
+    const path = tempFile(tmp());
+    await saveFromEmulation(path, emu);
+    const fresh = createAppsScript({ timeZone: 'UTC' });
+    await loadIntoEmulation(path, fresh);
+    expect(snapshot(fresh)).toEqual(snapshot(emu));
+    expect(withoutIds(fresh.spreadsheet.sheetsModel())).toEqual(withoutIds(emu.spreadsheet.sheetsModel()));
+
+    const inv = fresh.spreadsheet.getSheetByName('Invoices')!;
+    expect(inv.getRange('A3000:F3000').getDisplayValues()).toEqual([
+      ['INV-002999', '03/11/2016', '$112.00', 'Open', 'TRUE', ''],
+    ]);
+    expect(inv.getRange('F2').getFormula()).toBe('=not a formula'); // setValues made it a formula
+    expect(inv.getRange('G1500').getFormula()).toBe('=C1500*2');
+    expect(inv.getRange('D3000').getDataValidation()!.getAllowInvalid()).toBe(false);
+    expect([inv.getFrozenRows(), inv.getColumnWidth(1), inv.getColumnWidth(6)]).toEqual([1, 120, 300]);
+    const g = fresh.spreadsheet.getSheetByName('Gaps')!;
+    expect(g.getRange('A101').getNumberFormat()).not.toBe('0'); // the gap keeps no column format
+    expect(g.getRange('A700').getDisplayValue()).toBe('8');
+  });
+
   it('loading counts no Apps Script calls and replaces what the emulation held', async () => {
     const path = tempFile(tmp());
     await saveFromEmulation(path, buildStudio());
