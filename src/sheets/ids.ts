@@ -20,13 +20,28 @@ export function propertyKey(kind: IdKind): string {
   return `studioLedger.lastId.${kind}`;
 }
 
-export function highestNumber(kind: IdKind, ids: Iterable<string>): number {
+/** The number of an ID of this kind ("INV-000123" -> 123), 0 when it is not one. */
+export function idNumber(kind: IdKind, id: string): number {
   const { prefix } = ID_KINDS[kind];
+  if (!id.startsWith(prefix)) return 0;
+  let n = 0;
+  for (let i = prefix.length; i < id.length; i++) {
+    const c = id.charCodeAt(i);
+    if (c < 48 || c > 57) {
+      // Not plain digits (spaces, a typed "1e3"): as Number reads it, a whole number or nothing.
+      const x = Number(id.slice(prefix.length));
+      return Number.isInteger(x) && x > 0 ? x : 0;
+    }
+    n = n * 10 + (c - 48);
+  }
+  return n;
+}
+
+export function highestNumber(kind: IdKind, ids: Iterable<string>): number {
   let max = 0;
   for (const id of ids) {
-    if (!id.startsWith(prefix)) continue;
-    const n = Number(id.slice(prefix.length));
-    if (Number.isInteger(n) && n > max) max = n;
+    const n = idNumber(kind, id);
+    if (n > max) max = n;
   }
   return max;
 }
@@ -51,12 +66,12 @@ export class IdAllocator {
   private props: Readonly<Record<string, string>> | null = null;
 
   /**
-   * `stored`: every document property (read once, on the first need); `existing(kind, counted)`: the IDs
-   * of that kind in the ledger, where `counted` says whether a counter is stored.
+   * `stored`: every document property (read once, on the first need); `existing(kind, counted)`: the
+   * highest number of that kind in the ledger, where `counted` says whether a counter is stored.
    */
   constructor(
     private readonly stored: () => Readonly<Record<string, string>>,
-    private readonly existing: (kind: IdKind, counted: boolean) => Iterable<string>,
+    private readonly existing: (kind: IdKind, counted: boolean) => number,
   ) {}
 
   private saved(kind: IdKind): number | null {
@@ -68,7 +83,7 @@ export class IdAllocator {
     let last = this.last.get(kind);
     if (last === undefined) {
       const saved = this.saved(kind);
-      last = Math.max(saved ?? 0, highestNumber(kind, this.existing(kind, saved !== null)));
+      last = Math.max(saved ?? 0, this.existing(kind, saved !== null));
     }
     last += 1;
     this.last.set(kind, last);

@@ -4,7 +4,7 @@
 // read by its head alone: its header and last row, so what the action costs does not grow with history.
 import { checkCellCap, fitsAsIs, type GridNeed } from './cellCap';
 import { toBlocks, type RowCells, type TabChanges } from './changes';
-import { highestNumber, IdAllocator, ID_KINDS, type IdKind } from './ids';
+import { highestNumber, IdAllocator, idNumber, ID_KINDS, type IdKind } from './ids';
 import type { CellBlock, GridSize, TabContent, WorkbookPort } from './port';
 import { TABS, type TabKey } from './schema';
 import { readHead, readTable, type Table } from './table';
@@ -35,6 +35,7 @@ export interface TxOptions {
 
 export class LedgerTx {
   private readonly tables = new Map<TabKey, Table>();
+  private readonly highestRead = new Map<IdKind, number>();
   private readonly pending = new Map<TabKey, PendingTab>();
   private readonly rewrites = new Map<TabKey, TabContent>();
   private readonly properties: Record<string, string> = {};
@@ -53,7 +54,7 @@ export class LedgerTx {
     for (const k of heads) this.tables.set(k, readHead(TABS[k], tops[TABS[k].name] ?? null));
     this.ids = new IdAllocator(
       () => port.getProperties(),
-      (kind, counted) => this.idsInTab(kind, counted),
+      (kind, counted) => this.highest(kind, counted),
     );
   }
 
@@ -63,8 +64,32 @@ export class LedgerTx {
     return t;
   }
 
+  /** The highest number of `kind` this action knows of: its tab's rows (read whole) and the rest. */
+  private highest(kind: IdKind, counted: boolean): number {
+    return Math.max(this.highestInRows(kind), highestNumber(kind, this.idsInTab(kind, counted)));
+  }
+
+  /** The highest number in the ID column of a tab read whole, found once per action. */
+  private highestInRows(kind: IdKind): number {
+    const known = this.highestRead.get(kind);
+    if (known !== undefined) return known;
+    const [key, header] = ID_COLUMN[kind];
+    const t = this.tables.get(key);
+    const idx = t?.columns.get(header);
+    let max = 0;
+    if (t && !t.appendOnly && idx !== undefined)
+      for (const r of t.rows) {
+        const v = r.cells[idx];
+        if (typeof v !== 'string') continue;
+        const n = idNumber(kind, v);
+        if (n > max) max = n;
+      }
+    this.highestRead.set(kind, max);
+    return max;
+  }
+
   /**
-   * The IDs of `kind` this action knows of: a tab read whole gives its column; a tab read by its head
+   * The other IDs of `kind` this action knows of (those of a tab read whole: highestInRows); a tab read by its head
    * gives nothing while a counter is stored (the counter is the record), and else its ID column alone,
    * once, to seed the counter (a workbook from before counters, or a lost property).
    */
@@ -74,8 +99,8 @@ export class LedgerTx {
     if (!t) return;
     const idx = t.columns.get(header);
     if (idx === undefined) return;
-    if (!t.appendOnly) for (const r of t.rows) yield String(r.cells[idx] ?? '');
-    else if (!counted && t.lastRow > t.headerRow)
+    // A tab read whole gives its highest number through highestInRows (one quick pass, kept).
+    if (t.appendOnly && !counted && t.lastRow > t.headerRow)
       for (const v of this.port.readColumn(t.spec.name, idx + 1, t.headerRow + 1, t.lastRow - t.headerRow))
         yield String(v);
     for (const a of this.pending.get(key)?.appends ?? []) {
@@ -160,7 +185,7 @@ export class LedgerTx {
     for (const kind of Object.keys(ID_KINDS) as IdKind[]) {
       const t = this.tables.get(ID_COLUMN[kind][0]);
       if (t && !t.appendOnly && t.columns.has(ID_COLUMN[kind][1]))
-        this.ids.raise(kind, highestNumber(kind, this.idsInTab(kind, true)));
+        this.ids.raise(kind, this.highest(kind, true));
     }
   }
 

@@ -142,10 +142,12 @@ describe('cell safety', () => {
 
 describe('IDs', () => {
   it('never reuses a number: the larger of the stored counter and the highest in the tab', () => {
-    expect(highestNumber('invoice', ['INV-000007', 'INV-000003', 'X', 'INV-abc'])).toBe(7);
+    expect(
+      highestNumber('invoice', ['INV-000007', 'INV-000003', 'X', 'INV-abc', 'INV- 12 ', 'INV-1e1']),
+    ).toBe(12);
     const ids = new IdAllocator(
       () => ({ 'studioLedger.lastId.invoice': '12' }),
-      () => ['INV-000007'],
+      (kind) => (kind === 'invoice' ? 7 : 0),
     );
     expect([ids.next('invoice'), ids.next('invoice')]).toEqual(['INV-000013', 'INV-000014']);
     expect(ids.next('client')).toBe('C-0001');
@@ -159,7 +161,7 @@ describe('IDs', () => {
   it('raises a counter below the highest ID a tab read whole holds, and never lowers one', () => {
     const ids = new IdAllocator(
       () => ({ 'studioLedger.lastId.sale': '5', 'studioLedger.lastId.invoice': '9' }),
-      () => [],
+      () => 0,
     );
     ids.raise('sale', 8);
     ids.raise('invoice', 4);
@@ -173,7 +175,7 @@ describe('IDs', () => {
       () => ({ 'studioLedger.lastId.sale': '5', 'studioLedger.lastId.invoice': 'x' }),
       (kind, counted) => {
         asked.push([kind, counted]);
-        return kind === 'invoice' ? ['INV-000020'] : [];
+        return kind === 'invoice' ? 20 : 0;
       },
     );
     expect([ids.next('sale'), ids.next('invoice'), ids.next('allocation')]).toEqual([
