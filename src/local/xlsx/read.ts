@@ -174,6 +174,7 @@ export class WorkbookReader {
   private readonly lists = new Map<string, string[] | undefined>();
 
   private constructor(
+    private readonly what: string,
     private readonly book: Book,
     private readonly meta: Meta,
     private readonly metaRows: string[][] | undefined,
@@ -206,7 +207,7 @@ export class WorkbookReader {
         }
       }
       const meta = metaRows ? readMeta(metaRows) : { sheets: new Map(), properties: {} };
-      return new WorkbookReader(book, meta, metaRows, metaTab, opts.timeZone ?? DEFAULT_TIME_ZONE);
+      return new WorkbookReader(what, book, meta, metaRows, metaTab, opts.timeZone ?? DEFAULT_TIME_ZONE);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       throw new Error(`Cannot read ${what} as an .xlsx workbook: ${reason}`, { cause: e });
@@ -265,6 +266,17 @@ export class WorkbookReader {
 
   /** One tab's model. */
   async readSheet(tab: BookSheet): Promise<SheetModel> {
+    try {
+      return await this.sheetModel(tab);
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      throw new Error(`Cannot read ${this.what} as an .xlsx workbook: tab "${tab.name}": ${reason}`, {
+        cause: e,
+      });
+    }
+  }
+
+  private async sheetModel(tab: BookSheet): Promise<SheetModel> {
     const { book, timeZone: zone } = this;
     const meta = this.meta.sheets.get(tab.name);
     const rows: CellModel[][] = [];
