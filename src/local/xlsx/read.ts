@@ -290,7 +290,7 @@ export class WorkbookReader {
       let key = '';
       if (raw.formula === undefined) {
         cache = caches[raw.col] ??= new Map();
-        key = `${raw.style}|${raw.type}|${raw.value ?? ''}`;
+        key = `${raw.style}|${raw.type}|${raw.value === undefined ? '-' : `=${raw.value}`}`;
         const known = cache.get(key);
         if (known) {
           (rows[raw.row - 1] ??= [])[raw.col - 1] = known;
