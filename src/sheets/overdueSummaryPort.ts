@@ -41,6 +41,7 @@ import {
   type WorkbookPort,
 } from './port';
 import { TABS } from './schema';
+import { HEAD_ROWS } from './port';
 import { readTable } from './table';
 import { readInvoices } from './tabs/invoices';
 import { readPayments } from './tabs/payments';
@@ -127,7 +128,9 @@ export class OverdueSummaryPort implements WorkbookPort {
     let clientColumn = -1;
     try {
       const spec = name === INVOICES ? TABS.invoices : TABS.payments;
-      clientColumn = readTable(spec, snap).columns.get('Client ID') ?? -1;
+      // The header is in the first rows: no need to walk the whole tab for its columns.
+      const head = { name: snap.name, values: snap.values.slice(0, HEAD_ROWS) };
+      clientColumn = readTable(spec, head).columns.get('Client ID') ?? -1;
     } catch {
       // A tab without its headers: the action refuses it, and the summary is not made from it.
     }

@@ -67,7 +67,8 @@ class SeenIds {
       this.prefix = id.slice(0, j);
       this.width = digits;
     } else if (digits !== this.width || j !== this.prefix.length || !id.startsWith(this.prefix)) return null;
-    const n = Number(id.slice(j));
+    let n = 0;
+    for (let k = j; k < id.length; k++) n = n * 10 + (id.charCodeAt(k) - 48);
     return n <= this.limit ? n : null;
   }
 }
