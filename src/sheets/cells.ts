@@ -162,6 +162,9 @@ export interface Column {
  */
 export function rowReader(t: Table) {
   const at = (r: TableRow, c: Column): CellValue => (c.index < 0 ? '' : (r.cells[c.index] ?? ''));
+  // The last list's choices, so a column of statuses costs one map lookup a row.
+  let lastList: readonly string[] | null = null;
+  let lastChoices: Map<string, string | null> | undefined;
   return {
     column(header: string): Column {
       return { header, index: t.columns.get(header) ?? -1 };
@@ -183,8 +186,10 @@ export function rowReader(t: Table) {
     money(r: TableRow, c: Column, required = false): Cents | null {
       const v = at(r, c);
       if (typeof v === 'number') {
-        const hit = CENTS.get(v);
-        if (hit !== undefined) return hit;
+        // Whole cents within the noise amountToCents allows: the same cents it gives. Else it decides.
+        const scaled = v * 100;
+        const cents = Math.round(scaled);
+        if (Math.abs(scaled - cents) <= 1e-7 && Number.isSafeInteger(cents)) return cents === 0 ? 0 : cents;
       } else if (v === '' && !required) return null;
       return readMoney(t, r, c.header, { required });
     },
@@ -197,7 +202,11 @@ export function rowReader(t: Table) {
     choice<T extends string>(r: TableRow, c: Column, allowed: readonly T[], fallback?: T): T {
       const v = at(r, c);
       if (typeof v === 'string' && v !== '') {
-        const hit = CHOICES.get(allowed)?.get(v);
+        if (lastList !== allowed) {
+          lastList = allowed;
+          lastChoices = CHOICES.get(allowed);
+        }
+        const hit = lastChoices?.get(v);
         if (hit) return hit as T;
       }
       return readChoice(t, r, c.header, allowed, fallback !== undefined ? { fallback } : {});
