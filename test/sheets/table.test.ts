@@ -61,6 +61,34 @@ describe('header-mapped tables', () => {
       new UserError('Invoices row 2, column Due Date: "31/02/2016" is not a date'),
     );
   });
+
+  it('reads amounts as cents the way amountToCents does, on the quick path too', () => {
+    const headers = TABS.invoices.columns.filter((c) => c.required).map((c) => c.header);
+    const read = (amount: CellValue, paid: CellValue) => {
+      const row = headers.map((h) =>
+        h === 'Due Date'
+          ? { date: '2016-09-16' }
+          : h === 'Amount'
+            ? amount
+            : h === 'Paid'
+              ? paid
+              : h === 'Invoice ID'
+                ? 'INV-000001'
+                : h === 'Client ID'
+                  ? 'C-0001'
+                  : '',
+      );
+      return readInvoices(readTable(TABS.invoices, snap('Invoices', [headers, row])))[0]!;
+    };
+    expect(read(49.95, 0.1 + 0.2)).toMatchObject({ amount: 4995, paid: 30 });
+    expect(read(-2.5, -0)).toMatchObject({ amount: -250, paid: 0 });
+    expect(Object.is(read(220, -0).paid, 0)).toBe(true);
+    expect(read('$1,100.00', '')).toMatchObject({ amount: 110000, paid: 0 });
+    expect(() => read(12.345, 0)).toThrow(
+      new UserError('Invoices row 2, column Amount: 12.345 has more than 2 decimal places'),
+    );
+    expect(() => read(-0.005, 0)).toThrow(/Invoices row 2, column Amount: .*more than 2 decimal places/);
+  });
 });
 
 describe('batched writes', () => {
