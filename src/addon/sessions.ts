@@ -78,7 +78,13 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, REPORT_TABS);
-      const plan = planRecordSessions(readLedger(tx, ctx.today), req, ctx.today, dateTextFor(req.dates));
+      const plan = planRecordSessions(
+        readLedger(tx, ctx.today),
+        req,
+        ctx.today,
+        dateTextFor(req.dates),
+        ctx.port,
+      );
       writeRecordSessions(tx, plan);
       writeReports(tx, plan.reports, ctx.timestamp());
       const rows = plan.attendance;

@@ -6,10 +6,12 @@ import { packageForSession, splitSessions } from '../../core/lifecycle/balances'
 import { formatMoney } from '../../core/money';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
+import type { WorkbookPort } from '../port';
 import type { Client } from '../records';
 import { attendanceCells, type Attendance } from '../tabs/attendance';
 import { dateTextFor, optionalDateField, textField, type DateText } from './fields';
 import { balanceRows } from './balances';
+import { clientReports, ledgerOf } from './clientReports';
 import { outstandingReport } from './outstanding';
 import { merged, planReports, type Ledger, type Reports } from './reports';
 
@@ -73,7 +75,9 @@ export function clientSessions(
   show: DateText = dateTextFor('display'),
 ): ClientSessions {
   const asOf = maxDate(date, today);
-  const rows = balanceRows({ ...ledger, clients: [client] }, asOf).filter((r) => r.clientId === client.id);
+  // Worked out from the client's records alone: the same rows, without every other client's.
+  const own = ledgerOf(ledger, client);
+  const rows = balanceRows(own, asOf).filter((r) => r.clientId === client.id);
   const packages = rows
     .filter((r) => r.saleId)
     .map((r) => ({
@@ -85,7 +89,7 @@ export function clientSessions(
       left: r.left,
     }));
   const left = rows.reduce((s, r) => s + r.left, 0);
-  const owing = outstandingReport([client], ledger.invoices, ledger.payments, today).clients.find(
+  const owing = outstandingReport([client], own.invoices, own.payments, today).clients.find(
     (c) => c.clientId === client.id,
   );
   const overdue = owing
@@ -200,6 +204,7 @@ export function planRecordSessions(
   req: SessionsRequest,
   today: IsoDate,
   show: DateText = dateTextFor('display'),
+  port?: WorkbookPort,
 ): SessionsPlan {
   const client = findClient(ledger.clients, req.clientId);
   const sessions = sessionsField(req.sessions);
@@ -220,8 +225,8 @@ export function planRecordSessions(
   const { balance, warning } = balanceAfter(client.name, before.packages.length > 0, before.left, after.left);
   const debts = (s: DateText) => (before.overdue ? [overdueWarning(client.name, before.overdue, s)] : []);
   const tail = warning ? [warning] : [];
-  // The reports are as of today.
-  const reports = planReports(next, today);
+  // The reports are as of today; with the port, only the client's rows are worked out (clientReports).
+  const reports = port ? clientReports(port, next, client, today) : planReports(next, today);
   return {
     attendance,
     before,

@@ -2,7 +2,7 @@
 // method. It follows the one rule for receipts (planDeskReceipt): a named invoice first, then what is due by
 // its date, oldest first, the rest credit; invoices in a Sent batch are skipped and named. One Payments row
 // per invoice paid (and one for the credit), all with the receipt's Receipt ID; the invoices settled; the
-// Outstanding and Balances tabs refreshed. A preview reserves no ID.
+// client's rows of the Outstanding and Balances tabs refreshed (clientReports). A preview reserves no ID.
 import type { IsoDate } from '../../core/calendar';
 import {
   DESK_METHODS,
@@ -22,7 +22,8 @@ import { deskDate } from './deskDate';
 import { writeLedgerRows } from './writeLedgerRows';
 import { dateTextFor, moneyField, textField } from './fields';
 import { planCreditSpend, settled } from './spendCredit';
-import { merged, planReports, readLedger, REPORT_TABS, type Reports } from './reports';
+import { clientReports } from './clientReports';
+import { merged, readLedger, REPORT_TABS, type Reports } from './reports';
 
 export const PAYMENT_TABS = REPORT_TABS;
 
@@ -147,7 +148,7 @@ export function planRecordPayment(
     invoices,
     payments,
     creditAfter: creditOf(after.payments.filter((p) => p.clientId === client.id)),
-    reports: planReports(after, today),
+    reports: clientReports(tx.port, after, client, today),
   };
 }
 

@@ -2,7 +2,7 @@
 // core's one rule (planRefund): the receipt's unspent credit first, then what it paid on invoices, newest
 // first, never more than it received less what was given back. Its rows share a Receipt ID of their own;
 // each invoice it takes money from is withdrawn (the default) or still owed; to credit keeps the money as
-// the client's credit. The Outstanding and Balances tabs are refreshed. A preview reserves no ID.
+// the client's credit. The client's rows of the Outstanding and Balances tabs are refreshed (clientReports). A preview reserves no ID.
 import type { IsoDate } from '../../core/calendar';
 import { compareDates } from '../../core/calendar';
 import { isRefusal } from '../../core/ledger/invoiceState';
@@ -23,7 +23,8 @@ import type { Client, Invoice, Payment } from '../records';
 import { deskDate } from './deskDate';
 import { writeLedgerRows } from './writeLedgerRows';
 import { dateTextFor, moneyField, textField } from './fields';
-import { merged, planReports, readLedger, REPORT_TABS, type Ledger, type Reports } from './reports';
+import { clientReports } from './clientReports';
+import { merged, readLedger, REPORT_TABS, type Ledger, type Reports } from './reports';
 
 export const REFUND_TABS = REPORT_TABS;
 
@@ -127,7 +128,7 @@ export function planRefundAction(
     invoices,
     payments,
     creditAfter: creditOf(after.payments.filter((p) => p.clientId === client.id)),
-    reports: planReports(after, today),
+    reports: clientReports(tx.port, after, client, today),
   };
 }
 

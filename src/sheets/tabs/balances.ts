@@ -5,8 +5,9 @@
 import type { IsoDate } from '../../core/calendar';
 import { balanceTotals, type Balance } from '../../core/lifecycle/balances';
 import { encode } from '../cells';
-import type { CellWrite, TabContent } from '../port';
+import type { CellValue, CellWrite, TabContent } from '../port';
 import { TABS } from '../schema';
+import { readBack } from './outstanding';
 
 export interface BalanceRow extends Balance {
   name: string;
@@ -75,4 +76,42 @@ export function renderBalances(asOf: IsoDate, rows: readonly BalanceRow[], refre
     boldRows: [1, HEADER_ROW],
     frozenRows: HEADER_ROW,
   };
+}
+
+/**
+ * The Balances tab read back as renderBalances wrote it, or null when it is not exactly that (a missing
+ * tab, an older layout, a cell someone changed): the caller then rebuilds it from the ledger.
+ */
+export function readBalancesTab(
+  values: readonly (readonly CellValue[])[] | null,
+): { asOf: IsoDate; rows: BalanceRow[] } | null {
+  if (!values) return null;
+  try {
+    const top = values[0] ?? [];
+    const asOf = readBack.date(top[1]);
+    if (top[0] !== 'As Of' || !asOf || !readBack.headers(values[HEADER_ROW - 1], HEADERS)) return null;
+    const rows = values.slice(HEADER_ROW).map((c): BalanceRow => ({
+      clientId: readBack.text(c[0]),
+      name: readBack.text(c[1]),
+      saleId: readBack.text(c[2]),
+      packageName: readBack.text(c[3]),
+      status: readBack.text(c[4]),
+      allocated: readBack.int(c[5]),
+      used: readBack.int(c[6]),
+      left: readBack.int(c[7]),
+      invoiced: readBack.money(c[8]) ?? NaN,
+      paid: readBack.money(c[9]) ?? NaN,
+      owed: readBack.money(c[10]) ?? NaN,
+      notYetDue: readBack.money(c[11]) ?? NaN,
+      credit: readBack.money(c[12]) ?? 0,
+      writtenOff: readBack.money(c[13]) ?? 0,
+    }));
+    if (rows.some((r) => [r.invoiced, r.paid, r.owed, r.notYetDue].some(Number.isNaN))) return null;
+    const totals = balanceTotals(rows);
+    const said = [top[5], top[7], top[9]].map((v) => readBack.money(v));
+    if (said[0] !== totals.owed || said[1] !== totals.credit || said[2] !== totals.net) return null;
+    return { asOf, rows };
+  } catch {
+    return null;
+  }
 }

@@ -3,9 +3,9 @@
 // (its own column, after the schema's). Rewritten whole by Outstanding invoices and the daily upkeep.
 import type { IsoDate } from '../../core/calendar';
 import type { ClientOverdue } from '../../core/lifecycle/outstanding';
-import type { Cents } from '../../core/money';
+import { amountToCents, type Cents } from '../../core/money';
 import { encode } from '../cells';
-import type { CellWrite, TabContent } from '../port';
+import { isSheetDate, type CellValue, type CellWrite, type TabContent } from '../port';
 import { TABS } from '../schema';
 
 export interface OutstandingRow extends ClientOverdue {
@@ -74,4 +74,70 @@ export function renderOutstanding(r: OutstandingReport, refreshed: string): TabC
     boldRows: [1, HEADER_ROW],
     frozenRows: HEADER_ROW,
   };
+}
+
+/** Read-back helpers shared with the Balances tab: each throws on a cell renderOutstanding would not write. */
+export const readBack = {
+  text(v: CellValue | undefined): string {
+    if (typeof v !== 'string') throw new Error('not text');
+    return v;
+  },
+  int(v: CellValue | undefined): number {
+    if (typeof v !== 'number' || !Number.isInteger(v)) throw new Error('not a whole number');
+    return v;
+  },
+  money(v: CellValue | undefined): Cents | null {
+    if (v === '') return null;
+    if (typeof v !== 'number') throw new Error('not an amount');
+    return amountToCents(v);
+  },
+  date(v: CellValue | undefined): IsoDate | null {
+    if (v === '') return null;
+    if (!isSheetDate(v)) throw new Error('not a date');
+    return v.date;
+  },
+  /** The header row is exactly the one rendered (a tab from before a column was added is rebuilt). */
+  headers(row: readonly CellValue[] | undefined, headers: readonly string[]): boolean {
+    return !!row && headers.every((h, i) => row[i] === h) && row.slice(headers.length).every((v) => v === '');
+  },
+};
+
+/**
+ * The Outstanding tab read back as renderOutstanding wrote it, or null when it is not exactly that (a
+ * missing tab, an older layout, a cell someone changed): the caller then rebuilds it from the ledger.
+ */
+export function readOutstandingTab(
+  values: readonly (readonly CellValue[])[] | null,
+): OutstandingReport | null {
+  if (!values) return null;
+  try {
+    const top = values[0] ?? [];
+    const asOf = readBack.date(top[1]);
+    if (top[0] !== 'As Of' || !asOf || !readBack.headers(values[HEADER_ROW - 1], HEADERS)) return null;
+    const clients: OutstandingRow[] = values.slice(HEADER_ROW).map((c) => {
+      const ids = readBack.text(c[4]).split(' ').filter(Boolean);
+      const payDate = readBack.date(c[8]);
+      const payAmount = readBack.money(c[9]);
+      if (ids.length !== readBack.int(c[3]) || (payDate === null) !== (payAmount === null))
+        throw new Error('inconsistent row');
+      return {
+        clientId: readBack.text(c[0]),
+        name: readBack.text(c[1]),
+        billingMethod: readBack.text(c[2]),
+        invoiceIds: ids,
+        owed: readBack.money(c[5]) ?? NaN,
+        oldestDue: readBack.date(c[6]) ?? '',
+        daysOverdue: readBack.int(c[7]),
+        lastPayment: payDate === null ? null : { date: payDate, amount: payAmount! },
+        lastDeclineReason: readBack.text(c[10]),
+        credit: readBack.money(c[11]) ?? 0,
+      };
+    });
+    const total = clients.reduce((s, c) => s + c.owed, 0);
+    if (clients.some((c) => !c.oldestDue || !(c.owed > 0))) return null;
+    if (top[3] !== clients.length || readBack.money(top[5]) !== total) return null;
+    return { asOf, clients, total };
+  } catch {
+    return null;
+  }
 }

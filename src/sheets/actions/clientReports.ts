@@ -1,0 +1,79 @@
+// Record payment and Record sessions change one client's records, so the Outstanding and Balances tabs
+// (rewritten whole by the upkeep and the Outstanding refresh, as of a day) get only that client's rows
+// worked out again; every other row is kept as the tab holds it. Both tabs are read whole: they grow with
+// clients, not with history. A tab not exactly as the add-in last wrote it for today (another As Of date, an
+// older layout, a cell changed by hand, a missing tab) is rebuilt from the whole ledger, as before.
+import { compareDates, type IsoDate } from '../../core/calendar';
+import type { WorkbookPort } from '../port';
+import type { Client } from '../records';
+import { TABS } from '../schema';
+import { readBalancesTab, type BalanceRow } from '../tabs/balances';
+import { readOutstandingTab, type OutstandingRow } from '../tabs/outstanding';
+import { planReports, type Ledger, type Reports } from './reports';
+
+/** The records of one client: what that client's report rows are made of. */
+export function ledgerOf(ledger: Ledger, client: Client): Ledger {
+  const id = client.id;
+  const saleIds = new Set(ledger.sales.filter((s) => s.clientId === id).map((s) => s.id));
+  const mine = <T extends { clientId: string }>(list: readonly T[]) => list.filter((x) => x.clientId === id);
+  return {
+    clients: [client],
+    // Another client's sale under the same Sale ID stays in: which of the two owns the ID is decided
+    // among all of them, as the whole report does (see balances()).
+    sales: ledger.sales.filter((s) => saleIds.has(s.id)),
+    invoices: mine(ledger.invoices),
+    allocations: mine(ledger.allocations),
+    attendance: mine(ledger.attendance),
+    payments: mine(ledger.payments),
+  };
+}
+
+/** The Outstanding tab's order: largest debt first (as overdueByClient sorts). */
+function byDebt(a: OutstandingRow, b: OutstandingRow): number {
+  return (
+    b.owed - a.owed ||
+    compareDates(a.oldestDue, b.oldestDue) ||
+    (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0)
+  );
+}
+
+/** The client's rows put where balanceRows sorts them: by name, then Client ID, each client's rows together. */
+function withClientRows(
+  rows: readonly BalanceRow[],
+  clientId: string,
+  mine: readonly BalanceRow[],
+): BalanceRow[] {
+  const others = rows.filter((r) => r.clientId !== clientId);
+  const first = mine[0];
+  if (!first) return others;
+  const at = others.findIndex(
+    (r) => (r.name.localeCompare(first.name) || r.clientId.localeCompare(first.clientId)) > 0,
+  );
+  const i = at < 0 ? others.length : at;
+  return [...others.slice(0, i), ...mine, ...others.slice(i)];
+}
+
+/**
+ * The reports as of `today` after an action that changed only `client`'s records (`ledger` as it now
+ * stands, every tab the action read). Only the client's rows are worked out from it when both report
+ * tabs hold today's reports as the add-in wrote them; else everything is.
+ */
+export function clientReports(port: WorkbookPort, ledger: Ledger, client: Client, today: IsoDate): Reports {
+  const names = [TABS.outstanding.name, TABS.balances.name];
+  const tabs = port.readTabs(names);
+  const outstanding = readOutstandingTab(tabs[names[0]!]?.values ?? null);
+  const balances = readBalancesTab(tabs[names[1]!]?.values ?? null);
+  if (!outstanding || !balances || outstanding.asOf !== today || balances.asOf !== today)
+    return planReports(ledger, today);
+  const mine = planReports(ledgerOf(ledger, client), today);
+  const owing = [
+    ...outstanding.clients.filter((c) => c.clientId !== client.id),
+    ...mine.outstanding.clients.filter((c) => c.clientId === client.id),
+  ].sort(byDebt);
+  const rows = mine.balances.filter((r) => r.clientId === client.id);
+  return {
+    asOf: today,
+    outstanding: { asOf: today, clients: owing, total: owing.reduce((s, c) => s + c.owed, 0) },
+    balances: withClientRows(balances.rows, client.id, rows),
+  };
+}
