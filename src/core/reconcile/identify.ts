@@ -14,7 +14,7 @@ export interface LedgerInvoice {
   paid: Cents;
   status: InvoiceStatus;
   batchId: string;
-  sentAmount: Cents | null;
+  sentAmount?: Cents | null;
 }
 
 export interface LedgerClient {
@@ -71,6 +71,7 @@ export class LedgerIndex {
   readonly byName = new Map<string, LedgerClient[]>();
   private readonly debitsOf = new Map<string, { batchId: string; date: IsoDate }[]>();
   private readonly daysOf = new Map<string, readonly { day: number; batchId: string }[]>();
+  private readonly dayNumbers = new Map<string, number>();
 
   constructor(readonly ledger: Ledger) {
     for (const i of ledger.invoices) {
@@ -100,7 +101,7 @@ export class LedgerIndex {
   /** The batch of this client's whose billing date is nearest the debit date, within the window. */
   nearestBatch(clientId: string, date: IsoDate): string | null {
     const days = this.batchDays(clientId);
-    const day = daysBetween(EPOCH, date);
+    const day = this.dayOf(date);
     // The first debit inside the window, then each one up to its end.
     let lo = 0;
     let hi = days.length;
@@ -125,18 +126,26 @@ export class LedgerIndex {
   private batchDays(clientId: string): readonly { day: number; batchId: string }[] {
     const known = this.daysOf.get(clientId);
     if (known) return known;
-    const pairs = new Map<string, { day: number; batchId: string }>();
+    const all: { day: number; batchId: string }[] = [];
     const add = (batchId: string, fallback: IsoDate) => {
-      if (!batchId) return;
-      const date = this.ledger.batchDates.get(batchId) ?? fallback;
-      const key = `${batchId} ${date}`;
-      if (!pairs.has(key)) pairs.set(key, { day: daysBetween(EPOCH, date), batchId });
+      if (batchId) all.push({ day: this.dayOf(this.ledger.batchDates.get(batchId) ?? fallback), batchId });
     };
     for (const i of this.byClient.get(clientId) ?? []) add(i.batchId, i.dueDate);
     for (const d of this.debitsOf.get(clientId) ?? []) add(d.batchId, d.date);
-    const days = [...pairs.values()].sort((a, b) => a.day - b.day);
+    // By day, then batch, so a repeated pair sits beside its first and is dropped.
+    all.sort((a, b) => a.day - b.day || (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
+    const days = all.filter(
+      (d, k) => k === 0 || d.day !== all[k - 1]!.day || d.batchId !== all[k - 1]!.batchId,
+    );
     this.daysOf.set(clientId, days);
     return days;
+  }
+
+  /** Day numbers of dates, each date worked out once: every client's history repeats the cycle dates. */
+  private dayOf(date: IsoDate): number {
+    let day = this.dayNumbers.get(date);
+    if (day === undefined) this.dayNumbers.set(date, (day = daysBetween(EPOCH, date)));
+    return day;
   }
 }
 

@@ -59,15 +59,30 @@ function recordedByBatch(
   invoiceIds: ReadonlySet<string>,
 ): Cents {
   let sum = 0;
+  // The batch first: a cheap test that fails for nearly every row of a client's history.
   for (const p of payments)
     if (
       p.invoiceId &&
-      invoiceIds.has(p.invoiceId) &&
+      batchOfPayment(p) === batchId &&
       p.method !== REPORT_METHOD &&
-      batchOfPayment(p) === batchId
+      invoiceIds.has(p.invoiceId)
     )
       sum += p.amount;
   return sum;
+}
+
+/** The invoices of the debit: those the report names, else the batch's; oldest first. */
+function debitOf(r: ReportReceipt, clientInvoices: readonly Invoice[]): Invoice[] {
+  const debit: Invoice[] = [];
+  if (r.named.length) {
+    for (const id of r.named) {
+      const inv = clientInvoices.find((i) => i.id === id);
+      if (inv) debit.push(inv);
+    }
+  } else if (r.batchId) {
+    for (const i of clientInvoices) if (i.batchId === r.batchId) debit.push(i);
+  }
+  return debit.sort(oldestFirst);
 }
 
 export function planReportReceipt(
@@ -75,14 +90,8 @@ export function planReportReceipt(
   clientInvoices: readonly Invoice[],
   clientPayments: readonly Payment[],
 ): ReceiptPlan {
-  const byId = new Map(clientInvoices.map((i) => [i.id, i]));
-  const debit = (
-    r.named.length
-      ? r.named.map((id) => byId.get(id)).filter((i): i is Invoice => !!i)
-      : r.batchId
-        ? clientInvoices.filter((i) => i.batchId === r.batchId)
-        : []
-  ).sort(oldestFirst);
+  // Per report row: no map of the client's whole history until an invoice is paid.
+  const debit = debitOf(r, clientInvoices);
   const debitIds = new Set(debit.map((i) => i.id));
   const recorded = r.batchId ? recordedByBatch(clientPayments, r.batchId, debitIds) : 0;
   if (r.batchId && recorded >= r.amount) return { already: true, invoiceIds: [...debitIds], recorded };
@@ -112,6 +121,7 @@ export function planReportReceipt(
   }
 
   const invoices: Invoice[] = [];
+  const byId = new Map(clientInvoices.map((i) => [i.id, i]));
   for (const part of parts) {
     const next = settleInvoice(byId.get(part.invoiceId)!, part.amount);
     // The parts fit each invoice's balance: a refusal here is a bug, not a user's error.

@@ -2,7 +2,7 @@
 // to confirm), the batch of its debit, and the payments an earlier row made under its Provider Ref.
 import type { IsoDate } from '../../core/calendar';
 import { batchOfPayment } from '../../core/ledger/debitStory';
-import { identify, LedgerIndex, type Identified, type LedgerInvoice } from '../../core/reconcile';
+import { identify, LedgerIndex, type Identified } from '../../core/reconcile';
 import type { ReportRow } from '../../core/reports';
 import { readBatch } from '../batches';
 import { UserError } from '../errors';
@@ -35,29 +35,23 @@ export function ledgerIndex(
   payments: readonly Payment[],
   clients: readonly Client[],
 ): LedgerIndex {
-  const debits = payments
-    .map((p) => ({ clientId: p.clientId, batchId: batchOfPayment(p), date: p.date }))
-    .filter((d) => d.batchId);
-  const batchIds = new Set(
-    [...invoices.map((i) => i.batchId), ...debits.map((d) => d.batchId)].filter(Boolean),
-  );
+  const debits: { clientId: string; batchId: string; date: IsoDate }[] = [];
+  const batchIds = new Set<string>();
+  for (const i of invoices) if (i.batchId) batchIds.add(i.batchId);
+  for (const p of payments) {
+    const batchId = batchOfPayment(p);
+    if (!batchId) continue;
+    debits.push({ clientId: p.clientId, batchId, date: p.date });
+    batchIds.add(batchId);
+  }
   const batchDates = new Map<string, IsoDate>();
   const props = batchIds.size ? tx.port.getProperties() : {};
   for (const b of batchIds) {
     const rec = readBatch((k) => props[k] ?? null, b);
     if (rec) batchDates.set(b, rec.billingDate);
   }
-  const ledgerInvoices: LedgerInvoice[] = invoices.map((i) => ({
-    id: i.id,
-    clientId: i.clientId,
-    dueDate: i.dueDate,
-    amount: i.amount,
-    paid: i.paid,
-    status: i.status,
-    batchId: i.batchId,
-    sentAmount: i.sentAmount ?? null,
-  }));
-  return new LedgerIndex({ invoices: ledgerInvoices, clients, batchDates, debits });
+  // The records themselves: an Invoice is a LedgerInvoice, and a copy of each is 155k objects to collect.
+  return new LedgerIndex({ invoices, clients, batchDates, debits });
 }
 
 export type RowMatch =
