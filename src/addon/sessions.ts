@@ -8,6 +8,8 @@ import {
   type ClientSessions,
   type SessionsRequest,
 } from '../sheets/actions/attendance';
+import { readClientLedger } from '../sheets/actions/clientLedger';
+import { currentReports } from '../sheets/actions/clientReports';
 import { dateTextFor, optionalDateField } from '../sheets/actions/fields';
 import { readLedger, REPORT_TABS, writeReports } from '../sheets/actions/reports';
 import { LedgerTx } from '../sheets/ledgerTx';
@@ -78,13 +80,10 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
     const ctx = context(req);
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, REPORT_TABS);
-      const plan = planRecordSessions(
-        readLedger(tx, ctx.today),
-        req,
-        ctx.today,
-        dateTextFor(req.dates),
-        ctx.port,
-      );
+      // With today's reports on their tabs, only the client's rows are decoded and worked out.
+      const current = currentReports(tx.port, ctx.today);
+      const ledger = current ? readClientLedger(tx, ctx.today, req.clientId) : readLedger(tx, ctx.today);
+      const plan = planRecordSessions(ledger, req, ctx.today, dateTextFor(req.dates), current);
       writeRecordSessions(tx, plan);
       writeReports(tx, plan.reports, ctx.timestamp());
       const rows = plan.attendance;

@@ -6,14 +6,13 @@ import { packageForSession, splitSessions } from '../../core/lifecycle/balances'
 import { formatMoney } from '../../core/money';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
-import type { WorkbookPort } from '../port';
 import type { Client } from '../records';
 import { attendanceCells, type Attendance } from '../tabs/attendance';
 import { dateTextFor, optionalDateField, textField, type DateText } from './fields';
 import { balanceRows } from './balances';
-import { clientReports, ledgerOf } from './clientReports';
+import { clientReports, ledgerOf, type CurrentReports } from './clientReports';
 import { outstandingReport } from './outstanding';
-import { merged, planReports, type Ledger, type Reports } from './reports';
+import { merged, type Ledger, type Reports } from './reports';
 
 /** More than this in one row is a typo. */
 export const MAX_SESSIONS_AT_ONCE = 50;
@@ -204,7 +203,8 @@ export function planRecordSessions(
   req: SessionsRequest,
   today: IsoDate,
   show: DateText = dateTextFor('display'),
-  port?: WorkbookPort,
+  /** The report tabs as read (currentReports); null: both are rebuilt from `ledger`, a whole one. */
+  reportTabs: CurrentReports | null = null,
 ): SessionsPlan {
   const client = findClient(ledger.clients, req.clientId);
   const sessions = sessionsField(req.sessions);
@@ -225,8 +225,8 @@ export function planRecordSessions(
   const { balance, warning } = balanceAfter(client.name, before.packages.length > 0, before.left, after.left);
   const debts = (s: DateText) => (before.overdue ? [overdueWarning(client.name, before.overdue, s)] : []);
   const tail = warning ? [warning] : [];
-  // The reports are as of today; with the port, only the client's rows are worked out (clientReports).
-  const reports = port ? clientReports(port, next, client, today) : planReports(next, today);
+  // The reports are as of today; with the tabs current, only the client's rows are worked out.
+  const reports = clientReports(reportTabs, next, client, today);
   return {
     attendance,
     before,

@@ -8,7 +8,7 @@ import type { WorkbookPort } from '../port';
 import type { Client } from '../records';
 import { TABS } from '../schema';
 import { readBalancesTab, type BalanceRow } from '../tabs/balances';
-import { readOutstandingTab, type OutstandingRow } from '../tabs/outstanding';
+import { readOutstandingTab, type OutstandingReport, type OutstandingRow } from '../tabs/outstanding';
 import { planReports, type Ledger, type Reports } from './reports';
 
 /** The records of one client: what that client's report rows are made of. */
@@ -53,27 +53,43 @@ function withClientRows(
   return [...others.slice(0, i), ...mine, ...others.slice(i)];
 }
 
-/**
- * The reports as of `today` after an action that changed only `client`'s records (`ledger` as it now
- * stands, every tab the action read). Only the client's rows are worked out from it when both report
- * tabs hold today's reports as the add-in wrote them; else everything is.
- */
-export function clientReports(port: WorkbookPort, ledger: Ledger, client: Client, today: IsoDate): Reports {
+/** Both report tabs as the add-in wrote them for today, read back; null when either is not. */
+export interface CurrentReports {
+  outstanding: OutstandingReport;
+  balances: BalanceRow[];
+}
+
+/** Reads the Outstanding and Balances tabs whole (they grow with clients, not history). */
+export function currentReports(port: WorkbookPort, today: IsoDate): CurrentReports | null {
   const names = [TABS.outstanding.name, TABS.balances.name];
   const tabs = port.readTabs(names);
   const outstanding = readOutstandingTab(tabs[names[0]!]?.values ?? null);
   const balances = readBalancesTab(tabs[names[1]!]?.values ?? null);
-  if (!outstanding || !balances || outstanding.asOf !== today || balances.asOf !== today)
-    return planReports(ledger, today);
+  if (!outstanding || !balances || outstanding.asOf !== today || balances.asOf !== today) return null;
+  return { outstanding, balances: balances.rows };
+}
+
+/**
+ * The reports as of `today` after an action that changed only `client`'s records (`ledger` as it now
+ * stands). With the tabs current, only the client's rows are worked out from it (it may hold only the
+ * client's Allocations and Attendance: readClientLedger); without, everything is (a whole ledger).
+ */
+export function clientReports(
+  current: CurrentReports | null,
+  ledger: Ledger,
+  client: Client,
+  today: IsoDate,
+): Reports {
+  if (!current) return planReports(ledger, today);
   const mine = planReports(ledgerOf(ledger, client), today);
   const owing = [
-    ...outstanding.clients.filter((c) => c.clientId !== client.id),
+    ...current.outstanding.clients.filter((c) => c.clientId !== client.id),
     ...mine.outstanding.clients.filter((c) => c.clientId === client.id),
   ].sort(byDebt);
   const rows = mine.balances.filter((r) => r.clientId === client.id);
   return {
     asOf: today,
     outstanding: { asOf: today, clients: owing, total: owing.reduce((s, c) => s + c.owed, 0) },
-    balances: withClientRows(balances.rows, client.id, rows),
+    balances: withClientRows(current.balances, client.id, rows),
   };
 }

@@ -22,7 +22,8 @@ import { deskDate } from './deskDate';
 import { writeLedgerRows } from './writeLedgerRows';
 import { dateTextFor, moneyField, textField } from './fields';
 import { planCreditSpend, settled } from './spendCredit';
-import { clientReports } from './clientReports';
+import { readClientLedger } from './clientLedger';
+import { clientReports, currentReports } from './clientReports';
 import { merged, readLedger, REPORT_TABS, type Reports } from './reports';
 
 export const PAYMENT_TABS = REPORT_TABS;
@@ -72,7 +73,9 @@ export function planRecordPayment(
   today: IsoDate,
   opts: { preview?: boolean } = {},
 ): PaymentPlan {
-  const ledger = readLedger(tx, today);
+  // With today's reports on their tabs, only the client's rows are worked out: see clientReports.
+  const current = currentReports(tx.port, today);
+  const ledger = current ? readClientLedger(tx, today, req.clientId) : readLedger(tx, today);
   assertLedgerSound(ledger);
   const client = findClient(ledger.clients, req.clientId);
   const amount = moneyField(req.amount, 'amount', 'Amount');
@@ -148,7 +151,7 @@ export function planRecordPayment(
     invoices,
     payments,
     creditAfter: creditOf(after.payments.filter((p) => p.clientId === client.id)),
-    reports: clientReports(tx.port, after, client, today),
+    reports: clientReports(current, after, client, today),
   };
 }
 

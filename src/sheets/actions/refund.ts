@@ -23,7 +23,7 @@ import type { Client, Invoice, Payment } from '../records';
 import { deskDate } from './deskDate';
 import { writeLedgerRows } from './writeLedgerRows';
 import { dateTextFor, moneyField, textField } from './fields';
-import { clientReports } from './clientReports';
+import { clientReports, currentReports } from './clientReports';
 import { merged, readLedger, REPORT_TABS, type Ledger, type Reports } from './reports';
 
 export const REFUND_TABS = REPORT_TABS;
@@ -128,7 +128,7 @@ export function planRefundAction(
     invoices,
     payments,
     creditAfter: creditOf(after.payments.filter((p) => p.clientId === client.id)),
-    reports: clientReports(tx.port, after, client, today),
+    reports: clientReports(currentReports(tx.port, today), after, client, today),
   };
 }
 
