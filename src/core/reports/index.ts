@@ -7,7 +7,7 @@ export { adaptAbaReturn, originalDebitDate, ABA_RETURN_FIELDS } from './shapes/a
 export { parseReportAmount, parseReportDate } from './reportValues';
 export { RETURN_REASONS, returnReason } from './returnCodes';
 export { readAbaReturnRecords } from './abaReturnReader';
-export { reportTable } from './readReport';
+export { reportTable, readReportTable } from './readReport';
 export { errorsByRow, type RowErrors } from './rowErrors';
 export { guessMapping, draftOf, type MappingDraft } from './mappingGuess';
 export { mappingProblem } from './mappingCheck';

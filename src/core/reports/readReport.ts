@@ -41,6 +41,14 @@ function unrecognised(table: Table): string {
   return `Not a recognised payment report (columns: ${shown}): map its columns to read it`;
 }
 
+/**
+ * Reads a report already split into a table (reportTable's): what readReportText or readReportCells
+ * returns for the input the table came from, without splitting it again.
+ */
+export function readReportTable(table: Table, opts: ReadReportOptions = {}): ReadReport {
+  return readTable(table, opts);
+}
+
 function readTable(table: Table, opts: ReadReportOptions): ReadReport {
   const reading = { dayFirst: opts.dayFirst ?? true, toStudioDate: opts.toStudioDate };
   const columns = new Columns(table.headers);

@@ -11,6 +11,18 @@ export function rowMessage(rowNumber: number, column: string | null, message: st
   return column === null ? `Row ${rowNumber}: ${message}` : `Row ${rowNumber}, column ${column}: ${message}`;
 }
 
+/** A value a text cell read as, or the message of why it did not. */
+type Read<T> = { value: T } | { error: string };
+
+/**
+ * What each distinct text read as, for one table: a report repeats a few dates and amounts in every
+ * row, and the reading of a text does not change within one report.
+ */
+export class ReadMemo {
+  readonly dates = new Map<string, Read<IsoDate>>();
+  readonly amounts = new Map<string, Read<Cents>>();
+}
+
 export class RowReader {
   readonly problems: ReportError[] = [];
 
@@ -18,6 +30,7 @@ export class RowReader {
     private readonly row: TableRow,
     private readonly columns: Columns,
     private readonly reading: DateReading,
+    private readonly memo: ReadMemo = new ReadMemo(),
   ) {}
 
   get rowNumber(): number {
@@ -57,8 +70,8 @@ export class RowReader {
 
   /** A required date; null (and a recorded problem) when it does not read. */
   date(col: number): IsoDate | null {
-    return this.attempt(col, () =>
-      parseReportDate(this.cell(col), this.reading.dayFirst, this.reading.toStudioDate),
+    return this.remembered(col, this.memo.dates, (cell) =>
+      parseReportDate(cell, this.reading.dayFirst, this.reading.toStudioDate),
     );
   }
 
@@ -69,17 +82,29 @@ export class RowReader {
 
   /** A required signed amount in cents. */
   amount(col: number): Cents | null {
-    return this.attempt(col, () => parseReportAmount(this.cell(col)));
+    return this.remembered(col, this.memo.amounts, parseReportAmount);
   }
 
-  private attempt<T>(col: number, read: () => T): T | null {
-    try {
-      return read();
-    } catch (e) {
-      if (!(e instanceof ValueError)) throw e;
-      this.fail(col, e.message);
-      return null;
+  /** A text cell read once per distinct text (a number or date cell each time), its problem recorded. */
+  private remembered<T>(col: number, memo: Map<string, Read<T>>, parse: (cell: Cell) => T): T | null {
+    const cell = this.cell(col);
+    let read = typeof cell === 'string' ? memo.get(cell) : undefined;
+    if (!read) {
+      read = attempt(() => parse(cell));
+      if (typeof cell === 'string') memo.set(cell, read);
     }
+    if ('value' in read) return read.value;
+    this.fail(col, read.error);
+    return null;
+  }
+}
+
+function attempt<T>(read: () => T): Read<T> {
+  try {
+    return { value: read() };
+  } catch (e) {
+    if (!(e instanceof ValueError)) throw e;
+    return { error: e.message };
   }
 }
 

@@ -1,6 +1,6 @@
 // The loop every table shape shares: skip blank and totals rows, check row widths, read, collect errors.
 import { rawKeys, type Columns } from './columns';
-import { RowReader, rowMessage } from './rowReader';
+import { ReadMemo, RowReader, rowMessage } from './rowReader';
 import type { DateReading } from './reportValues';
 import { cellText, isBlankCell, isBlankRow, type Table, type TableRow } from './table';
 import type { ReportError, ReportRow, SkippedRow } from './types';
@@ -51,6 +51,7 @@ export function readRows(
 ): TableResult {
   const keys = rawKeys(table.headers);
   const result: TableResult = { rows: [], errors: [], skipped: [] };
+  const memo = new ReadMemo();
   for (const row of table.rows) {
     const { rowNumber } = row;
     if (row.problem !== undefined) {
@@ -67,7 +68,7 @@ export function readRows(
       result.errors.push({ rowNumber, column: null, message: rowMessage(rowNumber, null, ragged) });
       continue;
     }
-    const reader = new RowReader(row, columns, plan.reading);
+    const reader = new RowReader(row, columns, plan.reading, memo);
     const fields = readRow(reader);
     if (!reader.ok || fields === null) {
       result.errors.push(...reader.problems);

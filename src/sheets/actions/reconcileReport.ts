@@ -7,6 +7,7 @@ import {
   mappingForm,
   readAbaReturnRecords,
   readReportCells,
+  readReportTable,
   readReportText,
   reportTable,
   ReportFormatError,
@@ -89,7 +90,12 @@ export function readReport(
   const opts = { mapping, dayFirst, toStudioDate, parseAbaReturn: readAbaReturnRecords };
   let report: ReadReport;
   try {
-    report = typeof input === 'string' ? readReportText(input, opts) : readReportCells(input, opts);
+    // The table read for the mapping is the report's own: split once (an ABA return has none).
+    report = table
+      ? readReportTable(table, opts)
+      : typeof input === 'string'
+        ? readReportText(input, opts)
+        : readReportCells(input, opts);
   } catch (e) {
     if (e instanceof ReportFormatError) {
       const message = `${e.message}.`.replace(/\.\.$/, '.');
