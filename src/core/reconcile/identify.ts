@@ -62,8 +62,13 @@ const normName = (s: string) =>
     .sort()
     .join(' ');
 
+/** Length and first character of a normalised ID: a reference of no invoice ID's shape names no invoice. */
+const shapeOf = (id: string) => id.length * 0x10000 + id.charCodeAt(0);
+
 export class LedgerIndex {
-  readonly invoice = new Map<string, LedgerInvoice>();
+  /** Invoices by normalised ID, made on the first reference of an invoice ID's shape (often never). */
+  private invoiceMap: Map<string, LedgerInvoice> | null = null;
+  private readonly invoiceShapes = new Set<number>();
   readonly client = new Map<string, LedgerClient>();
   readonly ddRef = new Map<string, LedgerClient[]>();
   readonly batch = new Set<string>();
@@ -74,9 +79,11 @@ export class LedgerIndex {
   private readonly dayNumbers = new Map<string, number>();
 
   constructor(readonly ledger: Ledger) {
+    let lastBatch = '';
     for (const i of ledger.invoices) {
-      this.invoice.set(norm(i.id), i);
-      if (i.batchId) this.batch.add(norm(i.batchId));
+      this.invoiceShapes.add(shapeOf(norm(i.id)));
+      // Invoices of one batch sit together: each run's Batch ID is normalised once.
+      if (i.batchId && i.batchId !== lastBatch) this.batch.add(norm((lastBatch = i.batchId)));
       const list = this.byClient.get(i.clientId);
       if (list) list.push(i);
       else this.byClient.set(i.clientId, [i]);
@@ -96,6 +103,16 @@ export class LedgerIndex {
       const n = normName(c.name);
       if (n) this.byName.set(n, [...(this.byName.get(n) ?? []), c]);
     }
+  }
+
+  /** The invoice whose normalised ID this is (a normalised reference). */
+  invoice(ref: string): LedgerInvoice | undefined {
+    if (!this.invoiceShapes.has(shapeOf(ref))) return undefined;
+    if (!this.invoiceMap) {
+      this.invoiceMap = new Map();
+      for (const i of this.ledger.invoices) this.invoiceMap.set(norm(i.id), i);
+    }
+    return this.invoiceMap.get(ref);
   }
 
   /** The batch of this client's whose billing date is nearest the debit date, within the window. */
@@ -155,7 +172,7 @@ export function identify(
 ): Identified | { candidates: LedgerClient[] } | null {
   const refs = row.references.map(norm).filter(Boolean);
   // Invoice IDs named in the report.
-  const invoices = refs.map((r) => idx.invoice.get(r)).filter((i): i is LedgerInvoice => !!i);
+  const invoices = refs.map((r) => idx.invoice(r)).filter((i): i is LedgerInvoice => !!i);
   if (invoices.length) {
     const clientId = invoices[0]!.clientId;
     return {

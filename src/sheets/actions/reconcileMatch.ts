@@ -28,6 +28,8 @@ export class ByProviderRef {
   }
 }
 
+const hasBatchId = (p: Payment): p is Payment & { batchId: string } => !!p.batchId;
+
 /** The index rows are matched against: invoices, clients, batch dates, and the debits Payments remembers. */
 export function ledgerIndex(
   tx: LedgerTx,
@@ -35,13 +37,14 @@ export function ledgerIndex(
   payments: readonly Payment[],
   clients: readonly Client[],
 ): LedgerIndex {
-  const debits: { clientId: string; batchId: string; date: IsoDate }[] = [];
+  const debits: { readonly clientId: string; readonly batchId: string; readonly date: IsoDate }[] = [];
   const batchIds = new Set<string>();
   for (const i of invoices) if (i.batchId) batchIds.add(i.batchId);
   for (const p of payments) {
     const batchId = batchOfPayment(p);
     if (!batchId) continue;
-    debits.push({ clientId: p.clientId, batchId, date: p.date });
+    // A row with its own Batch ID is its debit as it stands; only an older row's is made.
+    debits.push(hasBatchId(p) ? p : { clientId: p.clientId, batchId, date: p.date });
     batchIds.add(batchId);
   }
   const batchDates = new Map<string, IsoDate>();
