@@ -1,5 +1,6 @@
 // Pasted report text -> a table of cells, with each row's line number. Papaparse does the quoting.
 import Papa from 'papaparse';
+import { firstLine } from './detect';
 import { ReportFormatError } from './types';
 import type { Table, TableRow } from './table';
 
@@ -42,13 +43,20 @@ const QUOTE_PROBLEMS: Record<string, string> = {
   InvalidQuotes: 'a quoted value has text after its closing "',
 };
 
+/** How many line breaks a cell holds (a quoted value may span lines); most hold none. */
+function lineBreaks(cell: string): number {
+  let n = 0;
+  for (let at = cell.indexOf('\n'); at >= 0; at = cell.indexOf('\n', at + 1)) n++;
+  return n;
+}
+
 /**
  * Splits text into rows and cells. The first non-blank line is the header; blank lines after it stay
  * in (the caller skips them), so every row keeps its 1-based line number in the pasted text.
  */
 export function parseDelimited(text: string): Table {
   const clean = normaliseNewlines(stripBom(text)).replace(/\n$/, '');
-  const headerLine = clean.split('\n').find((l) => l.trim() !== '');
+  const headerLine = firstLine(clean);
   if (headerLine === undefined) throw new ReportFormatError('The report is empty');
   const parsed = Papa.parse<string[]>(clean, {
     delimiter: detectDelimiter(headerLine),
@@ -64,7 +72,7 @@ export function parseDelimited(text: string): Table {
   const rows: TableRow[] = [];
   let line = 1;
   parsed.data.forEach((cells, i) => {
-    const span = cells.reduce((n, c) => n + (c.match(/\n/g)?.length ?? 0), 0);
+    const span = cells.reduce((n, c) => n + lineBreaks(c), 0);
     let problem = problems.get(i);
     if (problem !== undefined && span > 0) {
       // A stray quote swallows the line breaks after it: say which lines ran together.

@@ -57,6 +57,12 @@ function isBinary(t: string): boolean {
   return junk > Math.max(2, t.length / 50);
 }
 
+/** The first line holding more than spaces, found without splitting the whole text. */
+export function firstLine(text: string): string | undefined {
+  for (const [line] of text.matchAll(/[^\r\n]+/g)) if (line.trim() !== '') return line;
+  return undefined;
+}
+
 /** What the text is, before trying to read it as a delimited report. */
 export function sniffText(text: string): TextKind {
   const t = text.replace(/^\ufeff/, '').trim();
@@ -65,6 +71,8 @@ export function sniffText(text: string): TextKind {
   if (/^<\?xml/i.test(t)) return 'xml';
   if (/^<(!doctype|html|head|body|table|div|p\b|meta|script)/i.test(t)) return 'html';
   if (isJson(t)) return 'json';
+  // Every ABA record starts with its type: a report whose first line does not needs no split into lines.
+  if (!/^[0127]/.test(firstLine(text.replace(/^\ufeff/, '')) ?? '')) return 'delimited';
   const lines = text
     .replace(/^\ufeff/, '')
     .split(/\r\n|\r|\n/)
