@@ -106,15 +106,11 @@ describe('the sheet model (xlsx load/save boundary)', () => {
   });
 });
 
-describe('performance: 200,000 rows x 10 columns', () => {
+// How fast is the bench's business (npm run bench times every action); here only what comes out.
+describe('200,000 rows x 10 columns', () => {
   const ROWS = 200_000;
-  const time = (f: () => void): number => {
-    const t = performance.now();
-    f();
-    return performance.now() - t;
-  };
 
-  it('loads, reads and writes each well under a second', () => {
+  it('loads, reads, writes, saves and finds the last row of a long tab', () => {
     const emu = createAppsScript();
     const day = new Date('2016-09-12T14:00:00Z');
     const rows = Array.from({ length: ROWS }, (_, i) => [
@@ -137,30 +133,19 @@ describe('performance: 200,000 rows x 10 columns', () => {
       frozenRows: 1,
       hidden: false,
     };
-    const load = time(() => emu.spreadsheet.loadModel([model]));
+    emu.spreadsheet.loadModel([model]);
     model.rows = []; // let the loaded model go, as a loader would
     const sheet = emu.spreadsheet.getSheetByName('Invoices')!;
-    let values: unknown[][] = [];
-    const read = time(() => {
-      values = sheet.getRange(1, 1, ROWS, 10).getValues();
-    });
+    const values = sheet.getRange(1, 1, ROWS, 10).getValues();
     expect(values).toHaveLength(ROWS);
     expect(values[ROWS - 1]![5]).toEqual(day);
     const fresh = values.map((r, i) => [...r.slice(0, 9), i % 2 ? 'x' : '12.50']);
-    const write = time(() => sheet.getRange(1, 1, ROWS, 10).setValues(fresh));
+    sheet.getRange(1, 1, ROWS, 10).setValues(fresh);
     expect(sheet.getRange(ROWS, 10).getValue()).toBe('x');
     expect(sheet.getRange(ROWS - 1, 10).getValue()).toBe(12.5);
-    let saved: SheetModel[] = [];
-    const save = time(() => {
-      saved = emu.spreadsheet.sheetsModel();
-    });
+    const saved = emu.spreadsheet.sheetsModel();
     expect(saved[0]!.rows).toHaveLength(ROWS);
-    const last = time(() => sheet.getLastRow());
+    expect(saved[0]!.rows[ROWS - 1]![5]).toMatchObject({ value: day, numberFormat: 'dd/mm/yyyy' });
     expect(sheet.getLastRow()).toBe(ROWS);
-    for (const [what, ms] of Object.entries({ load, read, write, last })) {
-      expect(ms, `${what} took ${Math.round(ms)} ms`).toBeLessThan(1000);
-    }
-    // Saving builds one object per cell (the model's shape): allowed a little more.
-    expect(save, `save took ${Math.round(save)} ms`).toBeLessThan(2000);
   });
 });
