@@ -5,6 +5,7 @@ export * from './reportKey';
 export * from './providerRef';
 export * from './evidence';
 export * from './receipt';
+export * from './clientBatches';
 export * from './standing';
 export * from './unbatched';
 export * from './route';

@@ -9,6 +9,7 @@ import { balanceOf, isRefusal, settleInvoice } from '../ledger/invoiceState';
 import { oldestFirst, planReceipt, type ReceiptPart } from '../ledger/receipts';
 import type { Invoice, Payment } from '../ledger/records';
 import { recoveredReason } from '../ledger/writeOff';
+import type { ClientBatches } from './clientBatches';
 import type { Cents } from '../money';
 
 /** The Payments Method of money a report says was received. */
@@ -72,28 +73,41 @@ function recordedByBatch(
 }
 
 /** The invoices of the debit: those the report names, else the batch's; oldest first. */
-function debitOf(r: ReportReceipt, clientInvoices: readonly Invoice[]): Invoice[] {
+function debitOf(
+  r: ReportReceipt,
+  clientInvoices: readonly Invoice[],
+  batches: ClientBatches | undefined,
+): Invoice[] {
   const debit: Invoice[] = [];
   if (r.named.length) {
     for (const id of r.named) {
       const inv = clientInvoices.find((i) => i.id === id);
       if (inv) debit.push(inv);
     }
+  } else if (r.batchId && batches) {
+    debit.push(...batches.invoicesOf(r.batchId));
   } else if (r.batchId) {
     for (const i of clientInvoices) if (i.batchId === r.batchId) debit.push(i);
   }
   return debit.sort(oldestFirst);
 }
 
+/**
+ * `batches`, when given, is made from these same lists: the batch's invoices and payments are looked up
+ * instead of found by a pass over the client's history.
+ */
 export function planReportReceipt(
   r: ReportReceipt,
   clientInvoices: readonly Invoice[],
   clientPayments: readonly Payment[],
+  batches?: ClientBatches,
 ): ReceiptPlan {
   // Per report row: no map of the client's whole history until an invoice is paid.
-  const debit = debitOf(r, clientInvoices);
+  const debit = debitOf(r, clientInvoices, batches);
   const debitIds = new Set(debit.map((i) => i.id));
-  const recorded = r.batchId ? recordedByBatch(clientPayments, r.batchId, debitIds) : 0;
+  const recorded = r.batchId
+    ? recordedByBatch(batches ? batches.paymentsOf(r.batchId) : clientPayments, r.batchId, debitIds)
+    : 0;
   if (r.batchId && recorded >= r.amount) return { already: true, invoiceIds: [...debitIds], recorded };
   const owing = debit.filter((i) => !UNPAYABLE.has(i.status) && balanceOf(i) > 0);
   // A debit of a written-off invoice that the bank paid after all is money received: recovered credit.

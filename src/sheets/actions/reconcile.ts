@@ -27,6 +27,7 @@ import { announcedFees, noteChangedFees } from './reconcilePreview';
 import { readReport, type ReconcileRequest } from './reconcileReport';
 import { decideRow, type DecideContext } from './reconcileDecide';
 import type { RowContext } from './reconcileRows';
+import { ReconcileBooks } from './reconcileBooks';
 import { UserError } from '../errors';
 
 export const RECONCILE_TABS = [
@@ -91,7 +92,14 @@ export function planReconcile(
   const idx = ledgerIndex(tx, invoices, payments, clients);
   const resolutions = readResolutions(req.resolve);
   if (typeof resolutions === 'string') throw new UserError(resolutions, 'resolve');
-  const ctx: RowContext = { tx, ledger, byRef: new ByProviderRef(payments), shape: report.shape, today };
+  const ctx: RowContext = {
+    tx,
+    ledger,
+    byRef: new ByProviderRef(payments),
+    books: new ReconcileBooks(ledger),
+    shape: report.shape,
+    today,
+  };
   const dc: DecideContext = { ...ctx, idx, clients, confirm: req.confirm };
   const reconciled = tx.table('reconciled');
   const [keyCol, outcomeCol] = [reconciled.columns.get('Key')!, reconciled.columns.get('Outcome')];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { planReportReceipt, type ReportReceipt } from '../../../src/core/reconcile';
+import { ClientBatches, planReportReceipt, type ReportReceipt } from '../../../src/core/reconcile';
 import { inv, pay } from './rows';
 
 const receipt = (over: Partial<ReportReceipt> = {}): ReportReceipt => ({
@@ -69,5 +69,43 @@ describe('a payment read from a report', () => {
       ['', 22000, 'Recovered: INV-000001 was written off'],
     ]);
     expect(plan.credit).toBe(22000);
+  });
+
+  it("plans the same with the client's lists looked up by batch as with a pass over them", () => {
+    const invoices = [
+      inv({ id: 'INV-000001', status: 'Part paid', paid: 4000, batchId: 'B-000001' }),
+      inv({ id: 'INV-000002', dueDate: '2016-09-02', status: 'Sent', batchId: 'B-000001' }),
+      inv({ id: 'INV-000003', status: 'Sent', batchId: 'B-000002' }),
+      inv({ id: 'INV-000004', amount: 5000 }),
+    ];
+    const payments = [
+      pay({
+        id: 'P-000001',
+        invoiceId: 'INV-000001',
+        amount: 4000,
+        method: 'Direct debit',
+        batchId: 'B-000001',
+      }),
+      pay({
+        id: 'P-000002',
+        invoiceId: 'INV-000003',
+        amount: 1000,
+        method: 'Direct debit',
+        reference: 'B-000002',
+      }),
+    ];
+    const batches = new ClientBatches(invoices, payments);
+    for (const r of [
+      receipt({ amount: 60000 }),
+      receipt({ amount: 4000 }),
+      receipt({ batchId: 'B-000002', amount: 1000 }),
+      receipt({ batchId: 'B-000002', amount: 30000 }),
+      receipt({ batchId: 'B-000009' }),
+    ])
+      expect(planReportReceipt(r, invoices, payments, batches)).toEqual(
+        planReportReceipt(r, invoices, payments),
+      );
+    expect(batches.paymentsOf('B-000002').map((p) => p.id)).toEqual(['P-000002']);
+    expect(batches.invoicesOf('B-000001').map((i) => i.id)).toEqual(['INV-000001', 'INV-000002']);
   });
 });
