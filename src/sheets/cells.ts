@@ -172,8 +172,11 @@ export function rowReader(t: Table) {
     text(r: TableRow, c: Column, required = false): string {
       const v = at(r, c);
       if (typeof v === 'string' && v !== '') {
-        const edge = v.charCodeAt(0) <= 32 || v.charCodeAt(v.length - 1) <= 32;
-        if (!edge) return v;
+        // trim() also removes Unicode spaces (a pasted no-break space): any edge character outside
+        // printable ASCII goes through readText, so the value and the "is empty" refusal are its own.
+        const a = v.charCodeAt(0);
+        const z = v.charCodeAt(v.length - 1);
+        if (a > 32 && a < 127 && z > 32 && z < 127) return v;
       }
       return readText(t, r, c.header, { required });
     },
