@@ -16,15 +16,21 @@ export function ledgerOf(ledger: Ledger, client: Client): Ledger {
   const id = client.id;
   const saleIds = new Set(ledger.sales.filter((s) => s.clientId === id).map((s) => s.id));
   const mine = <T extends { clientId: string }>(list: readonly T[]) => list.filter((x) => x.clientId === id);
+  const invoices = mine(ledger.invoices);
+  // An invoice is paid by every Payments row naming it, whoever's Client ID the row holds (a hand-kept
+  // row may have none): a rebuild counts them all (paidByInvoice), so they are the client's here too.
+  const invoiceIds = new Set(invoices.map((i) => i.id));
   return {
     clients: [client],
     // Another client's sale under the same Sale ID stays in: which of the two owns the ID is decided
     // among all of them, as the whole report does (see balances()).
     sales: ledger.sales.filter((s) => saleIds.has(s.id)),
-    invoices: mine(ledger.invoices),
+    invoices,
     allocations: mine(ledger.allocations),
     attendance: mine(ledger.attendance),
-    payments: mine(ledger.payments),
+    payments: ledger.payments.filter(
+      (p) => p.clientId === id || (!!p.invoiceId && invoiceIds.has(p.invoiceId)),
+    ),
   };
 }
 
