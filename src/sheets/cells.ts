@@ -205,7 +205,8 @@ export function rowReader(t: Table) {
     choice<T extends string>(r: TableRow, c: Column, allowed: readonly T[], fallback?: T): T {
       const v = at(r, c);
       if (typeof v === 'string' && v !== '') {
-        if (lastList !== allowed) {
+        // Looked up again while the list has no map yet: readChoice makes it on the first row.
+        if (lastList !== allowed || !lastChoices) {
           lastList = allowed;
           lastChoices = CHOICES.get(allowed);
         }
