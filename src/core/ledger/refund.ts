@@ -84,6 +84,10 @@ function pools(
 ): { pool: Map<string, Cents>; givenBack: Cents } {
   const own = new Set([t.id, ...t.rows.map((r) => r.id)].map((id) => id.toUpperCase()));
   const keys = new Set(t.rows.map((r) => r.invoiceId));
+  // Money this target's own refunds kept as credit sits in the receipt's credit too: a refund of the whole
+  // receipt that took credit may have taken that money, so it counts against this row's credit as well.
+  for (const p of clientPayments)
+    if (p.refundOf && own.has(p.refundOf.toUpperCase()) && p.invoiceId === '' && p.amount > 0) keys.add('');
   const pool = new Map<string, Cents>([['', 0]]);
   for (const r of t.rows) pool.set(r.invoiceId, (pool.get(r.invoiceId) ?? 0) + r.amount);
   const receipt = t.kind === 'payment' ? (t.rows[0]!.receiptId ?? '').toUpperCase() : '';
