@@ -11,7 +11,7 @@ const client = (id: string, name: string): Client => ({
   name,
   email: '',
   phone: '',
-  billingMethod: 'Cash',
+  billingMethod: 'Manual',
   ddReference: '',
   bsb: '',
   accountNumber: '',
