@@ -81,7 +81,7 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
     return withDocumentLock(() => {
       const tx = new LedgerTx(ctx.port, REPORT_TABS);
       // With today's reports on their tabs, only the client's rows are decoded and worked out.
-      const current = currentReports(tx.port, ctx.today);
+      const current = currentReports(tx, ctx.today);
       const ledger = current ? readClientLedger(tx, ctx.today, req.clientId) : readLedger(tx, ctx.today);
       const plan = planRecordSessions(ledger, req, ctx.today, dateTextFor(req.dates), current);
       writeRecordSessions(tx, plan);

@@ -33,12 +33,16 @@ export interface TxOptions {
   readonly appendOnly?: readonly TabKey[];
 }
 
+/** Document property: the stamp of the last commit (see LedgerTx.ledgerStamp). */
+export const LEDGER_STAMP_KEY = 'studioLedger.ledgerStamp';
+
 export class LedgerTx {
   private readonly tables = new Map<TabKey, Table>();
   private readonly highestRead = new Map<IdKind, number>();
   private readonly pending = new Map<TabKey, PendingTab>();
   private readonly rewrites = new Map<TabKey, TabContent>();
   private readonly properties: Record<string, string> = {};
+  private stored: Readonly<Record<string, string>> | null = null;
   readonly ids: IdAllocator;
 
   constructor(
@@ -53,7 +57,7 @@ export class LedgerTx {
     const tops = port.readHeads(heads.map((k) => TABS[k].name));
     for (const k of heads) this.tables.set(k, readHead(TABS[k], tops[TABS[k].name] ?? null));
     this.ids = new IdAllocator(
-      () => port.getProperties(),
+      () => this.storedProperties(),
       (kind, counted) => this.highest(kind, counted),
     );
   }
@@ -135,6 +139,25 @@ export class LedgerTx {
     this.properties[key] = value;
   }
 
+  /** Every document property as the action began, read once (one call), shared with the ID counters. */
+  storedProperties(): Readonly<Record<string, string>> {
+    return (this.stored ??= this.port.getProperties());
+  }
+
+  /**
+   * The stamp of the last commit to this spreadsheet: every commit writes the next one, so an action
+   * can tell whether anything was committed since something it relies on was written (the reports).
+   */
+  ledgerStamp(): number {
+    const n = Number(this.storedProperties()[LEDGER_STAMP_KEY] ?? 0);
+    return Number.isSafeInteger(n) && n >= 0 ? n : 0;
+  }
+
+  /** The stamp this action's commit writes. */
+  commitStamp(): number {
+    return this.ledgerStamp() + 1;
+  }
+
   /** Rows planned so far, per tab: what a preview shows and tests assert. */
   planned(key: TabKey): Readonly<PendingTab> {
     return this.pending.get(key) ?? { updates: [], appends: [] };
@@ -165,7 +188,11 @@ export class LedgerTx {
     // Regenerated text is written as is: the port makes those cells plain text.
     const rewrites = [...this.rewrites].map(([key, content]) => ({ name: TABS[key].name, content }));
     this.raiseCounters();
-    const props = { ...this.properties, ...this.ids.properties() };
+    const props = {
+      ...this.properties,
+      ...this.ids.properties(),
+      [LEDGER_STAMP_KEY]: String(this.commitStamp()),
+    };
     this.checkGrowth([
       ...blocks.map((b) => blocksNeed(b.name, b.blocks)),
       ...rewrites.map((r) => contentNeed(r.name, r.content)),

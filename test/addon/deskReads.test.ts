@@ -125,4 +125,18 @@ describe('desk actions update only their client in the report tabs', () => {
     expect(r.kept).toEqual(r.rebuilt);
     expect(r.kept.balances.length).toBe(before.length);
   });
+
+  it('rebuilds both tabs whole when another action committed since they were written (a sale)', () => {
+    const addin = studio();
+    ok(addin.run('recordPayment', { clientId: 'C-0001', amount: '20', today: TODAY }));
+    // A sale to Alex changes his Balances rows without rewriting the report tabs.
+    ok(addin.run('sellPackage', { clientId: 'C-0003', packageCode: 'PT10', today: TODAY }));
+    const rowsOf = (id: string) => report(addin, 'Balances').filter((row) => row[0] === id).length;
+    const alexBefore = rowsOf('C-0003');
+    // Jane's next payment is not the only change since the reports: both tabs come out as a rebuild.
+    ok(addin.run('recordPayment', { clientId: 'C-0001', amount: '20', today: TODAY }));
+    expect(rowsOf('C-0003')).toBe(alexBefore + 1);
+    const r = reportsAndRebuild(addin);
+    expect(r.kept).toEqual(r.rebuilt);
+  });
 });

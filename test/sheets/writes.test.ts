@@ -348,7 +348,7 @@ describe('commit writes rows, then regenerated tabs, then properties', () => {
       'writeBlocks Log',
       'rewriteTab Process Billing',
       // The Invoices read whole hold INV-005000 and no invoice counter was stored: it is raised too.
-      'setProperties studioLedger.batch.B-000001, studioLedger.lastId.batch, studioLedger.lastId.invoice',
+      'setProperties studioLedger.batch.B-000001, studioLedger.lastId.batch, studioLedger.lastId.invoice, studioLedger.ledgerStamp',
     ]);
     expect(port.tabs.get('Process Billing')!.get(1, 2)).toBe('Sent');
     expect(port.getProperty('studioLedger.lastId.batch')).toBe('1');

@@ -2,14 +2,15 @@
 // (rewritten whole by the upkeep and the Outstanding refresh, as of a day) get only that client's rows
 // worked out again; every other row is kept as the tab holds it. Both tabs are read whole: they grow with
 // clients, not with history. A tab not exactly as the add-in last wrote it for today (another As Of date, an
-// older layout, a cell changed by hand, a missing tab) is rebuilt from the whole ledger, as before.
+// older layout, a cell changed by hand, a missing tab), or one written before the last commit (another
+// action may have changed other clients' rows since), is rebuilt from the whole ledger, as before.
 import { compareDates, type IsoDate } from '../../core/calendar';
-import type { WorkbookPort } from '../port';
+import type { LedgerTx } from '../ledgerTx';
 import type { Client } from '../records';
 import { TABS } from '../schema';
 import { readBalancesTab, type BalanceRow } from '../tabs/balances';
 import { readOutstandingTab, type OutstandingReport, type OutstandingRow } from '../tabs/outstanding';
-import { planReports, type Ledger, type Reports } from './reports';
+import { planReports, REPORTS_STAMP_KEY, type Ledger, type Reports } from './reports';
 
 /** The records of one client: what that client's report rows are made of. */
 export function ledgerOf(ledger: Ledger, client: Client): Ledger {
@@ -65,10 +66,15 @@ export interface CurrentReports {
   balances: BalanceRow[];
 }
 
-/** Reads the Outstanding and Balances tabs whole (they grow with clients, not history). */
-export function currentReports(port: WorkbookPort, today: IsoDate): CurrentReports | null {
+/**
+ * Reads the Outstanding and Balances tabs whole (they grow with clients, not history), when they were
+ * written by the last commit: any action since (a sale, billing, a reconcile) may have changed other
+ * clients' rows, and then both are rebuilt from the ledger instead.
+ */
+export function currentReports(tx: LedgerTx, today: IsoDate): CurrentReports | null {
+  if (tx.storedProperties()[REPORTS_STAMP_KEY] !== String(tx.ledgerStamp())) return null;
   const names = [TABS.outstanding.name, TABS.balances.name];
-  const tabs = port.readTabs(names);
+  const tabs = tx.port.readTabs(names);
   const outstanding = readOutstandingTab(tabs[names[0]!]?.values ?? null);
   const balances = readBalancesTab(tabs[names[1]!]?.values ?? null);
   if (!outstanding || !balances || outstanding.asOf !== today || balances.asOf !== today) return null;

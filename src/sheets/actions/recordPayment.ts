@@ -74,7 +74,7 @@ export function planRecordPayment(
   opts: { preview?: boolean } = {},
 ): PaymentPlan {
   // With today's reports on their tabs, only the client's rows are worked out: see clientReports.
-  const current = currentReports(tx.port, today);
+  const current = currentReports(tx, today);
   const ledger = current ? readClientLedger(tx, today, req.clientId) : readLedger(tx, today);
   assertLedgerSound(ledger);
   const client = findClient(ledger.clients, req.clientId);

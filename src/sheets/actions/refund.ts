@@ -128,7 +128,7 @@ export function planRefundAction(
     invoices,
     payments,
     creditAfter: creditOf(after.payments.filter((p) => p.clientId === client.id)),
-    reports: clientReports(currentReports(tx.port, today), after, client, today),
+    reports: clientReports(currentReports(tx, today), after, client, today),
   };
 }
 

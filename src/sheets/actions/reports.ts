@@ -69,9 +69,13 @@ export function planReports(ledger: Ledger, asOf: IsoDate, today: IsoDate = asOf
   };
 }
 
+/** Document property: the commit stamp the report tabs were last written with (see clientReports). */
+export const REPORTS_STAMP_KEY = 'studioLedger.reportsStamp';
+
 export function writeReports(tx: LedgerTx, r: Reports, refreshed: string): void {
   tx.rewrite('outstanding', renderOutstanding(r.outstanding, refreshed));
   tx.rewrite('balances', renderBalances(r.asOf, r.balances, refreshed));
+  tx.setProperty(REPORTS_STAMP_KEY, String(tx.commitStamp()));
 }
 
 export function reportsSummary(r: Reports): string {
