@@ -171,11 +171,18 @@ export function overdueByClient(
       lastDeclineReason: declined.get(clientId)?.declineReason ?? '',
     });
   }
-  return out.sort(
-    (a, b) =>
-      b.owed - a.owed ||
-      compareDates(a.oldestDue, b.oldestDue) ||
-      (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0),
+  return out.sort(largestDebtFirst);
+}
+
+/** The Outstanding order: largest debt first, then the oldest due date, then Client ID. */
+export function largestDebtFirst(
+  a: { owed: Cents; oldestDue: IsoDate; clientId: string },
+  b: { owed: Cents; oldestDue: IsoDate; clientId: string },
+): number {
+  return (
+    b.owed - a.owed ||
+    compareDates(a.oldestDue, b.oldestDue) ||
+    (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0)
   );
 }
 

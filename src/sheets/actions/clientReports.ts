@@ -4,12 +4,13 @@
 // clients, not with history. A tab not exactly as the add-in last wrote it for today (another As Of date, an
 // older layout, a cell changed by hand, a missing tab), or one written before the last commit (another
 // action may have changed other clients' rows since), is rebuilt from the whole ledger, as before.
-import { compareDates, type IsoDate } from '../../core/calendar';
+import type { IsoDate } from '../../core/calendar';
+import { largestDebtFirst } from '../../core/lifecycle/outstanding';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client } from '../records';
 import { TABS } from '../schema';
 import { readBalancesTab, type BalanceRow } from '../tabs/balances';
-import { readOutstandingTab, type OutstandingReport, type OutstandingRow } from '../tabs/outstanding';
+import { readOutstandingTab, type OutstandingReport } from '../tabs/outstanding';
 import { planReports, REPORTS_STAMP_KEY, type Ledger, type Reports } from './reports';
 
 /** The records of one client: what that client's report rows are made of. */
@@ -33,15 +34,6 @@ export function ledgerOf(ledger: Ledger, client: Client): Ledger {
       (p) => p.clientId === id || (!!p.invoiceId && invoiceIds.has(p.invoiceId)),
     ),
   };
-}
-
-/** The Outstanding tab's order: largest debt first (as overdueByClient sorts). */
-function byDebt(a: OutstandingRow, b: OutstandingRow): number {
-  return (
-    b.owed - a.owed ||
-    compareDates(a.oldestDue, b.oldestDue) ||
-    (a.clientId < b.clientId ? -1 : a.clientId > b.clientId ? 1 : 0)
-  );
 }
 
 /** The client's rows put where balanceRows sorts them: by name, then Client ID, each client's rows together. */
@@ -97,7 +89,7 @@ export function clientReports(
   const owing = [
     ...current.outstanding.clients.filter((c) => c.clientId !== client.id),
     ...mine.outstanding.clients.filter((c) => c.clientId === client.id),
-  ].sort(byDebt);
+  ].sort(largestDebtFirst);
   const rows = mine.balances.filter((r) => r.clientId === client.id);
   return {
     asOf: today,
