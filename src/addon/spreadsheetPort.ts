@@ -2,6 +2,7 @@
 // Date cells go through the zone's calendar (Utilities.formatDate, see ./zonedDate); text is written into
 // plain-text cells; grids grow only as far as the writes reach (Sheets caps a spreadsheet's cells).
 import { calendarFor, type ZoneCalendar } from './zonedDate';
+import { toCells } from './toCells';
 import type {
   CellBlock,
   CellValue,
@@ -346,28 +347,4 @@ function cellFormat(v: CellWrite, content: TabContent, row: number, column: numb
     return NUMBER_FORMATS[kind];
   }
   return AUTOMATIC_FORMAT;
-}
-
-/**
- * The values as cells, converted in place (the array getValues handed out is this read's own): no second
- * grid of a big tab is made. Dates come from the calendar's memo, one object per distinct moment.
- */
-function toCells(raw: unknown[][], cal: ZoneCalendar): CellValue[][] {
-  for (const row of raw) {
-    for (let j = 0; j < row.length; j++) {
-      const v = row[j];
-      if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean')
-        row[j] = fromSheet(v, cal);
-    }
-  }
-  return raw as CellValue[][];
-}
-
-function fromSheet(v: unknown, cal: ZoneCalendar): CellValue {
-  if (v instanceof Date) return cal.sheetDate(v);
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return v;
-  if (v === null || v === undefined) return '';
-  // A Date from another realm (the vm context in tests) is still a date.
-  if (Object.prototype.toString.call(v) === '[object Date]') return cal.sheetDate(v as Date);
-  return String(v);
 }
