@@ -48,6 +48,12 @@ function isBlankRow(cells: readonly CellValue[]): boolean {
   return cells.every((v) => typeof v === 'boolean' || isBlank(v));
 }
 
+/** A cell that makes its row a record at once: text not blank, a number or a date (the usual first cell). */
+function isFilled(v: CellValue | undefined): boolean {
+  if (typeof v === 'string') return v !== '' && v.charCodeAt(0) > 32 && v.charCodeAt(0) < 127;
+  return typeof v === 'number' || (typeof v === 'object' && v !== null);
+}
+
 /** Maps a tab's headers onto its spec. A missing required header is an error naming tab and header. */
 export function readTable(spec: TabSpec, snapshot: TabSnapshot | null): Table {
   if (!snapshot) throw new UserError(`The ${spec.name} tab is missing. Run Studio Ledger > Set up workbook.`);
@@ -78,6 +84,11 @@ export function readTable(spec: TabSpec, snapshot: TabSnapshot | null): Table {
   let lastRow = headerIndex + 1;
   for (let r = headerIndex + 1; r < snapshot.values.length; r++) {
     const cells = snapshot.values[r] ?? [];
+    if (isFilled(cells[0])) {
+      lastRow = r + 1;
+      rows.push({ rowNumber: r + 1, cells });
+      continue;
+    }
     if (cells.every(isBlank)) continue;
     // Appends still go below a stray tick, so they never land on (and inherit) it.
     lastRow = r + 1;

@@ -1,5 +1,6 @@
 // Never trust what is read: the spreadsheet is edited by people (rows copied, one column sorted). Every money
 // action checks the records it read and refuses, writing nothing, naming the tab, row and column.
+import { IdIndex } from './idIndex';
 import type { Client, Invoice, Payment, Sale } from './records';
 
 export type Rowed<T> = T & { readonly row?: number };
@@ -18,72 +19,18 @@ export interface LedgerRecords {
   payments?: readonly Rowed<Payment>[];
 }
 
-/**
- * The rows of one tab's IDs seen so far. Most IDs are the add-in's own (a prefix and a fixed number of
- * digits, INV-000123): those are kept by number in an array, far quicker than a map over a few hundred
- * thousand strings. Any other spelling (another width, a typed ID) is kept by its text; the two kinds
- * can never be the same text, so no repeat is missed.
- */
-class SeenIds {
-  private prefix: string | null = null;
-  private width = 0;
-  private rows = new Int32Array(1024);
-  private readonly other = new Map<string, number>();
-
-  /** `limit`: a few times the number of IDs; a number far past it (a typed 99999999) is kept by its text. */
-  constructor(private readonly limit: number) {}
-
-  /** The row the ID was first seen on, or undefined (and the ID is remembered on `row`). */
-  firstRow(id: string, row: number): number | undefined {
-    const n = this.number(id);
-    if (n === null) {
-      const seen = this.other.get(id);
-      if (seen === undefined) this.other.set(id, row);
-      return seen;
-    }
-    if (n >= this.rows.length) {
-      const grown = new Int32Array(Math.max(n + 1, this.rows.length * 2));
-      grown.set(this.rows);
-      this.rows = grown;
-    }
-    // Stored as row + 1, so 0 means not seen (a record without a row counts as row 0).
-    const seen = this.rows[n]!;
-    if (seen) return seen - 1;
-    this.rows[n] = row + 1;
-    return undefined;
-  }
-
-  /** The ID's number when it is spelled as the first such ID was (prefix and digit count), else null. */
-  private number(id: string): number | null {
-    let j = id.length;
-    while (j > 0) {
-      const c = id.charCodeAt(j - 1);
-      if (c < 48 || c > 57) break;
-      j--;
-    }
-    const digits = id.length - j;
-    if (digits === 0 || digits > 8) return null;
-    if (this.prefix === null) {
-      this.prefix = id.slice(0, j);
-      this.width = digits;
-    } else if (digits !== this.width || j !== this.prefix.length || !id.startsWith(this.prefix)) return null;
-    let n = 0;
-    for (let k = j; k < id.length; k++) n = n * 10 + (id.charCodeAt(k) - 48);
-    return n <= this.limit ? n : null;
-  }
-}
-
 function duplicates<T extends { id: string; row?: number }>(
   records: readonly T[],
   tab: Problem['tab'],
   column: string,
 ): Problem[] {
-  const seenIds = new SeenIds(records.length * 4 + 1024);
+  const firstRows = new IdIndex<number>(records.length);
   const out: Problem[] = [];
   for (const r of records) {
     if (!r.id) continue;
-    const seen = seenIds.firstRow(r.id, r.row ?? 0);
-    if (seen !== undefined)
+    const seen = firstRows.get(r.id);
+    if (seen === undefined) firstRows.set(r.id, r.row ?? 0);
+    else
       out.push({
         tab,
         row: r.row ?? 0,
@@ -155,8 +102,12 @@ function paymentClients(
   invoices?: readonly Rowed<Invoice>[],
 ): Problem[] {
   const out: Problem[] = [];
-  const clientOf = new Map((invoices ?? []).map((i) => [i.id, i.clientId]));
-  const receiptClient = new Map<string, Rowed<Payment>>();
+  const clientOf = IdIndex.of(
+    invoices ?? [],
+    (i) => i.id,
+    (i) => i.clientId,
+  );
+  const receiptClient = new IdIndex<Rowed<Payment>>(payments.length);
   for (const p of payments) {
     const owner = p.invoiceId ? clientOf.get(p.invoiceId) : undefined;
     if (owner !== undefined && owner !== p.clientId) {

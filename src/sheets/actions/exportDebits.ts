@@ -5,6 +5,7 @@
 // their invoices stay unsent and the tab lists them as not debited.
 import { isDue, oldestFirst } from '../../core/billing/dueInvoices';
 import { balanceOf, isRefusal, sendInvoice } from '../../core/ledger/invoiceState';
+import { IdIndex } from '../../core/ledger/idIndex';
 import { debitBlock, sendsDebitFile } from '../../core/ledger/billingMethods';
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
 import { AbaError, planAbaUpload, planCsvUpload, type AbaBatch, type UploadPlan } from '../../core/aba';
@@ -175,11 +176,10 @@ function uploadPlan(
  * The list must still be what the invoices say: a payment, a pause or a cancellation since Process
  * Billing ran would otherwise debit a client for money they no longer owe.
  */
-export function checkRowCurrent(
-  r: BillingRow,
-  invoices: ReadonlyMap<string, Invoice>,
-  billingDate: IsoDate,
-): Invoice[] {
+/** What checkRowCurrent looks invoices up in: a Map, or an IdIndex over a whole tab. */
+export type InvoicesById = { get(id: string): Invoice | undefined };
+
+export function checkRowCurrent(r: BillingRow, invoices: InvoicesById, billingDate: IsoDate): Invoice[] {
   const list = r.invoiceIds.map((id) => {
     const inv = invoices.get(id);
     if (!inv)
@@ -267,7 +267,7 @@ export function planExport(
   const invoiceList = readInvoices(tx.table('invoices'));
   assertLedgerSound({ clients: clientList, invoices: invoiceList });
   const clients = new Map(clientList.map((c) => [c.id, c]));
-  const invoices = new Map(invoiceList.map((i) => [i.id, i]));
+  const invoices = IdIndex.of(invoiceList, (i) => i.id);
   const refusedUserId = readRefusedUserId((k) => tx.port.getProperty(k));
   if (format === 'aba' && refusedUserId !== null && refusedUserId === settings.abaUserId.trim())
     throw new UserError(
@@ -278,7 +278,7 @@ export function planExport(
     throw new UserError(
       `Batch ${sheet.batchId} is already ${sheet.status.toLowerCase()}. Run Process Billing for the next batch.`,
     );
-  const rows = again ? sentRows(sheet, invoices.values(), clients) : rowsToSend(sheet);
+  const rows = again ? sentRows(sheet, invoiceList, clients) : rowsToSend(sheet);
   if (!rows.length)
     throw new UserError(
       again

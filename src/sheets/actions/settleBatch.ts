@@ -1,6 +1,7 @@
 // Payments for a batch: "Mark batch processed" (the debits of a sent batch went through) and
 // "Mark list paid" (the Reconciliation method: the DD company debited on its own schedule).
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
+import { IdIndex } from '../../core/ledger/idIndex';
 import {
   balanceOf,
   isRefusal,
@@ -127,7 +128,7 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
     );
   const all = readInvoices(tx.table('invoices'));
   assertLedgerSound({ invoices: all, payments: readPayments(tx.table('payments')) });
-  const byId = new Map(all.map((i) => [i.id, i]));
+  const byId = IdIndex.of(all, (i) => i.id);
   const invoices: Invoice[] = [];
   const payments: Payment[] = [];
   for (const r of rows) {
