@@ -6,6 +6,7 @@ import { creditOf } from '../core/ledger/receipts';
 import type { Cents } from '../core/money';
 import { findClient } from '../sheets/actions/attendance';
 import {
+  PAYMENT_READ,
   PAYMENT_TABS,
   paymentSummary,
   planRecordPayment,
@@ -156,7 +157,9 @@ export function previewPayment(req: PaymentRequest & Request): Result<PaymentVie
   return attempt(() => {
     const ctx = context(req);
     return paymentView(
-      planRecordPayment(new LedgerTx(ctx.port, PAYMENT_TABS), req, ctx.today, { preview: true }),
+      planRecordPayment(new LedgerTx(ctx.port, PAYMENT_TABS, PAYMENT_READ), req, ctx.today, {
+        preview: true,
+      }),
     );
   });
 }
@@ -165,7 +168,7 @@ export function recordPayment(req: PaymentRequest & Request): Result<PaymentView
   return attempt(() => {
     const ctx = context(req);
     return withDocumentLock(() => {
-      const tx = new LedgerTx(ctx.port, PAYMENT_TABS);
+      const tx = new LedgerTx(ctx.port, PAYMENT_TABS, PAYMENT_READ);
       const plan = planRecordPayment(tx, req, ctx.today);
       writeRecordPayment(tx, plan);
       writeReports(tx, plan.reports, ctx.timestamp());

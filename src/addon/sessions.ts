@@ -4,6 +4,7 @@ import {
   findClient,
   planRecordSessions,
   sessionsFrom,
+  SESSIONS_READ,
   writeRecordSessions,
   type ClientSessions,
   type SessionsRequest,
@@ -79,7 +80,7 @@ export function recordSessions(req: SessionsRequest & Request): Result<SessionsR
   return attempt(() => {
     const ctx = context(req);
     return withDocumentLock(() => {
-      const tx = new LedgerTx(ctx.port, REPORT_TABS);
+      const tx = new LedgerTx(ctx.port, REPORT_TABS, SESSIONS_READ);
       // With today's reports on their tabs, only the client's rows are decoded and worked out.
       const current = currentReports(tx, ctx.today);
       const ledger = current ? readClientLedger(tx, ctx.today, req.clientId) : readLedger(tx, ctx.today);

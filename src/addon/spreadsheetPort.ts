@@ -1,4 +1,5 @@
-// The WorkbookPort over SpreadsheetApp: one getValues + getFormulas per tab read, one setValues per block.
+// The WorkbookPort over SpreadsheetApp: one getValues per tab read (per run of columns, for a tab read by
+// its columns), one setValues per block.
 // Date cells go through the zone's calendar (Utilities.formatDate, see ./zonedDate); text is written into
 // plain-text cells; grids grow only as far as the writes reach (Sheets caps a spreadsheet's cells).
 import { calendarFor, type ZoneCalendar } from './zonedDate';
@@ -8,13 +9,14 @@ import type {
   CellValue,
   CellWrite,
   ColumnFormat,
+  ColumnPick,
   TabContent,
   TabHead,
   TabLayout,
   TabSnapshot,
   WorkbookPort,
 } from '../sheets/port';
-import { HEAD_ROWS, isSheetDate, isSheetDateTime, isSheetFormula } from '../sheets/port';
+import { columnSnapshot, HEAD_ROWS, isSheetDate, isSheetDateTime, isSheetFormula } from '../sheets/port';
 import { widest } from '../sheets/ledgerTx';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -102,6 +104,16 @@ export class SpreadsheetPort implements WorkbookPort {
     if (!sheet || numRows < 1) return [];
     const raw = sheet.getRange(row, column, numRows, 1).getValues() as unknown[][];
     return toCells(raw, this.calendar()).map((r) => r[0] ?? '');
+  }
+
+  readColumns(name: string, pick: (head: TabHead) => ColumnPick): TabSnapshot | null {
+    const head = this.readHeads([name])[name];
+    const sheet = this.sheet(name);
+    if (!head || !sheet) return null;
+    const cal = this.calendar();
+    return columnSnapshot(head, pick(head), (row, column, numRows, numColumns) =>
+      toCells(sheet.getRange(row, column, numRows, numColumns).getValues() as unknown[][], cal),
+    );
   }
 
   readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {

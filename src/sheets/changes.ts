@@ -7,6 +7,9 @@
 //   back as they were read, so only rows near a change are ever rewritten. Their formulas are read then,
 //   for that block only (`FormulasIn`): a tab's formulas are never read whole.
 // So the number of writes is bounded by a constant and never grows with the number of rows.
+// - Of a tab read by some of its columns (TabSnapshot.columns), only those columns are ever rewritten: an
+//   update planning another column's cell is refused unless it leaves the cell blank as read, and the rows
+//   appended (the action's own, written whole) are blocks apart from the updated rows.
 import { safeText } from './cellSafety';
 import type { CellBlock, CellValue, CellWrite } from './port';
 import { isSheetDate, isSheetDateTime, isSheetFormula } from './port';
@@ -136,6 +139,9 @@ export function toBlocks(changes: TabChanges, formulasIn: FormulasIn): CellBlock
 
   const { values } = table.snapshot;
   const valueAt = (row: number, index: number): CellValue => values[row - 1]?.[index] ?? '';
+  // A column past the tab's width (one this commit adds) is blank: known without a read.
+  const read = table.snapshot.columns ? new Set(table.snapshot.columns) : null;
+  const unread = (index: number): boolean => !!read && index < table.width && !read.has(index);
 
   // Sheet row -> column index -> the value to write there.
   const written = new Map<number, Map<number, CellWrite>>();
@@ -146,6 +152,11 @@ export function toBlocks(changes: TabChanges, formulasIn: FormulasIn): CellBlock
     for (const [header, v] of Object.entries(cells)) {
       const c = column(header);
       if (!c || unchanged(v, valueAt(row, c.index))) continue;
+      // What the sheet holds there is not known: writing it could blank or overwrite a cell nobody read.
+      if (unread(c.index))
+        throw new Error(
+          `${table.spec.name} row ${row}: the ${header} column was not read, so it cannot be written`,
+        );
       out.set(c.index, v);
     }
     if (out.size) written.set(row, out);
@@ -164,7 +175,12 @@ export function toBlocks(changes: TabChanges, formulasIn: FormulasIn): CellBlock
   const blocks: CellBlock[] = addedHeaders.length
     ? [{ row: table.headerRow, column: table.width + 1, values: [addedHeaders], textColumns: [] }]
     : [];
-  for (const cluster of clusterRows([...written.keys()].sort((a, b) => a - b))) {
+  const rows = [...written.keys()].sort((a, b) => a - b);
+  // Of a tab read by columns, a block over updated rows holds only columns read; appended rows apart.
+  const groups = read
+    ? [rows.filter((r) => r <= table.lastRow), rows.filter((r) => r > table.lastRow)]
+    : [rows];
+  for (const cluster of groups.flatMap((g) => clusterRows(g))) {
     const first = cluster[0]!;
     const last = cluster[cluster.length - 1]!;
     const indexes = new Set<number>();

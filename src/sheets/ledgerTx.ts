@@ -2,11 +2,12 @@
 // then writes each tab once (and a Log row). Nothing is written until commit().
 // A tab the action only adds rows to (a sale's Sales, Invoices and Allocations; every action's Log) is
 // read by its head alone: its header and last row, so what the action costs does not grow with history.
+// A history tab an action needs only some columns of (a desk payment's Invoices) is read by those columns.
 import { checkCellCap, fitsAsIs, type GridNeed } from './cellCap';
 import { toBlocks, type RowCells, type TabChanges } from './changes';
 import { highestNumber, IdAllocator, idNumber, ID_KINDS, type IdKind } from './ids';
 import type { CellBlock, GridSize, TabContent, WorkbookPort } from './port';
-import { TABS, type TabKey } from './schema';
+import { TABS, type TabKey, type TabSpec } from './schema';
 import { readHead, readTable, type Table } from './table';
 import { logCells } from './tabs/log';
 
@@ -31,7 +32,16 @@ export interface TxOptions {
    * read, and planning from them or updating them throws. The Log always is, unless read whole.
    */
   readonly appendOnly?: readonly TabKey[];
+  /**
+   * Tabs read whole but only these columns of them (by header): the history tabs of an action that needs
+   * a few of their columns. Every other cell reads as blank, and no write may change it (toBlocks refuses);
+   * the rows the action appends are its own, written whole.
+   */
+  readonly columns?: TxColumns;
 }
+
+/** Per tab, the columns (by header) an action reads of it. */
+export type TxColumns = Partial<Readonly<Record<TabKey, readonly string[]>>>;
 
 /** Document property: the stamp of the last commit (see LedgerTx.ledgerStamp). */
 export const LEDGER_STAMP_KEY = 'studioLedger.ledgerStamp';
@@ -50,10 +60,17 @@ export class LedgerTx {
     keys: readonly TabKey[],
     opts: TxOptions = {},
   ) {
-    const whole = [...new Set<TabKey>(keys)];
-    const heads = [...new Set<TabKey>([...(opts.appendOnly ?? []), 'log'])].filter((k) => !whole.includes(k));
+    const keyed = [...new Set<TabKey>(keys)];
+    const heads = [...new Set<TabKey>([...(opts.appendOnly ?? []), 'log'])].filter((k) => !keyed.includes(k));
+    const whole = keyed.filter((k) => !opts.columns?.[k]);
     const snapshots = whole.length ? port.readTabs(whole.map((k) => TABS[k].name)) : {};
-    for (const k of whole) this.tables.set(k, readTable(TABS[k], snapshots[TABS[k].name] ?? null));
+    for (const k of keyed) {
+      const headers = opts.columns?.[k];
+      const t = headers
+        ? readColumns(port, TABS[k], headers)
+        : readTable(TABS[k], snapshots[TABS[k].name] ?? null);
+      this.tables.set(k, t);
+    }
     const tops = port.readHeads(heads.map((k) => TABS[k].name));
     for (const k of heads) this.tables.set(k, readHead(TABS[k], tops[TABS[k].name] ?? null));
     this.ids = new IdAllocator(
@@ -81,7 +98,7 @@ export class LedgerTx {
     const t = this.tables.get(key);
     const idx = t?.columns.get(header);
     let max = 0;
-    if (t && !t.appendOnly && idx !== undefined)
+    if (t && holdsColumn(t, header) && idx !== undefined)
       for (const r of t.rows) {
         const v = r.cells[idx];
         if (typeof v !== 'string') continue;
@@ -103,8 +120,9 @@ export class LedgerTx {
     if (!t) return;
     const idx = t.columns.get(header);
     if (idx === undefined) return;
-    // A tab read whole gives its highest number through highestInRows (one quick pass, kept).
-    if (t.appendOnly && !counted && t.lastRow > t.headerRow)
+    // A tab read whole gives its highest number through highestInRows (one quick pass, kept); of one
+    // read without its ID column, the column alone is read, as of a tab read by its head.
+    if (!holdsColumn(t, header) && !counted && t.lastRow > t.headerRow)
       for (const v of this.port.readColumn(t.spec.name, idx + 1, t.headerRow + 1, t.lastRow - t.headerRow))
         yield String(v);
     for (const a of this.pending.get(key)?.appends ?? []) {
@@ -211,7 +229,7 @@ export class LedgerTx {
   private raiseCounters(): void {
     for (const kind of Object.keys(ID_KINDS) as IdKind[]) {
       const t = this.tables.get(ID_COLUMN[kind][0]);
-      if (t && !t.appendOnly && t.columns.has(ID_COLUMN[kind][1]))
+      if (t && holdsColumn(t, ID_COLUMN[kind][1]) && t.columns.has(ID_COLUMN[kind][1]))
         this.ids.raise(kind, this.highest(kind, true));
     }
   }
@@ -251,6 +269,32 @@ export class LedgerTx {
     if (fitsAsIs(known, needs) || !this.port.gridSizes) return;
     checkCellCap(this.port.gridSizes(), needs);
   }
+}
+
+/**
+ * A tab read by the columns named (the rest blank): its header found in its head as readTable finds it
+ * (a tab without its headers is refused the same way), and its last row the sheet's, any column counted.
+ */
+function readColumns(port: WorkbookPort, spec: TabSpec, headers: readonly string[]): Table {
+  const snapshot = port.readColumns(spec.name, (head) => {
+    const top = readHead(spec, head);
+    const columns = headers.flatMap((h) => {
+      const i = top.columns.get(h);
+      return i === undefined ? [] : [i];
+    });
+    return { headerRow: top.headerRow, columns };
+  });
+  const t = readTable(spec, snapshot);
+  const lastRow = snapshot?.lastRow ?? 0;
+  return lastRow > t.lastRow ? { ...t, lastRow } : t;
+}
+
+/** True when the table's rows hold the column's cells as the sheet does (read whole, or that column read). */
+function holdsColumn(t: Table, header: string): boolean {
+  if (t.appendOnly) return false;
+  const held = t.snapshot.columns;
+  const idx = t.columns.get(header);
+  return !held || (idx !== undefined && held.includes(idx));
 }
 
 /** How far a tab's blocks reach (1-based last row and column). */

@@ -34,6 +34,7 @@ import {
   type CellBlock,
   type CellValue,
   type CellWrite,
+  type ColumnPick,
   type TabContent,
   type TabHead,
   type TabLayout,
@@ -116,6 +117,13 @@ export class OverdueSummaryPort implements WorkbookPort {
 
   readColumn(tab: string, column: number, row: number, numRows: number): CellValue[] {
     return this.inner.readColumn(tab, column, row, numRows);
+  }
+
+  readColumns(name: string, pick: (head: TabHead) => ColumnPick): TabSnapshot | null {
+    const out = this.inner.readColumns(name, pick);
+    // Known only when it holds what the summary is made of; else it counts as not read (read again).
+    if (TRACKED.includes(name) && (!out || holdsSummaryColumns(name, out))) this.remember(name, out);
+    return out;
   }
 
   private remember(name: string, snap: TabSnapshot | null): void {
@@ -270,6 +278,27 @@ export class OverdueSummaryPort implements WorkbookPort {
     const payments = this.snapshot(PAYMENTS);
     const pay = payments ? readPayments(readTable(TABS.payments, payments)) : [];
     return summaryOf(this.asOf, duesByClient(inv), creditsByClient(pay));
+  }
+}
+
+/** The columns the summary decodes (the readers' required ones, and what it counts). */
+const SUMMARY_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+  [INVOICES]: ['Invoice ID', 'Client ID', 'Due Date', 'Amount', 'Paid', 'Status'],
+  [PAYMENTS]: ['Payment ID', 'Date', 'Client ID', 'Invoice ID', 'Amount'],
+};
+
+/** True when a tab read by columns holds every column the summary needs of it (one it lacks is blank). */
+function holdsSummaryColumns(name: string, snap: TabSnapshot): boolean {
+  if (!snap.columns) return true;
+  try {
+    const spec = name === INVOICES ? TABS.invoices : TABS.payments;
+    const t = readTable(spec, { name, values: snap.values.slice(0, HEAD_ROWS) });
+    return (SUMMARY_COLUMNS[name] ?? []).every((h) => {
+      const i = t.columns.get(h);
+      return i === undefined || snap.columns!.includes(i);
+    });
+  } catch {
+    return false;
   }
 }
 

@@ -66,6 +66,71 @@ export interface TabSnapshot {
   readonly values: CellValue[][];
   /** The tab's grid (max rows x max columns), when the port knows it. */
   readonly grid?: GridSize;
+  /**
+   * Of a tab read by columns (readColumns): the 0-based columns its rows below the header hold. Every other
+   * cell there is '' here, whatever the sheet holds, so a write must leave those cells alone (toBlocks).
+   * Absent: every cell as the sheet holds it.
+   */
+  readonly columns?: readonly number[];
+  /**
+   * Of a tab read by columns: the last sheet row holding more than blanks in any column, read or not (as
+   * TabHead.lastRow): appends go below it, never onto a row holding only what was not read.
+   */
+  readonly lastRow?: number;
+}
+
+/** What readColumns reads of a tab, found from its head: where the header is and which columns to read. */
+export interface ColumnPick {
+  /** 1-based sheet row of the header row: it and the rows above it are kept whole. */
+  readonly headerRow: number;
+  /** 0-based columns to read, every row below the header. */
+  readonly columns: readonly number[];
+}
+
+/** One read of a rectangle's values (1-based top-left), as cells. */
+export type ReadRun = (row: number, column: number, numRows: number, numColumns: number) => CellValue[][];
+
+/**
+ * A tab's snapshot from its head and the columns `pick` chose: the rows down to the header as the head
+ * holds them, then the chosen columns of every row to the last (the head's rows, then one `read` per
+ * contiguous run of columns below the head), '' in every other cell. Shared by the ports, so each one
+ * only says how a rectangle is read.
+ */
+export function columnSnapshot(head: TabHead, pick: ColumnPick, read: ReadRun): TabSnapshot {
+  const width = head.values[0]?.length ?? 0;
+  const columns = [...new Set(pick.columns)]
+    .filter((c) => Number.isInteger(c) && c >= 0 && c < width)
+    .sort((a, b) => a - b);
+  const top = Math.max(0, Math.min(pick.headerRow, head.values.length));
+  const height = Math.max(top, head.lastRow);
+  const values: CellValue[][] = head.values.slice(0, top);
+  for (let r = top; r < height; r++) {
+    const row = Array<CellValue>(width).fill('');
+    const known = head.values[r];
+    if (known) for (const c of columns) row[c] = known[c] ?? '';
+    values.push(row);
+  }
+  const first = head.values.length + 1;
+  if (height >= first)
+    for (const [start, count] of columnRuns(columns)) {
+      const got = read(first, start + 1, height - first + 1, count);
+      got.forEach((cells, i) => {
+        const row = values[first - 1 + i];
+        if (row) for (let j = 0; j < count; j++) row[start + j] = cells[j] ?? '';
+      });
+    }
+  return { name: head.name, values, grid: head.grid, columns, lastRow: head.lastRow };
+}
+
+/** Contiguous runs [start, count] of sorted, distinct column indexes. */
+export function columnRuns(sorted: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const c of sorted) {
+    const run = runs[runs.length - 1];
+    if (run && run[0] + run[1] === c) run[1]++;
+    else runs.push([c, 1]);
+  }
+  return runs;
 }
 
 /** A rectangle to write: top-left at 1-based sheet row/column. */
@@ -134,6 +199,13 @@ export interface WorkbookPort {
    * tab it does not read whole (an ID column, to seed a missing counter).
    */
   readColumn(tab: string, column: number, row: number, numRows: number): CellValue[];
+  /**
+   * Chosen columns of a tab, every row (a history tab of which an action needs a few columns): its head,
+   * as readHeads reads it, then `pick` says from it where the header is and which columns, and each run of
+   * adjacent columns is one read of the rows below the head (columnSnapshot). Constant calls, whatever the
+   * rows. The snapshot says which columns it holds; null when the tab is missing.
+   */
+  readColumns(name: string, pick: (head: TabHead) => ColumnPick): TabSnapshot | null;
   /**
    * The formulas of one rectangle ('' where a cell holds none), one read: only for blocks about to be
    * written, never a whole tab (reading a tab's formulas would double the cells every action reads).

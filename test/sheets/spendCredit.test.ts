@@ -30,6 +30,8 @@ function tx(): LedgerTx {
         }),
       ),
     readColumn: () => [],
+    // Nothing here is read by columns.
+    readColumns: () => null,
     readFormulas: () => [],
     writeBlocks: () => undefined,
     applyLayout: () => undefined,

@@ -7,13 +7,14 @@ import type {
   CellBlock,
   CellValue,
   CellWrite,
+  ColumnPick,
   TabContent,
   TabLayout,
   TabHead,
   TabSnapshot,
   WorkbookPort,
 } from '../../src/sheets/port';
-import { HEAD_ROWS, isSheetDateTime, isSheetFormula } from '../../src/sheets/port';
+import { columnSnapshot, HEAD_ROWS, isSheetDateTime, isSheetFormula } from '../../src/sheets/port';
 import { TABS } from '../../src/sheets/schema';
 import { readTable, type Table } from '../../src/sheets/table';
 import { readInvoices, invoiceCells } from '../../src/sheets/tabs/invoices';
@@ -104,6 +105,17 @@ class FakePort implements WorkbookPort {
           snap ? { name: n, values: snap.values.slice(0, HEAD_ROWS), lastRow: snap.values.length } : null,
         ];
       }),
+    );
+  }
+  readColumns(name: string, pick: (head: TabHead) => ColumnPick): TabSnapshot | null {
+    const head = this.readHeads([name])[name];
+    if (!head) return null;
+    this.calls.push(`readColumns ${name}`);
+    const grid = this.tabs.get(name)!;
+    return columnSnapshot(head, pick(head), (row, column, numRows, numColumns) =>
+      Array.from({ length: numRows }, (_, i) =>
+        Array.from({ length: numColumns }, (_, j) => grid.get(row + i, column + j)),
+      ),
     );
   }
   readColumn(tab: string, column: number, row: number, numRows: number): CellValue[] {

@@ -5,7 +5,7 @@ import { compareDates, maxDate, type IsoDate } from '../../core/calendar';
 import { packageForSession, splitSessions } from '../../core/lifecycle/balances';
 import { formatMoney } from '../../core/money';
 import { UserError } from '../errors';
-import type { LedgerTx } from '../ledgerTx';
+import type { LedgerTx, TxColumns, TxOptions } from '../ledgerTx';
 import type { Client } from '../records';
 import { attendanceCells, type Attendance } from '../tabs/attendance';
 import { dateTextFor, optionalDateField, textField, type DateText } from './fields';
@@ -13,6 +13,34 @@ import { balanceRows } from './balances';
 import { clientReports, ledgerOf, type CurrentReports } from './clientReports';
 import { outstandingReport } from './outstanding';
 import { merged, type Ledger, type Reports } from './reports';
+
+/**
+ * The columns of the history tabs Record sessions reads (the rest are neither read nor written): what the
+ * client's balances, overdue invoices and both report tabs are made of, and the readers' required ones.
+ * - Invoices: Invoice ID, Sale ID, Client ID, Due Date, Amount, Paid, Status, Decline Reason and
+ *   Write-off Date (Outstanding). Sessions change no invoice.
+ * - Payments: Payment ID, Date, Client ID, Invoice ID, Amount and Method (credit, the last payment).
+ * - Allocations: all but Cycle. Attendance: all (it appends its rows there).
+ */
+export const SESSIONS_COLUMNS: TxColumns = {
+  invoices: [
+    'Invoice ID',
+    'Sale ID',
+    'Client ID',
+    'Due Date',
+    'Amount',
+    'Paid',
+    'Status',
+    'Decline Reason',
+    'Write-off Date',
+  ],
+  payments: ['Payment ID', 'Date', 'Client ID', 'Invoice ID', 'Amount', 'Method'],
+  allocations: ['Allocation ID', 'Sale ID', 'Client ID', 'Date', 'Sessions'],
+  attendance: ['Date', 'Client ID', 'Sessions', 'Sale ID'],
+};
+
+/** How Record sessions reads: the report tabs, the history tabs by SESSIONS_COLUMNS. */
+export const SESSIONS_READ: TxOptions = { columns: SESSIONS_COLUMNS };
 
 /** More than this in one row is a typo. */
 export const MAX_SESSIONS_AT_ONCE = 50;

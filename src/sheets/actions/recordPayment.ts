@@ -15,7 +15,7 @@ import { creditOf } from '../../core/ledger/receipts';
 import { formatMoney, type Cents } from '../../core/money';
 import { UserError } from '../errors';
 import { assertLedgerSound } from '../integrity';
-import type { LedgerTx } from '../ledgerTx';
+import type { LedgerTx, TxColumns, TxOptions } from '../ledgerTx';
 import type { Client, Invoice, Payment } from '../records';
 import { findClient } from './attendance';
 import { deskDate } from './deskDate';
@@ -27,6 +27,42 @@ import { clientReports, currentReports } from './clientReports';
 import { merged, readLedger, REPORT_TABS, type Reports } from './reports';
 
 export const PAYMENT_TABS = REPORT_TABS;
+
+/**
+ * The columns of the history tabs a desk payment reads (every tab it reads is whole but these; the rest
+ * of their columns are neither read nor written): what its readers decode and its plan, integrity check,
+ * reports, overdue summary and receipt use, and what it writes back.
+ * - Invoices: the IDs, client and sale (integrity, the client's rows), Due Date, Amount, Paid, Status,
+ *   Batch ID and Sent Amount (what may be paid), Balance (written back), Created (the desk date's first
+ *   record), Description (the receipt's lines), Decline Reason and Write-off Date (Outstanding).
+ *   Not Instalment, Decline Count or Write-off Reason: a payment neither uses nor changes them.
+ * - Payments: all but Reference, Batch ID, Provider Ref, Refund Of and Reason (statements' and refunds').
+ * - Allocations: all but Cycle. Attendance: all (the Balances tab).
+ */
+export const PAYMENT_COLUMNS: TxColumns = {
+  invoices: [
+    'Invoice ID',
+    'Sale ID',
+    'Client ID',
+    'Description',
+    'Due Date',
+    'Amount',
+    'Paid',
+    'Status',
+    'Batch ID',
+    'Balance',
+    'Created',
+    'Sent Amount',
+    'Decline Reason',
+    'Write-off Date',
+  ],
+  payments: ['Payment ID', 'Date', 'Client ID', 'Invoice ID', 'Amount', 'Method', 'Receipt ID'],
+  allocations: ['Allocation ID', 'Sale ID', 'Client ID', 'Date', 'Sessions'],
+  attendance: ['Date', 'Client ID', 'Sessions', 'Sale ID'],
+};
+
+/** How Record payment (and its preview) reads: PAYMENT_TABS, the history tabs by PAYMENT_COLUMNS. */
+export const PAYMENT_READ: TxOptions = { columns: PAYMENT_COLUMNS };
 
 export interface PaymentRequest {
   clientId: string;
