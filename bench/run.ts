@@ -11,6 +11,7 @@ import { ddReport } from './ddReport';
 import { blocksOf, timeFloor } from './floor';
 import { xlsxRoundTrip } from './xlsxRoundTrip';
 import { printTargets, type BenchRow } from './targets';
+import { gcDuring } from './gcMeter';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
@@ -184,6 +185,7 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     action: action.name,
     ms: null,
     addinMs: null,
+    gcMs: null,
     floorMs: null,
     calls: 0,
     cellsRead: 0,
@@ -194,17 +196,18 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     note: '',
   };
   try {
-    const runs: { ms: number; serviceMs: number }[] = [];
+    const runs: { ms: number; serviceMs: number; gcMs: number }[] = [];
     let r: Result = { ok: false };
     for (let k = 0; k < (action.repeat ?? 1); k++) {
       const prepared = action.prepare?.();
       calls.reset();
       const t0 = performance.now();
-      r = action.run(prepared as never);
-      runs.push({ ms: performance.now() - t0, serviceMs: calls.ms() });
+      const { value, gcMs } = gcDuring(() => action.run(prepared as never));
+      r = value;
+      runs.push({ ms: performance.now() - t0, serviceMs: calls.ms(), gcMs });
       if (!r.ok) break;
     }
-    const { ms, serviceMs } = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+    const { ms, serviceMs, gcMs } = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
     const counted = {
       calls: calls.total(),
       cellsRead: calls.cellsRead(),
@@ -224,6 +227,7 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
       ...base,
       ms,
       addinMs: ms - serviceMs,
+      gcMs,
       floorMs: floor.ms,
       ...counted,
       dataCells,
@@ -242,13 +246,13 @@ const fmt = (n: number | null, digits = 0): string => (n === null ? '-' : n.toFi
 
 function printRows(rows: readonly BenchRow[]): void {
   say(
-    '  action                              total   add-in  calls  cells read  written  data cells  read/data  floor  x floor  result',
+    '  action                              total   add-in     gc  calls  cells read  written  data cells  read/data  floor  x floor  result',
   );
   for (const r of rows) {
     const ratio = r.dataCells ? (r.cellsRead / r.dataCells).toFixed(2) : '-';
     const times = r.addinMs !== null && r.floorMs ? (r.addinMs / r.floorMs).toFixed(1) : '-';
     say(
-      `  ${r.action.padEnd(34)} ${fmt(r.ms).padStart(6)} ${fmt(r.addinMs).padStart(8)} ${String(r.calls).padStart(6)} ${r.cellsRead.toLocaleString().padStart(11)} ${r.cellsWritten.toLocaleString().padStart(8)} ${r.dataCells.toLocaleString().padStart(11)} ${ratio.padStart(10)} ${fmt(r.floorMs, 1).padStart(6)} ${times.padStart(8)}  ${r.note}`,
+      `  ${r.action.padEnd(34)} ${fmt(r.ms).padStart(6)} ${fmt(r.addinMs).padStart(8)} ${fmt(r.gcMs).padStart(6)} ${String(r.calls).padStart(6)} ${r.cellsRead.toLocaleString().padStart(11)} ${r.cellsWritten.toLocaleString().padStart(8)} ${r.dataCells.toLocaleString().padStart(11)} ${ratio.padStart(10)} ${fmt(r.floorMs, 1).padStart(6)} ${times.padStart(8)}  ${r.note}`,
     );
   }
 }

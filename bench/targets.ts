@@ -10,6 +10,8 @@ export interface BenchRow {
   /** null when the action failed. */
   ms: number | null;
   addinMs: number | null;
+  /** The collector's pauses within the action (all of the process's, service calls included). */
+  gcMs: number | null;
   floorMs: number | null;
   calls: number;
   cellsRead: number;

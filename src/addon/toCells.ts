@@ -10,6 +10,7 @@ import type { ZoneCalendar } from './zonedDate';
  * last moment seen is checked first, as a column's dates repeat row after row (one billing day's debits).
  */
 export function toCells(raw: unknown[][], cal: ZoneCalendar): CellValue[][] {
+  const dates = new DateTest();
   let lastTime = NaN;
   let lastCell: SheetDate | null = null;
   for (let i = 0; i < raw.length; i++) {
@@ -18,7 +19,7 @@ export function toCells(raw: unknown[][], cal: ZoneCalendar): CellValue[][] {
       const v = row[j];
       const type = typeof v;
       if (type === 'string' || type === 'number' || type === 'boolean') continue;
-      if (isDate(v)) {
+      if (dates.is(v)) {
         const t = v.getTime();
         if (t !== lastTime || !lastCell) {
           lastCell = cal.sheetDate(v);
@@ -31,7 +32,20 @@ export function toCells(raw: unknown[][], cal: ZoneCalendar): CellValue[][] {
   return raw as CellValue[][];
 }
 
-/** A Date, from this realm or another (the vm context in tests). */
-function isDate(v: unknown): v is Date {
-  return v instanceof Date || Object.prototype.toString.call(v) === '[object Date]';
+/**
+ * Is it a Date, from this realm or another? The bench and the tests run the bundle in a vm context,
+ * where instanceof fails: there the tag test decides once, and later cells share its prototype.
+ */
+class DateTest {
+  private proto: object | null = null;
+
+  is(v: unknown): v is Date {
+    if (v instanceof Date) return true;
+    if (typeof v !== 'object' || v === null) return false;
+    const proto = Object.getPrototypeOf(v) as object | null;
+    if (proto !== null && proto === this.proto) return true;
+    if (Object.prototype.toString.call(v) !== '[object Date]') return false;
+    this.proto = proto;
+    return true;
+  }
 }

@@ -63,9 +63,10 @@ export function duesByClient(
 ): Map<string, DueStep[]> {
   const byClient = new Map<string, Map<IsoDate, Cents>>();
   for (const inv of invoices) {
-    if (only && !only.has(inv.clientId)) continue;
+    // Most of a ledger's invoices are paid: that test first, the client's only for what is owed.
     const owed = stillOwed(inv);
     if (owed <= 0) continue;
+    if (only && !only.has(inv.clientId)) continue;
     let days = byClient.get(inv.clientId);
     if (!days) byClient.set(inv.clientId, (days = new Map()));
     days.set(inv.dueDate, (days.get(inv.dueDate) ?? 0) + owed);
