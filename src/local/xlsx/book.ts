@@ -6,6 +6,8 @@ import type { Zip } from './zip';
 export interface CellStyle {
   numFmt?: string;
   bold: boolean;
+  /** numFmt is a date format: a number in this style is a date */
+  date: boolean;
 }
 
 export interface BookSheet {
@@ -56,6 +58,12 @@ const BUILT_IN_FORMATS: Record<number, string> = {
   48: '##0.0E+0',
   49: '@',
 };
+
+/** exceljs's test for a date format: y m d h s b outside quotes and brackets. */
+function isDateFormat(fmt: string | undefined): boolean {
+  if (!fmt) return false;
+  return /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
+}
 
 /** A relationship target as a part name ('worksheets/sheet1.xml' from xl/ is xl/worksheets/sheet1.xml). */
 function resolvePart(base: string, target: string): string {
@@ -130,8 +138,8 @@ async function readStyles(zip: Zip, part: string | undefined): Promise<CellStyle
   });
   // As exceljs reads a style: format 0 (General) is no format at all.
   return xfs.map(({ numFmtId, fontId }) => {
-    const style: CellStyle = { bold: bold[fontId] === true };
     const code = numFmtId ? (formats.get(numFmtId) ?? BUILT_IN_FORMATS[numFmtId]) : undefined;
+    const style: CellStyle = { bold: bold[fontId] === true, date: isDateFormat(code) };
     if (code) style.numFmt = code;
     return style;
   });

@@ -4,7 +4,7 @@ import type { SheetModel } from '../gas/model';
 import { writeFileAtomic, type WriteOptions } from './file';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS } from './layout';
 import { WorkbookReader } from './read';
-import { putCells, storedCells, storeSource, type StoredCells } from './storeView';
+import { putCells, storeSource, type StoredCells } from './storeView';
 import { sourceWorkbookBytes, type WorkbookFile } from './write';
 
 /** The emulation's spreadsheet as a WorkbookFile (no Apps Script calls are counted). */
@@ -47,13 +47,13 @@ export function loadWorkbookIntoEmulation(wb: WorkbookFile, emu: AppsScriptEmula
 
 /**
  * Loads a .xlsx file into the emulation; a file without a recorded zone keeps the emulation's. Each
- * tab is read and turned into the emulation's cells before the next is read, so only one tab is
- * ever a model; nothing changes in the emulation unless the whole file reads.
+ * tab is read straight into the emulation's cells (no model of its rows is ever made); nothing
+ * changes in the emulation unless the whole file reads.
  */
 export async function loadIntoEmulation(path: string, emu: AppsScriptEmulation): Promise<void> {
   const reader = await WorkbookReader.open(path, { timeZone: emu.spreadsheet.timeZone });
   const tabs: StoredCells[] = [];
-  for (const tab of reader.tabs) tabs.push(storedCells(await reader.readSheet(tab)));
+  for (const tab of reader.tabs) tabs.push(await reader.readCells(tab));
   loadWorkbookIntoEmulation(
     {
       timeZone: reader.timeZone,

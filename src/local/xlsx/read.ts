@@ -1,14 +1,14 @@
-// .xlsx bytes -> the model, one tab at a time. Each sheet's XML is streamed (./sheetXml) straight into
-// the tab's rows: no workbook-wide object per cell is ever built, and a cell that repeats its
-// neighbours (same style, type and value) is one shared, frozen CellModel. See ./layout for the hidden
-// META_SHEET and what it adds.
+// .xlsx bytes -> the emulation's cells, one tab at a time. Each sheet's XML is streamed (./sheetXml)
+// straight into the tab's layers (./tabCells): no object per cell is ever built. See ./layout for the
+// hidden META_SHEET and what it adds.
 import { readFile } from 'node:fs/promises';
-import type { CellModel, SheetModel, ValidationModel } from '../gas/model';
-import { isValidTimeZone, wallMsToInstant } from '../gas/time';
+import type { SheetModel, ValidationModel } from '../gas/model';
+import { modelToStore, storeToModel } from '../gas/sheetModel';
+import { isValidTimeZone } from '../gas/time';
 import { openBook, type Book, type BookSheet } from './book';
+import { plainValue, usableFormat, type Plain } from './cellValue';
 import {
   CHECKBOX_MARKER,
-  DATE_TIME_FORMAT,
   decodeAddress,
   DEFAULT_MAX_COLUMNS,
   DEFAULT_MAX_ROWS,
@@ -16,12 +16,12 @@ import {
   EXCEL_MAX_ROWS,
   META_MARKER,
   META_SHEET,
-  SHEETS_DEFAULT_FORMAT,
-  SHORT_DATE_FORMAT,
   widthToPx,
   type SheetMeta,
 } from './layout';
-import { parseSheet, type CellRange, type RawCell, type RawValidation } from './sheetXml';
+import { parseSheet, type CellRange, type RawValidation } from './sheetXml';
+import type { StoredCells } from './storeView';
+import { SharedDates, SpecCache, TabCells } from './tabCells';
 import type { WorkbookFile } from './write';
 import { xmlTrue } from './xml';
 import { Zip } from './zip';
@@ -40,50 +40,6 @@ interface Meta {
   timeZone?: string;
   sheets: Map<string, Partial<SheetMeta>>;
   properties: Record<string, string>;
-}
-
-/** A cell's value as the file has it; a date is its wall clock read as UTC (as exceljs gives it). */
-type Plain = string | number | boolean | Date;
-
-const MS_PER_DAY = 86_400_000;
-/** Days from Excel's day 0 (30 Dec 1899) to 1 Jan 1970. */
-const EPOCH_1900 = 25_569;
-
-/** exceljs's test for a date format: y m d h s b outside quotes and brackets. */
-function isDateFormat(fmt: string | undefined): boolean {
-  if (!fmt) return false;
-  return /[ymdhMsb]/.test(fmt.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, ''));
-}
-
-function serialToWallMs(serial: number, date1904: boolean): number {
-  return Math.round((serial - EPOCH_1900 + (date1904 ? 1462 : 0)) * MS_PER_DAY);
-}
-
-/** The value of a cell (or of a formula's result); undefined for none. */
-function plainValue(book: Book, cell: RawCell): Plain | undefined {
-  const v = cell.value;
-  if (v === undefined) return undefined;
-  switch (cell.type) {
-    case 's':
-      return book.strings[Number(v)] ?? '';
-    case 'str':
-    case 'inlineStr':
-    case 'e': // an error shows as its text (#N/A)
-      return v;
-    case 'b':
-      return Number(v) !== 0;
-    case 'd': {
-      const ms = Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(v) ? v : `${v}Z`);
-      return Number.isNaN(ms) ? v : new Date(ms);
-    }
-    default: {
-      if (v === '') return undefined;
-      const n = Number(v);
-      if (Number.isNaN(n)) return v;
-      const fmt = book.styles[cell.style]?.numFmt;
-      return isDateFormat(fmt) ? new Date(serialToWallMs(n, book.date1904)) : n;
-    }
-  }
 }
 
 function text(v: Plain | undefined): string {
@@ -151,27 +107,14 @@ const RANGE_REF =
 
 // ---- one workbook being read ------------------------------------------------------------------
 
-/** Cells that repeat their column's recent cells are shared; the cache is per column and bounded. */
-const INTERN_LIMIT = 256;
-const EMPTY: CellModel = Object.freeze({ value: '' }) as CellModel;
-
-/** A number format worth keeping in the model (not Excel's or Sheets' default). */
-function usableFormat(fmt: string | undefined, isDateValue: boolean): string | undefined {
-  if (!fmt || fmt === 'General' || fmt === SHEETS_DEFAULT_FORMAT || /^general$/i.test(fmt)) return undefined;
-  // Excel's short date or date-time (formats 14, 22) on a date: what a date without a format gets.
-  if (isDateValue && (fmt === SHORT_DATE_FORMAT || fmt === DATE_TIME_FORMAT)) return undefined;
-  return fmt;
-}
-
-/** LibreOffice saves a TRUE or FALSE cell as the formula TRUE() or FALSE(). */
-const BOOLEAN_FORMULA = /^\s*(TRUE|FALSE)\(\s*\)\s*$/i;
-
 export class WorkbookReader {
   readonly timeZone: string;
   readonly documentProperties: Record<string, string>;
   /** The tabs, in order (the metadata sheet left out). */
   readonly tabs: BookSheet[];
   private readonly lists = new Map<string, string[] | undefined>();
+  private readonly specs = new SpecCache();
+  private readonly dates: SharedDates;
 
   private constructor(
     private readonly what: string,
@@ -189,6 +132,7 @@ export class WorkbookReader {
           : DEFAULT_TIME_ZONE;
     this.documentProperties = meta.properties;
     this.tabs = book.sheets.filter((s) => s !== metaTab);
+    this.dates = new SharedDates(this.timeZone);
   }
 
   static async open(source: string | Buffer, opts: ReadOptions = {}): Promise<WorkbookReader> {
@@ -264,10 +208,20 @@ export class WorkbookReader {
     return { kind: 'list', values, allowInvalid: !rejects };
   }
 
-  /** One tab's model. */
+  /** One tab's model (for readWorkbook: the emulation's own store -> model conversion of its cells). */
   async readSheet(tab: BookSheet): Promise<SheetModel> {
+    const { tab: model, layers } = await this.readCells(tab);
+    const store = modelToStore(model, 0);
+    Object.assign(store, layers);
+    const out = storeToModel(store);
+    delete out.sheetId;
+    return out;
+  }
+
+  /** One tab as the emulation's cells (./storeView), and the tab without its rows. */
+  async readCells(tab: BookSheet): Promise<StoredCells> {
     try {
-      return await this.sheetModel(tab);
+      return await this.tabCells(tab);
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
       throw new Error(`Cannot read ${this.what} as an .xlsx workbook: tab "${tab.name}": ${reason}`, {
@@ -276,81 +230,13 @@ export class WorkbookReader {
     }
   }
 
-  private async sheetModel(tab: BookSheet): Promise<SheetModel> {
-    const { book, timeZone: zone } = this;
+  private async tabCells(tab: BookSheet): Promise<StoredCells> {
+    const { book } = this;
     const meta = this.meta.sheets.get(tab.name);
-    const rows: CellModel[][] = [];
-    const caches: Map<string, CellModel>[] = [];
-    let lastRow = 0;
-    let width = 0;
-
-    const extras = await parseSheet(book.zip, tab.part, (raw) => {
-      const style = book.styles[raw.style];
-      let cache: Map<string, CellModel> | undefined;
-      let key = '';
-      if (raw.formula === undefined) {
-        cache = caches[raw.col] ??= new Map();
-        key = `${raw.style}|${raw.type}|${raw.value === undefined ? '-' : `=${raw.value}`}`;
-        const known = cache.get(key);
-        if (known) {
-          (rows[raw.row - 1] ??= [])[raw.col - 1] = known;
-          if (raw.row > lastRow) lastRow = raw.row;
-          if (raw.col > width) width = raw.col;
-          return;
-        }
-      }
-      const out: CellModel = { value: '' };
-      let value: Plain | undefined;
-      const formula = raw.formula;
-      const bool = formula ? BOOLEAN_FORMULA.exec(formula) : null;
-      if (bool)
-        value = (bool[1] as string).toUpperCase() === 'TRUE'; // LibreOffice's TRUE/FALSE cells
-      else {
-        if (formula) out.formula = `=${formula}`;
-        value = plainValue(book, raw);
-      }
-      if (value instanceof Date) out.value = new Date(wallMsToInstant(value.getTime(), zone));
-      else if (value !== undefined) out.value = value;
-      const fmt = usableFormat(style?.numFmt, out.value instanceof Date);
-      if (fmt !== undefined) out.numberFormat = fmt;
-      if (style?.bold) out.fontWeight = 'bold';
-      if (out.value === '' && out.formula === undefined && fmt === undefined && !out.fontWeight) return;
-      if (cache) {
-        if (cache.size >= INTERN_LIMIT) cache.clear();
-        cache.set(key, Object.freeze(out));
-      }
-      (rows[raw.row - 1] ??= [])[raw.col - 1] = out;
-      if (raw.row > lastRow) lastRow = raw.row;
-      if (raw.col > width) width = raw.col;
-    });
-
-    // The hidden part of a merged range reads as empty (as Sheets does), keeping its own format.
-    if (extras.merges.length) {
-      for (const m of extras.merges) {
-        for (let r = m.top; r <= m.bottom; r++) {
-          const cells = rows[r - 1];
-          if (!cells) continue;
-          for (let c = m.left; c <= m.right; c++) {
-            const cell = cells[c - 1];
-            if (!cell || (r === m.top && c === m.left)) continue;
-            const rest: CellModel = { value: '' };
-            if (cell.numberFormat !== undefined) rest.numberFormat = cell.numberFormat;
-            if (cell.fontWeight) rest.fontWeight = cell.fontWeight;
-            if (rest.numberFormat === undefined && !rest.fontWeight) delete cells[c - 1];
-            else cells[c - 1] = rest;
-          }
-        }
-      }
-      lastRow = 0;
-      width = 0;
-      rows.forEach((cells, r) => {
-        let n = cells.length;
-        while (n > 0 && !cells[n - 1]) n--;
-        cells.length = n;
-        if (n > 0) lastRow = r + 1;
-        if (n > width) width = n;
-      });
-    }
+    const cells = new TabCells(book, this.dates);
+    const extras = await parseSheet(book.zip, tab.part, (raw) => cells.add(raw));
+    cells.flush();
+    cells.clearMerged(extras.merges);
 
     // Validations: one model per <dataValidation>, over its ranges.
     const groups: { model: ValidationModel; ranges: CellRange[]; bottom: number }[] = [];
@@ -362,8 +248,8 @@ export class WorkbookReader {
 
     // Size: what the file recorded, never less than what is used (values, formats, validations
     // short of a whole column). Whole-column validations stop at the last row.
-    let maxRows = Math.max(1, Number(meta?.maxRows) || DEFAULT_MAX_ROWS, lastRow);
-    let maxColumns = Math.max(1, Number(meta?.maxColumns) || DEFAULT_MAX_COLUMNS, width);
+    let maxRows = Math.max(1, Number(meta?.maxRows) || DEFAULT_MAX_ROWS, cells.lastRow);
+    let maxColumns = Math.max(1, Number(meta?.maxColumns) || DEFAULT_MAX_COLUMNS, cells.width);
     for (const g of groups) {
       if (g.bottom < EXCEL_MAX_ROWS - 1 && g.bottom > maxRows) maxRows = g.bottom;
       for (const r of g.ranges) maxColumns = Math.max(maxColumns, r.right);
@@ -375,60 +261,24 @@ export class WorkbookReader {
       for (let c = def.min; c <= Math.min(def.max, maxColumns); c++) columns[c - 1] = def;
     }
 
-    // A column's own format (Excel and LibreOffice keep a whole-column format there, not on each
-    // empty cell) applies to its empty cells below the header, down to the last row.
+    // A column's own format fills its empty cells below the header (a cell's own style wins).
+    const fills: { col: number; fmt: string | undefined; bold: boolean }[] = [];
     for (let c = 1; c <= columns.length; c++) {
       const style = book.styles[columns[c - 1]?.style ?? 0];
       const fmt = usableFormat(style?.numFmt, false);
       const bold = style?.bold === true;
-      if (fmt === undefined && !bold) continue;
-      const fill: CellModel = { value: '' };
-      if (fmt !== undefined) fill.numberFormat = fmt;
-      if (bold) fill.fontWeight = 'bold';
-      Object.freeze(fill);
-      for (let r = 2; r <= maxRows; r++) {
-        const cells = (rows[r - 1] ??= []);
-        if (!cells[c - 1]) cells[c - 1] = fill; // a cell's own style wins
-      }
-      lastRow = Math.max(lastRow, maxRows);
+      if (fmt !== undefined || bold) fills.push({ col: c, fmt, bold });
     }
+    cells.fillColumns(fills, maxRows);
 
     for (const g of groups) {
-      // Cells are shared, so each gets a validated copy (one per distinct cell).
-      const copies = new Map<CellModel, CellModel>();
-      for (const range of g.ranges) {
-        const bottom = Math.min(range.bottom, maxRows);
-        for (let r = range.top; r <= bottom; r++) {
-          const cells = (rows[r - 1] ??= []);
-          for (let c = range.left; c <= range.right; c++) {
-            const cell = cells[c - 1] ?? EMPTY;
-            let copy = copies.get(cell);
-            if (!copy) {
-              copy = Object.freeze({ ...cell, validation: g.model });
-              copies.set(cell, copy);
-            }
-            cells[c - 1] = copy;
-          }
-          if (r > lastRow) lastRow = r;
-        }
-      }
-    }
-
-    // Dense rows and cells, as sheetsModel() gives them.
-    const dense: CellModel[][] = new Array<CellModel[]>(lastRow);
-    for (let r = 0; r < lastRow; r++) {
-      const cells = rows[r];
-      if (!cells) {
-        dense[r] = [];
-        continue;
-      }
-      for (let c = 0; c < cells.length; c++) if (!cells[c]) cells[c] = EMPTY;
-      dense[r] = cells;
+      const spec = this.specs.of(g.model);
+      if (spec) cells.validate(spec, g.ranges, maxRows);
     }
 
     const model: SheetModel = {
       name: typeof meta?.name === 'string' && meta.name !== '' ? meta.name : tab.name,
-      rows: dense,
+      rows: [],
       maxRows,
       maxColumns,
       frozenRows: extras.frozenRows,
@@ -443,7 +293,7 @@ export class WorkbookReader {
       anyWidth = true;
     }
     if (anyWidth) model.columnWidths = widths;
-    return model;
+    return { tab: model, layers: cells.layers };
   }
 }
 

@@ -2,13 +2,13 @@
 // exist as one whole SheetModel (about 90 bytes a cell: 300 MB for a 200,000-row Invoices tab). It
 // relies on the store keeping its cells in the row-array layers below, which it checks.
 import type { SheetModel } from '../gas/model';
-import { modelToStore, storeToModel } from '../gas/sheetModel';
+import { storeToModel } from '../gas/sheetModel';
 import type { SheetStore } from '../gas/store';
 import type { SheetSource } from './write';
 
 /** The store's layers of cells, by row. */
 const LAYERS = ['values', 'formats', 'validations', 'bold'] as const;
-type Layers = Pick<SheetStore, (typeof LAYERS)[number]>;
+export type Layers = Pick<SheetStore, (typeof LAYERS)[number]>;
 
 /** A layer not listed would be left out of a view, so its cells would land on the wrong rows. */
 function checkLayers(store: SheetStore): void {
@@ -51,16 +51,6 @@ export interface StoredCells {
   /** The tab without its rows (its size already covers them). */
   tab: SheetModel;
   layers: Layers;
-}
-
-export function storedCells(model: SheetModel): StoredCells {
-  const store = modelToStore(model, 0);
-  checkLayers(store);
-  const { values, formats, validations, bold } = store;
-  return {
-    tab: { ...model, rows: [], maxRows: store.maxRows, maxColumns: store.maxColumns },
-    layers: { values, formats, validations, bold },
-  };
 }
 
 /** Moves the cells into a tab the emulation made from `cells.tab`. */
