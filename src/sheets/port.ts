@@ -87,7 +87,7 @@ export interface ColumnPick {
   readonly columns: readonly number[];
 }
 
-/** One read of a rectangle's values (1-based top-left), as cells. */
+/** One read of a rectangle's values (1-based top-left), as cells: arrays the snapshot may keep and change. */
 export type ReadRun = (row: number, column: number, numRows: number, numColumns: number) => CellValue[][];
 
 /**
@@ -104,21 +104,37 @@ export function columnSnapshot(head: TabHead, pick: ColumnPick, read: ReadRun): 
   const top = Math.max(0, Math.min(pick.headerRow, head.values.length));
   const height = Math.max(top, head.lastRow);
   const values: CellValue[][] = head.values.slice(0, top);
-  for (let r = top; r < height; r++) {
-    const row = Array<CellValue>(width).fill('');
-    const known = head.values[r];
-    if (known) for (const c of columns) row[c] = known[c] ?? '';
+  // Copies of one blank row (slice keeps a packed array: quicker to make and read than Array(n).fill).
+  const blank: CellValue[] = [];
+  for (let j = 0; j < width; j++) blank.push('');
+  for (let r = top; r < Math.min(height, head.values.length); r++) {
+    const row = blank.slice();
+    for (const c of columns) row[c] = head.values[r]![c] ?? '';
     values.push(row);
   }
   const first = head.values.length + 1;
-  if (height >= first)
-    for (const [start, count] of columnRuns(columns)) {
-      const got = read(first, start + 1, height - first + 1, count);
-      got.forEach((cells, i) => {
-        const row = values[first - 1 + i];
-        if (row) for (let j = 0; j < count; j++) row[start + j] = cells[j] ?? '';
-      });
+  const below = height - head.values.length;
+  if (below < 1) return { name: head.name, values, grid: head.grid, columns, lastRow: head.lastRow };
+  const runs = columnRuns(columns);
+  // The rows of a run from the first column become the snapshot's, widened in place: no copy of them.
+  const lead = runs[0]?.[0] === 0 ? runs.shift()! : null;
+  const base = lead ? read(first, 1, below, lead[1]) : [];
+  for (let i = 0; i < below; i++) {
+    const row = base[i];
+    if (!row) values.push(blank.slice());
+    else {
+      for (let j = row.length; j < width; j++) row.push('');
+      values.push(row);
     }
+  }
+  for (const [start, count] of runs) {
+    const got = read(first, start + 1, below, count);
+    for (let i = 0; i < below; i++) {
+      const cells = got[i];
+      const row = values[first - 1 + i]!;
+      if (cells) for (let j = 0; j < count; j++) row[start + j] = cells[j] ?? '';
+    }
+  }
   return { name: head.name, values, grid: head.grid, columns, lastRow: head.lastRow };
 }
 
