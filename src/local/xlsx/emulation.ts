@@ -1,11 +1,11 @@
 // Moving a workbook file in and out of the Apps Script emulation (../gas).
 import type { AppsScriptEmulation } from '../gas';
 import type { SheetModel } from '../gas/model';
-import { writeFileAtomic, type WriteOptions } from './file';
+import { writeSourceFile, type WriteOptions } from './file';
 import { DEFAULT_MAX_COLUMNS, DEFAULT_MAX_ROWS } from './layout';
 import { WorkbookReader } from './read';
 import { putCells, storeSource, type StoredCells } from './storeView';
-import { sourceWorkbookBytes, type WorkbookFile } from './write';
+import type { WorkbookFile } from './write';
 
 /** The emulation's spreadsheet as a WorkbookFile (no Apps Script calls are counted). */
 export function workbookFromEmulation(emu: AppsScriptEmulation): WorkbookFile {
@@ -70,17 +70,21 @@ export async function loadIntoEmulation(path: string, emu: AppsScriptEmulation):
 
 /**
  * Saves the emulation's spreadsheet to a .xlsx file, atomically. Tabs are turned into models a block
- * of rows at a time as the writer reaches them, so a big workbook is never all models at once.
+ * of rows at a time as the writer reaches them, and the bytes stream into the file, so a big
+ * workbook is never all models, nor all bytes, at once.
  */
 export async function saveFromEmulation(
   path: string,
   emu: AppsScriptEmulation,
   opts: WriteOptions = {},
 ): Promise<void> {
-  const bytes = await sourceWorkbookBytes({
-    timeZone: emu.spreadsheet.timeZone,
-    sheets: emu.spreadsheet.sheets.map(({ store }) => storeSource(store)),
-    documentProperties: Object.fromEntries(emu.properties.document),
-  });
-  await writeFileAtomic(path, bytes, opts);
+  await writeSourceFile(
+    path,
+    {
+      timeZone: emu.spreadsheet.timeZone,
+      sheets: emu.spreadsheet.sheets.map(({ store }) => storeSource(store)),
+      documentProperties: Object.fromEntries(emu.properties.document),
+    },
+    opts,
+  );
 }

@@ -1,9 +1,11 @@
 // Reading and (atomically) writing the workbook file.
 import { randomBytes } from 'node:crypto';
-import { chmod, open, realpath, rename, rm, stat } from 'node:fs/promises';
+import { createWriteStream } from 'node:fs';
+import { chmod, open, realpath, rename, rm, stat, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import type { Writable } from 'node:stream';
 import { readWorkbookFrom, type ReadOptions } from './read';
-import { workbookBytes, type WorkbookFile } from './write';
+import { modelSource, writeSourceWorkbook, type SourceWorkbook, type WorkbookFile } from './write';
 
 export interface WriteOptions {
   /**
@@ -24,20 +26,45 @@ export async function readWorkbookBytes(bytes: Buffer, opts: ReadOptions = {}): 
 }
 
 /**
- * Saves the workbook: serialises it in memory, writes `.<name>.<pid>.<random>.tmp` next to the target,
- * syncs it and renames it over the target. On any failure the temporary file is removed and the
- * target is left exactly as it was. A symbolic link is followed (its target is replaced); an existing
- * file's permission bits are kept.
+ * Saves the workbook: streams it into `.<name>.<pid>.<random>.tmp` next to the target, syncs it and
+ * renames it over the target. On any failure the temporary file is removed and the target is left
+ * exactly as it was. A symbolic link is followed (its target is replaced); an existing file's
+ * permission bits are kept.
  */
 export async function writeWorkbook(path: string, wb: WorkbookFile, opts: WriteOptions = {}): Promise<void> {
-  const bytes = await workbookBytes(wb);
-  await writeFileAtomic(path, bytes, opts);
+  await writeSourceFile(path, { ...wb, sheets: wb.sheets.map(modelSource) }, opts);
+}
+
+/** writeWorkbook for tabs whose rows come a block at a time. */
+export async function writeSourceFile(
+  path: string,
+  wb: SourceWorkbook,
+  opts: WriteOptions = {},
+): Promise<void> {
+  await writeAtomic(path, (handle, temp) => writeSourceWorkbook(wb, fileSink(handle, temp)), opts);
+}
+
+/**
+ * The file as a stream, in writes of up to 1 MB. It writes through the handle's descriptor and leaves
+ * it open (a stream given the FileHandle itself holds it, and close() would then never return).
+ */
+function fileSink(handle: FileHandle, path: string): Writable {
+  return createWriteStream(path, { fd: handle.fd, autoClose: false, highWaterMark: 1 << 20 });
 }
 
 export async function writeFileAtomic(
   path: string,
   data: Uint8Array,
   opts: WriteOptions = {},
+): Promise<void> {
+  await writeAtomic(path, (handle) => handle.writeFile(data), opts);
+}
+
+/** Fills a new temporary file next to the target with `fill`, then renames it over the target. */
+async function writeAtomic(
+  path: string,
+  fill: (handle: FileHandle, temp: string) => Promise<void>,
+  opts: WriteOptions,
 ): Promise<void> {
   let target = resolve(path);
   try {
@@ -55,7 +82,7 @@ export async function writeFileAtomic(
   const temp = join(dir, `.${basename(target)}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`);
   let handle = await open(temp, 'wx', mode ?? 0o666);
   try {
-    await handle.writeFile(data);
+    await fill(handle, temp);
     await handle.sync();
     await handle.close();
     handle = undefined as unknown as typeof handle;

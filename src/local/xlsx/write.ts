@@ -1,8 +1,8 @@
 // The model -> .xlsx bytes, with exceljs's streaming writer (it keeps one row at a time, so a
 // 200,000-row tab costs seconds, not gigabytes). A tab's rows are handed over a block at a time
 // (SheetSource), so no tab ever exists as a whole model, and the rows wait for the zip to take what
-// was written (exceljs itself would buffer the whole workbook's XML). Serialising touches no file:
-// writeWorkbook (./file) puts the finished bytes in place atomically.
+// was written (exceljs itself would buffer the whole workbook's XML). The bytes go to a stream the
+// caller gives: writeWorkbook (./file) streams them into a temporary file it then renames.
 import { once } from 'node:events';
 import { Writable } from 'node:stream';
 import { types } from 'node:util';
@@ -470,7 +470,7 @@ function writeMeta(
   sheet.commit();
 }
 
-type SourceWorkbook = Omit<WorkbookFile, 'sheets'> & { sheets: SheetSource[] };
+export type SourceWorkbook = Omit<WorkbookFile, 'sheets'> & { sheets: SheetSource[] };
 
 function check(wb: SourceWorkbook): void {
   if (!isValidTimeZone(wb.timeZone)) throw new Error(`Invalid time zone: ${String(wb.timeZone)}`);
@@ -489,7 +489,6 @@ export async function workbookBytes(wb: WorkbookFile): Promise<Buffer> {
 
 /** workbookBytes with each tab's rows made a block at a time, as the writer reaches them. */
 export async function sourceWorkbookBytes(wb: SourceWorkbook): Promise<Buffer> {
-  check(wb);
   const chunks: Buffer[] = [];
   const sink = new Writable({
     write(chunk: Buffer, _enc, done) {
@@ -497,12 +496,34 @@ export async function sourceWorkbookBytes(wb: SourceWorkbook): Promise<Buffer> {
       done();
     },
   });
+  await writeSourceWorkbook(wb, sink);
+  return Buffer.concat(chunks);
+}
+
+/**
+ * Streams the workbook's .xlsx bytes into `out` (which is ended), resolving once it has taken them
+ * all: a big workbook is never whole in memory. A bad model throws before anything is written; a
+ * failure part-way destroys `out`.
+ */
+export async function writeSourceWorkbook(wb: SourceWorkbook, out: Writable): Promise<void> {
+  check(wb);
   const finished = new Promise<void>((resolve, reject) => {
-    sink.on('finish', resolve);
-    sink.on('error', reject);
+    out.on('finish', resolve);
+    out.on('error', reject);
   });
+  finished.catch(() => undefined); // observed below; a failure part-way throws its own error first
+  try {
+    await writeBook(wb, out);
+  } catch (e) {
+    out.destroy();
+    throw e;
+  }
+  await finished;
+}
+
+async function writeBook(wb: SourceWorkbook, out: Writable): Promise<void> {
   const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
-    stream: sink,
+    stream: out,
     useStyles: true,
     useSharedStrings: true,
   });
@@ -531,6 +552,4 @@ export async function sourceWorkbookBytes(wb: SourceWorkbook): Promise<Buffer> {
     { x: 0, y: 0, width: 24000, height: 12000, firstSheet: 0, activeTab: activeIndex, visibility: 'visible' },
   ];
   await book.commit();
-  await finished;
-  return Buffer.concat(chunks);
 }
