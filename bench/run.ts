@@ -200,6 +200,7 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     let r: Result = { ok: false };
     for (let k = 0; k < (action.repeat ?? 1); k++) {
       const prepared = action.prepare?.();
+      collectGarbage();
       calls.reset();
       const t0 = performance.now();
       const { value, gcMs } = gcDuring(() => action.run(prepared as never));
@@ -240,6 +241,14 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     calls.reset();
     return { ...base, note: `FAILED: ${(e as Error).message.split('\n')[0]}` };
   }
+}
+
+/**
+ * A full collection before each timed run (untimed; `npm run bench` passes --expose-gc): else the first
+ * action pays for collecting what building the studio, or the action before, left behind.
+ */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
 }
 
 const fmt = (n: number | null, digits = 0): string => (n === null ? '-' : n.toFixed(digits));
