@@ -53,7 +53,11 @@ export function loadWorkbookIntoEmulation(wb: WorkbookFile, emu: AppsScriptEmula
 export async function loadIntoEmulation(path: string, emu: AppsScriptEmulation): Promise<void> {
   const reader = await WorkbookReader.open(path, { timeZone: emu.spreadsheet.timeZone });
   const tabs: StoredCells[] = [];
-  for (const tab of reader.tabs) tabs.push(await reader.readCells(tab));
+  try {
+    for (const tab of reader.tabs) tabs.push(await reader.readCells(tab));
+  } finally {
+    await reader.close();
+  }
   loadWorkbookIntoEmulation(
     {
       timeZone: reader.timeZone,

@@ -1,7 +1,6 @@
 // .xlsx bytes -> the emulation's cells, one tab at a time. Each sheet's XML is streamed (./sheetXml)
 // straight into the tab's layers (./tabCells): no object per cell is ever built. See ./layout for the
 // hidden META_SHEET and what it adds.
-import { readFile } from 'node:fs/promises';
 import type { SheetModel, ValidationModel } from '../gas/model';
 import { modelToStore, storeToModel } from '../gas/sheetModel';
 import { isValidTimeZone } from '../gas/time';
@@ -135,11 +134,13 @@ export class WorkbookReader {
     this.dates = new SharedDates(this.timeZone);
   }
 
+  /** Opens a workbook from a file (read as it goes: close() the reader) or from bytes. */
   static async open(source: string | Buffer, opts: ReadOptions = {}): Promise<WorkbookReader> {
     const what = typeof source === 'string' ? source : 'the data';
+    let zip: Zip | undefined;
     try {
-      const bytes = typeof source === 'string' ? await readFile(source) : source;
-      const book = await openBook(new Zip(bytes));
+      zip = typeof source === 'string' ? await Zip.openFile(source) : await Zip.fromBytes(source);
+      const book = await openBook(zip);
       let metaTab: BookSheet | undefined;
       let metaRows: string[][] | undefined;
       const candidate = book.sheets.find((s) => s.name === META_SHEET);
@@ -153,9 +154,15 @@ export class WorkbookReader {
       const meta = metaRows ? readMeta(metaRows) : { sheets: new Map(), properties: {} };
       return new WorkbookReader(what, book, meta, metaRows, metaTab, opts.timeZone ?? DEFAULT_TIME_ZONE);
     } catch (e) {
+      await zip?.close().catch(() => undefined);
       const reason = e instanceof Error ? e.message : String(e);
       throw new Error(`Cannot read ${what} as an .xlsx workbook: ${reason}`, { cause: e });
     }
+  }
+
+  /** Closes the file being read. */
+  close(): Promise<void> {
+    return this.book.zip.close();
   }
 
   /** The values of a list validation's range ('Lists'!$A$1:$A$5), as text, row by row. */
@@ -303,7 +310,11 @@ export async function readWorkbookFrom(
   opts: ReadOptions = {},
 ): Promise<WorkbookFile> {
   const reader = await WorkbookReader.open(source, opts);
-  const sheets: SheetModel[] = [];
-  for (const tab of reader.tabs) sheets.push(await reader.readSheet(tab));
-  return { timeZone: reader.timeZone, sheets, documentProperties: reader.documentProperties };
+  try {
+    const sheets: SheetModel[] = [];
+    for (const tab of reader.tabs) sheets.push(await reader.readSheet(tab));
+    return { timeZone: reader.timeZone, sheets, documentProperties: reader.documentProperties };
+  } finally {
+    await reader.close();
+  }
 }
