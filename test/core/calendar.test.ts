@@ -7,6 +7,7 @@ import {
   addMonthsClamped,
   compareDates,
   DateError,
+  dayIndex,
   dayOfWeek,
   daysBetween,
   formatDisplayDate,
@@ -199,5 +200,27 @@ describe('immune to the machine time zone and DST', () => {
     );
     dues.slice(1).forEach((d, i) => expect(daysBetween(dues[i] ?? '', d)).toBe(14));
     expect(dues).toContain('2017-04-11');
+  });
+});
+
+describe('compareDates and dayIndex', () => {
+  it('order dates as the calendar does, and refuse malformed ones', () => {
+    const days = [
+      '0001-01-01',
+      '1999-12-31',
+      '2000-01-01',
+      '2016-02-29',
+      '2016-03-01',
+      '2026-12-01',
+      '9999-12-31',
+    ];
+    for (const a of days)
+      for (const b of days) {
+        const byDays = Math.sign(daysBetween(b, a));
+        expect(compareDates(a, b)).toBe(byDays);
+        expect(Math.sign(dayIndex(a) - dayIndex(b))).toBe(byDays);
+      }
+    for (const bad of ['2016-13-01', '2016-00-10', '0000-01-01', '2016-01-32', '2016/01/01', ' 2016-01-01'])
+      expect(() => compareDates(bad, '2016-01-01'), bad).toThrow(DateError);
   });
 });

@@ -4,7 +4,7 @@
 // covers lands on the newest one (its sessions left go negative).
 import { balanceOf } from '../billing/dueInvoices';
 import type { InvoiceStatus } from '../billing/invoiceState';
-import { compareDates, type IsoDate } from '../calendar';
+import { compareDates, dayIndex, type IsoDate } from '../calendar';
 import type { Cents } from '../money';
 import { isWrittenOff } from './outstanding';
 
@@ -94,8 +94,18 @@ export function balances(
   credit: ReadonlyMap<string, Cents> = new Map(),
 ): Balance[] {
   const salesOf = new Map<string, BalanceSale[]>();
-  const rows = new Map<string, Balance>();
-  const key = (clientId: string, saleId: string) => `${clientId}\u0000${saleId}`;
+  // A package's row by its sale ID, the row outside any package by client (no key text built per
+  // record: this runs over every invoice, allocation and session of the ledger); clients in the order
+  // their first row was made.
+  const saleRows = new Map<string, Balance>();
+  const otherRows = new Map<string, Balance>();
+  const clientOrder: string[] = [];
+  const seenClients = new Set<string>();
+  const note = (clientId: string): void => {
+    if (seenClients.has(clientId)) return;
+    seenClients.add(clientId);
+    clientOrder.push(clientId);
+  };
   const saleOwner = new Map<string, string>();
   for (const s of [...input.sales].sort(byDateThenId)) {
     if (saleOwner.has(s.id)) continue;
@@ -103,20 +113,24 @@ export function balances(
     const list = salesOf.get(s.clientId);
     if (list) list.push(s);
     else salesOf.set(s.clientId, [s]);
-    rows.set(key(s.clientId, s.id), empty(s.clientId, s.id));
+    saleRows.set(s.id, empty(s.clientId, s.id));
+    note(s.clientId);
   }
   const row = (clientId: string, saleId: string): Balance => {
-    const id = saleOwner.get(saleId) === clientId ? saleId : '';
-    const k = key(clientId, id);
-    let r = rows.get(k);
-    if (!r) rows.set(k, (r = empty(clientId, id)));
+    if (saleId && saleOwner.get(saleId) === clientId) return saleRows.get(saleId)!;
+    let r = otherRows.get(clientId);
+    if (!r) {
+      otherRows.set(clientId, (r = empty(clientId, '')));
+      note(clientId);
+    }
     return r;
   };
 
   // Sessions come from what each package had been allocated by the day they were used.
+  const asOfDay = dayIndex(asOf);
   const lots = new Map<string, { date: IsoDate; sessions: number }[]>();
   for (const a of input.allocations) {
-    if (compareDates(a.date, asOf) > 0 || saleOwner.get(a.saleId) !== a.clientId) continue;
+    if (dayIndex(a.date) > asOfDay || saleOwner.get(a.saleId) !== a.clientId) continue;
     row(a.clientId, a.saleId).allocated += a.sessions;
     const list = lots.get(a.saleId);
     if (list) list.push(a);
@@ -125,11 +139,17 @@ export function balances(
   const allocatedBy = (saleId: string, date: IsoDate): number =>
     (lots.get(saleId) ?? []).reduce((s, a) => (compareDates(a.date, date) <= 0 ? s + a.sessions : s), 0);
 
-  const uses = input.attendance
-    .filter((u) => compareDates(u.date, asOf) <= 0)
-    .map((u, i) => ({ u, i }))
-    .sort((a, b) => compareDates(a.u.date, b.u.date) || a.i - b.i)
-    .map((x) => x.u);
+  // Sessions recorded against the client's own package just add up. Any other use takes from what the
+  // packages had by its day, after the uses before it: then every use is taken by date, then as
+  // recorded (each date's day worked out once, not at every comparison of the sort).
+  const counted = input.attendance.filter((u) => dayIndex(u.date) <= asOfDay);
+  const ownPackage = (u: SessionUse): boolean => saleOwner.get(u.saleId) === u.clientId;
+  const uses = counted.every(ownPackage)
+    ? counted
+    : counted
+        .map((u, i) => ({ u, i, day: dayIndex(u.date) }))
+        .sort((a, b) => a.day - b.day || a.i - b.i)
+        .map((x) => x.u);
   for (const u of uses) {
     if (saleOwner.get(u.saleId) === u.clientId) {
       row(u.clientId, u.saleId).used += u.sessions;
@@ -156,7 +176,7 @@ export function balances(
     r.invoiced += inv.amount;
     r.paid += inv.paid;
     if (isWrittenOff(inv, asOf)) r.writtenOff += balanceOf(inv);
-    else if (compareDates(inv.dueDate, asOf) <= 0) r.owed += balanceOf(inv);
+    else if (dayIndex(inv.dueDate) <= asOfDay) r.owed += balanceOf(inv);
     else r.notYetDue += balanceOf(inv);
   }
 
@@ -164,10 +184,9 @@ export function balances(
   for (const [clientId, c] of credit) if (c !== 0) row(clientId, '').credit += c;
 
   const out: Balance[] = [];
-  const clients = [...new Set([...rows.values()].map((r) => r.clientId))];
-  for (const clientId of clients) {
-    for (const s of salesOf.get(clientId) ?? []) out.push(rows.get(key(clientId, s.id))!);
-    const other = rows.get(key(clientId, ''));
+  for (const clientId of clientOrder) {
+    for (const s of salesOf.get(clientId) ?? []) out.push(saleRows.get(s.id)!);
+    const other = otherRows.get(clientId);
     if (other) out.push(other);
   }
   for (const r of out) r.left = r.allocated - r.used;
