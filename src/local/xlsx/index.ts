@@ -1,8 +1,9 @@
 // The local stand-in for the Google spreadsheet: a .xlsx workbook. It is written with exceljs's
-// streaming writer (./write) and read by streaming each sheet's XML through saxes (./read, ./book,
-// ./sheetXml, ./zip). Both go one tab, and a block of rows, at a time, so memory is the emulation's
-// own cells plus one tab's model (see ./storeView); a loaded file touches the emulation only once
-// it has read completely.
+// streaming writer (./write) straight into the file, and read by streaming each sheet's XML from
+// disk through saxes (./read, ./book, ./sheetXml, ./zip) straight into the emulation's cell layers
+// (./tabCells). Saving goes a block of rows at a time (./storeView), so memory is the emulation's
+// own cells plus the writer's tables; a loaded file touches the emulation only once it has read
+// completely.
 //
 //   const emu = createAppsScript({ timeZone: 'Australia/Sydney' });
 //   await loadIntoEmulation('studio.xlsx', emu);   // tabs, time zone, document properties

@@ -46,7 +46,7 @@ export function storeSource(store: SheetStore): SheetSource {
   };
 }
 
-/** A tab's cells converted now (its model can then go), to be put into the emulation's tab later. */
+/** A tab's cells as read (./tabCells), to be put into the emulation's tab once the whole file has read. */
 export interface StoredCells {
   /** The tab without its rows (its size already covers them). */
   tab: SheetModel;
