@@ -3,7 +3,8 @@
 // the last payment that stood and the last decline reason. Largest debt first.
 import { oldestFirst } from '../billing/dueInvoices';
 import type { InvoiceStatus } from '../billing/invoiceState';
-import { compareDates, daysBetween, type IsoDate } from '../calendar';
+import { compareDates, dayIndex, daysBetween, type IsoDate } from '../calendar';
+import { IdIndex } from '../ledger/idIndex';
 import { formatMoney, type Cents } from '../money';
 
 export interface OwedInvoice {
@@ -67,12 +68,14 @@ export function isOverdue(inv: OwedInvoice, asOf: IsoDate, paid: Cents = inv.pai
  * are negative rows, so a declined debit nets out). An invoice with no payment rows at all keeps its Paid
  * column (a hand-kept ledger).
  */
-function paidByInvoice(payments: readonly PaymentLine[], asOf: IsoDate): Map<string, Cents> {
-  const paid = new Map<string, Cents>();
+function paidByInvoice(payments: readonly PaymentLine[], asOf: IsoDate): IdIndex<Cents> {
+  // By invoice ID over every payment of the ledger: an IdIndex, not a Map (see ../ledger/idIndex).
+  const paid = new IdIndex<Cents>(payments.length);
+  const asOfDay = dayIndex(asOf);
   for (const p of payments) {
     if (!p.invoiceId) continue;
     const sum = paid.get(p.invoiceId) ?? 0;
-    paid.set(p.invoiceId, compareDates(p.date, asOf) <= 0 ? sum + p.amount : sum);
+    paid.set(p.invoiceId, dayIndex(p.date) <= asOfDay ? sum + p.amount : sum);
   }
   return paid;
 }
@@ -88,11 +91,15 @@ function spentCredit(p: PaymentLine): boolean {
  * cancels the latest such payment before it).
  */
 function standingPayments(payments: readonly PaymentLine[], asOf: IsoDate): PaymentLine[] {
-  const upTo = payments.filter((p) => compareDates(p.date, asOf) <= 0 && !spentCredit(p));
+  const asOfDay = dayIndex(asOf);
+  const upTo = payments.filter((p) => dayIndex(p.date) <= asOfDay && !spentCredit(p));
   const reversed = new Set<PaymentLine>();
+  // Only invoices with a reversal (a negative row) need their rows side by side: a handful of a ledger's.
+  const withReversal = new Set<string>();
+  for (const p of upTo) if (p.amount < 0 && p.invoiceId) withReversal.add(p.invoiceId);
   const byInvoice = new Map<string, PaymentLine[]>();
   for (const p of upTo) {
-    if (!p.invoiceId) continue;
+    if (!p.invoiceId || !withReversal.has(p.invoiceId)) continue;
     const list = byInvoice.get(p.invoiceId);
     if (list) list.push(p);
     else byInvoice.set(p.invoiceId, [p]);
