@@ -171,6 +171,8 @@ export function rowReader(t: Table) {
     },
     text(r: TableRow, c: Column, required = false): string {
       const v = at(r, c);
+      // An empty optional cell (most rows' Decline Reason, Refund Of, ...) is '' as readText gives it.
+      if (v === '' && !required) return '';
       if (typeof v === 'string' && v !== '') {
         // trim() also removes Unicode spaces (a pasted no-break space): any edge character outside
         // printable ASCII goes through readText, so the value and the "is empty" refusal are its own.
