@@ -46,15 +46,15 @@ function isJson(text: string): boolean {
   }
 }
 
+/** Control characters other than tab and line breaks, DEL, U+FFFD: what bytes decoded as text leave. */
+// eslint-disable-next-line no-control-regex -- matching the control characters bytes leave is the point
+const JUNK = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffd]/g;
+
 /** NUL bytes, or many control characters / U+FFFD (bytes decoded as text): not a text report. */
 function isBinary(t: string): boolean {
-  let junk = 0;
-  for (let i = 0; i < t.length; i += 1) {
-    const c = t.charCodeAt(i);
-    if (c === 0) return true;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13) || c === 0x7f || c === 0xfffd) junk += 1;
-  }
-  return junk > Math.max(2, t.length / 50);
+  // The regex engine scans a megabyte of report text several times faster than a loop per character.
+  if (t.includes('\u0000')) return true;
+  return (t.match(JUNK)?.length ?? 0) > Math.max(2, t.length / 50);
 }
 
 /** The first line holding more than spaces, found without splitting the whole text. */

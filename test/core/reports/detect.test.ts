@@ -81,6 +81,13 @@ describe('sniffText', () => {
     ['{"a":1}', 'json'],
     ['[{"a": 1}, ', 'json'],
     ['a\u0000b', 'binary'],
+    // Tabs and line breaks are text; other control characters, DEL and U+FFFD count as junk, more than
+    // two and more than one in fifty characters is binary.
+    ['a\tb\r\nc\td\ne,f\tg\rh', 'delimited'],
+    ['a,b\u0001\u001f\ufffd', 'binary'],
+    ['a,b\u0001\u001f', 'delimited'],
+    [`a,b\u0001\u007f\u000b\u000c${'x'.repeat(192)}`, 'binary'],
+    [`a,b\u0001\u007f\u000b\u000c${'x'.repeat(193)}`, 'delimited'],
   ])('%j -> %s', (text, kind) => {
     expect(sniffText(text)).toBe(kind);
   });

@@ -186,7 +186,7 @@ export function readEzidebit(table: Table, columns: Columns, reading: DateReadin
     if (failed && method === 'card')
       reason = code ? `${words ?? 'Card declined'} (card code ${code})` : words;
     else if (failed) reason = words ?? (code === null ? null : returnReason(code));
-    return {
+    const fields: RowFields = {
       paymentId: id,
       references: distinctTexts(r, references),
       clientName: r.optionalText(name),
@@ -196,14 +196,14 @@ export function readEzidebit(table: Table, columns: Columns, reading: DateReadin
       outcome,
       reason,
       returnCode: code,
-      ...(id !== null ? { providerRef: id } : {}),
-      ...(figures.negative ? { negative: true as const } : {}),
-      ...(method ? { method } : {}),
-      ...(declined
-        ? { providerStatus: FATAL.has(statusText.toLowerCase()) ? ('F' as const) : ('D' as const) }
-        : {}),
-      ...(figures.check ? { check: figures.check } : {}),
     };
+    // Set, not spread from a literal each: a report has 20k rows.
+    if (id !== null) fields.providerRef = id;
+    if (figures.negative) fields.negative = true;
+    if (method) fields.method = method;
+    if (declined) fields.providerStatus = FATAL.has(statusText.toLowerCase()) ? 'F' : 'D';
+    if (figures.check) fields.check = figures.check;
+    return fields;
   };
   return readRows(table, columns, { referenceColumns: refColumns, dateColumn: debitDate, reading }, readRow);
 }
