@@ -64,10 +64,22 @@ export class IdIndex<V> {
   }
 
   set(id: string, value: V): this {
+    this.put(id, value, true);
+    return this;
+  }
+
+  /** The value already kept for `id` (left as it is), or undefined when `value` is kept now. */
+  claim(id: string, value: V): V | undefined {
+    return this.put(id, value, false);
+  }
+
+  /** Keeps `value` for `id` (over what was there only when `replace`); gives what was there. */
+  private put(id: string, value: V, replace: boolean): V | undefined {
     const n = this.spelling.number(id);
     if (n < 0) {
-      this.other.set(id, value);
-      return this;
+      const before = this.other.get(id);
+      if (before === undefined || replace) this.other.set(id, value);
+      return before;
     }
     if (n >= this.slots.length) {
       const grown = new Int32Array(Math.max(n + 1, this.slots.length * 2));
@@ -75,8 +87,12 @@ export class IdIndex<V> {
       this.slots = grown;
     }
     const slot = this.slots[n]!;
-    if (slot) this.values[slot - 1] = value;
-    else this.slots[n] = this.values.push(value);
-    return this;
+    if (!slot) {
+      this.slots[n] = this.values.push(value);
+      return undefined;
+    }
+    const before = this.values[slot - 1];
+    if (replace) this.values[slot - 1] = value;
+    return before;
   }
 }

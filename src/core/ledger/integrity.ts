@@ -28,9 +28,8 @@ function duplicates<T extends { id: string; row?: number }>(
   const out: Problem[] = [];
   for (const r of records) {
     if (!r.id) continue;
-    const seen = firstRows.get(r.id);
-    if (seen === undefined) firstRows.set(r.id, r.row ?? 0);
-    else
+    const seen = firstRows.claim(r.id, r.row ?? 0);
+    if (seen !== undefined)
       out.push({
         tab,
         row: r.row ?? 0,
@@ -120,9 +119,8 @@ function paymentClients(
       continue;
     }
     if (!p.receiptId) continue;
-    const first = receiptClient.get(p.receiptId);
-    if (!first) receiptClient.set(p.receiptId, p);
-    else if (first.clientId !== p.clientId)
+    const first = receiptClient.claim(p.receiptId, p);
+    if (first && first.clientId !== p.clientId)
       out.push({
         tab: 'Payments',
         row: p.row ?? 0,

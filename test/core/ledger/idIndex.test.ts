@@ -40,3 +40,15 @@ describe('IdIndex', () => {
     expect(index.get('P-005000')).toBeUndefined();
   });
 });
+
+describe('IdIndex.claim', () => {
+  it('keeps the first value of an ID and gives it back to later claims', () => {
+    const index = new IdIndex<number>(10);
+    expect(index.claim('INV-000001', 2)).toBeUndefined();
+    expect(index.claim('INV-000001', 9)).toBe(2);
+    expect(index.claim('typed', 3)).toBeUndefined();
+    expect(index.claim('typed', 4)).toBe(3);
+    expect(index.get('INV-000001')).toBe(2);
+    expect(index.get('typed')).toBe(3);
+  });
+});
