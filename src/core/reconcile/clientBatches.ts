@@ -6,34 +6,83 @@ import type { Invoice, Payment } from '../ledger/records';
 
 const NONE: readonly never[] = [];
 
-function byKey<T>(records: readonly T[], keyOf: (r: T) => string): Map<string, T[]> {
-  const out = new Map<string, T[]>();
-  for (const r of records) {
-    const key = keyOf(r);
-    if (!key) continue;
-    const list = out.get(key);
-    if (list) list.push(r);
-    else out.set(key, [r]);
+/** A number for each key, shared by the ClientBatches of one reconcile: every client repeats the batches. */
+export class KeyNumbers {
+  private readonly numbers = new Map<string, number>();
+
+  of(key: string): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) this.numbers.set(key, (n = this.numbers.size));
+    return n;
   }
-  return out;
+
+  known(key: string): number | undefined {
+    return this.numbers.get(key);
+  }
 }
 
-export class ClientBatches {
-  private readonly invoices: Map<string, Invoice[]>;
-  private readonly payments: Map<string, Payment[]>;
+/**
+ * Records by key as one sorted array of numbers (key number, then place in the list), without a map or a
+ * list per key: a client has a batch per cycle, a report asks for a few of them, and one list per batch
+ * of every client was most of what a reconcile kept alive. A lookup makes only the list asked for.
+ */
+class Sorted<T> {
+  private readonly codes: Float64Array;
+  private readonly span: number;
 
-  constructor(invoices: readonly Invoice[], payments: readonly Payment[]) {
-    this.invoices = byKey(invoices, (i) => i.batchId);
-    this.payments = byKey(payments, batchOfPayment);
+  constructor(
+    private readonly records: readonly T[],
+    keyOf: (r: T) => string,
+    private readonly keys: KeyNumbers,
+  ) {
+    this.span = records.length;
+    const codes: number[] = [];
+    for (let i = 0; i < records.length; i++) {
+      const key = keyOf(records[i]!);
+      if (key) codes.push(keys.of(key) * this.span + i);
+    }
+    this.codes = Float64Array.from(codes).sort();
+  }
+
+  of(key: string): readonly T[] {
+    const n = this.keys.known(key);
+    if (n === undefined) return NONE;
+    const { codes, span } = this;
+    const from = n * span;
+    let lo = 0;
+    let hi = codes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (codes[mid]! < from) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === codes.length || codes[lo]! >= from + span) return NONE;
+    const out: T[] = [];
+    for (let k = lo; k < codes.length && codes[k]! < from + span; k++)
+      out.push(this.records[codes[k]! - from]!);
+    return out;
+  }
+}
+
+const batchOfInvoice = (i: Invoice) => i.batchId;
+
+export class ClientBatches {
+  private readonly invoices: Sorted<Invoice>;
+  private readonly payments: Sorted<Payment>;
+
+  /** `keys` is shared by the books of one reconcile (each made for one client). */
+  constructor(invoices: readonly Invoice[], payments: readonly Payment[], keys = new KeyNumbers()) {
+    this.invoices = new Sorted(invoices, batchOfInvoice, keys);
+    this.payments = new Sorted(payments, batchOfPayment, keys);
   }
 
   /** The invoices whose Batch ID this is, in the order of the client's list. */
   invoicesOf(batchId: string): readonly Invoice[] {
-    return this.invoices.get(batchId) ?? NONE;
+    return this.invoices.of(batchId);
   }
 
   /** The payments of this batch's debit (their Batch ID, or a Reference naming it), in list order. */
   paymentsOf(batchId: string): readonly Payment[] {
-    return this.payments.get(batchId) ?? NONE;
+    return this.payments.of(batchId);
   }
 }

@@ -62,6 +62,14 @@ const normName = (s: string) =>
     .sort()
     .join(' ');
 
+/** A batch and its billing date as a day number, once per distinct pair for the whole ledger. */
+interface DayOfBatch {
+  readonly day: number;
+  readonly batchId: string;
+  readonly date: IsoDate;
+  stamp: number;
+}
+
 /** Length and first character of a normalised ID: a reference of no invoice ID's shape names no invoice. */
 const shapeOf = (id: string) => id.length * 0x10000 + id.charCodeAt(0);
 
@@ -75,12 +83,20 @@ export class LedgerIndex {
   readonly byClient = new Map<string, LedgerInvoice[]>();
   readonly byName = new Map<string, LedgerClient[]>();
   private readonly debitsOf = new Map<string, { batchId: string; date: IsoDate }[]>();
-  private readonly daysOf = new Map<string, readonly { day: number; batchId: string }[]>();
+  private readonly daysOf = new Map<string, readonly DayOfBatch[]>();
   private readonly dayNumbers = new Map<string, number>();
+  /** Each batch's (day, batch) pairs, shared by every client: a cycle's batch is on every client's list. */
+  private readonly pairs = new Map<string, DayOfBatch[]>();
+  /** Stamps a pair with the client whose list took it last, so a list takes each pair once. */
+  private stamp = 0;
 
   constructor(readonly ledger: Ledger) {
     let lastBatch = '';
-    for (const i of ledger.invoices) {
+    // Indexed loops: a loop run once per action is mostly not optimised, and there `for of` makes an
+    // object per step (155k of them for the invoices).
+    const { invoices } = ledger;
+    for (let k = 0; k < invoices.length; k++) {
+      const i = invoices[k]!;
       this.invoiceShapes.add(shapeOf(norm(i.id)));
       // Invoices of one batch sit together: each run's Batch ID is normalised once.
       if (i.batchId && i.batchId !== lastBatch) this.batch.add(norm((lastBatch = i.batchId)));
@@ -88,7 +104,9 @@ export class LedgerIndex {
       if (list) list.push(i);
       else this.byClient.set(i.clientId, [i]);
     }
-    for (const d of ledger.debits ?? []) {
+    const debits = ledger.debits ?? [];
+    for (let k = 0; k < debits.length; k++) {
+      const d = debits[k]!;
       if (!d.batchId) continue;
       const list = this.debitsOf.get(d.clientId);
       if (list) list.push(d);
@@ -127,35 +145,51 @@ export class LedgerIndex {
       if (days[mid]!.day < day - BATCH_WINDOW_DAYS) lo = mid + 1;
       else hi = mid;
     }
-    let best: { id: string; gap: number } | null = null;
+    let best: string | null = null;
+    let bestGap = 0;
     for (let k = lo; k < days.length && days[k]!.day <= day + BATCH_WINDOW_DAYS; k++) {
       const { batchId } = days[k]!;
       const gap = Math.abs(days[k]!.day - day);
-      if (!best || gap < best.gap || (gap === best.gap && batchId > best.id)) best = { id: batchId, gap };
+      if (best === null || gap < bestGap || (gap === bestGap && batchId > best)) {
+        best = batchId;
+        bestGap = gap;
+      }
     }
-    return best?.id ?? null;
+    return best;
   }
 
   /**
    * A client's batches with their billing dates (the batch's record, else the invoice's due date or the
    * debit's date), once per distinct pair, by day: a report repeats each client in every cycle it holds.
    */
-  private batchDays(clientId: string): readonly { day: number; batchId: string }[] {
+  private batchDays(clientId: string): readonly DayOfBatch[] {
     const known = this.daysOf.get(clientId);
     if (known) return known;
-    const all: { day: number; batchId: string }[] = [];
+    const days: DayOfBatch[] = [];
+    const stamp = ++this.stamp;
     const add = (batchId: string, fallback: IsoDate) => {
-      if (batchId) all.push({ day: this.dayOf(this.ledger.batchDates.get(batchId) ?? fallback), batchId });
+      if (!batchId) return;
+      const pair = this.pair(batchId, this.ledger.batchDates.get(batchId) ?? fallback);
+      if (pair.stamp === stamp) return;
+      pair.stamp = stamp;
+      days.push(pair);
     };
     for (const i of this.byClient.get(clientId) ?? []) add(i.batchId, i.dueDate);
     for (const d of this.debitsOf.get(clientId) ?? []) add(d.batchId, d.date);
-    // By day, then batch, so a repeated pair sits beside its first and is dropped.
-    all.sort((a, b) => a.day - b.day || (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
-    const days = all.filter(
-      (d, k) => k === 0 || d.day !== all[k - 1]!.day || d.batchId !== all[k - 1]!.batchId,
-    );
+    // By day, then batch (a history comes nearly in order, so this is close to one pass).
+    days.sort((a, b) => a.day - b.day || (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
     this.daysOf.set(clientId, days);
     return days;
+  }
+
+  /** The one pair of this batch and billing date. */
+  private pair(batchId: string, date: IsoDate): DayOfBatch {
+    let list = this.pairs.get(batchId);
+    if (!list) this.pairs.set(batchId, (list = []));
+    for (const p of list) if (p.date === date) return p;
+    const p: DayOfBatch = { day: this.dayOf(date), batchId, date, stamp: 0 };
+    list.push(p);
+    return p;
   }
 
   /** Day numbers of dates, each date worked out once: every client's history repeats the cycle dates. */

@@ -143,8 +143,9 @@ export function planReconcile(
     };
     // What the DD company kept, counted once per row of the report (a repeat of a row is not counted).
     const kept = seen.has(key) ? 0 : (row.outcome === 'fee' ? row.amount : 0) + (row.providerKept ?? 0);
+    // Once per row: the row shown is `base` itself, completed (a copy per row was 20k to collect).
     const out = (o: Partial<ReconciledRow>, record = false) => {
-      const r: ReconciledRow = { ...base, ...o };
+      const r: ReconciledRow = Object.assign(base, o);
       if (kept) r.kept = kept;
       if (r.outcome === 'To check') r.choices = resolutionsFor(row);
       plan.rows.push(r);

@@ -16,7 +16,9 @@ export class ByProviderRef {
     this.add(payments);
   }
   add(payments: readonly Payment[]): void {
-    for (const p of payments) {
+    // Indexed: made once from every Payments row, mostly unoptimised, where `for of` makes an object a step.
+    for (let k = 0; k < payments.length; k++) {
+      const p = payments[k]!;
       if (!p.providerRef) continue;
       const list = this.map.get(p.providerRef);
       if (list) list.push(p);
@@ -39,8 +41,14 @@ export function ledgerIndex(
 ): LedgerIndex {
   const debits: { readonly clientId: string; readonly batchId: string; readonly date: IsoDate }[] = [];
   const batchIds = new Set<string>();
-  for (const i of invoices) if (i.batchId) batchIds.add(i.batchId);
-  for (const p of payments) {
+  // Indexed loops over every row (see ByProviderRef.add); a run of one batch adds it once.
+  let last = '';
+  for (let k = 0; k < invoices.length; k++) {
+    const { batchId } = invoices[k]!;
+    if (batchId && batchId !== last) batchIds.add((last = batchId));
+  }
+  for (let k = 0; k < payments.length; k++) {
+    const p = payments[k]!;
     const batchId = batchOfPayment(p);
     if (!batchId) continue;
     // A row with its own Batch ID is its debit as it stands; only an older row's is made.
