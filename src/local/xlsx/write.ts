@@ -512,8 +512,12 @@ export async function writeSourceWorkbook(wb: SourceWorkbook, out: Writable): Pr
     out.on('error', reject);
   });
   finished.catch(() => undefined); // observed below; a failure part-way throws its own error first
+  // An output that fails part-way (a full disk) stops taking bytes: the zip then waits for it for ever
+  // (zipKeepsUp), so its error ends the save at once.
+  const failed = new Promise<never>((_, reject) => out.on('error', reject));
+  failed.catch(() => undefined);
   try {
-    await writeBook(wb, out);
+    await Promise.race([writeBook(wb, out), failed]);
   } catch (e) {
     out.destroy();
     throw e;
