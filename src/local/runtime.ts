@@ -43,7 +43,7 @@ function loaded(codePath: string): LoadedCode {
     // Apps Script sees the top-level function declarations (build.mjs emits one per export).
     const functions = [...code.matchAll(/^function ([A-Za-z_$][\w$]*)\s*\(/gm)].map((m) => m[1]!);
     const builtins = [...BUILTINS, 'Date'].filter((n, i, all) => all.indexOf(n) === i);
-    const source = `(function (${builtins.join(', ')}) {\n${code}\n;return { ${functions.map((f) => `${f}: ${f}`).join(', ')} };\n})`;
+    const source = `(function (${builtins.join(', ')}) {\n${code}\n;return { ${functions.map((f) => `${f}: typeof ${f} === 'function' ? ${f} : undefined`).join(', ')} };\n})`;
     s = { script: new vm.Script(source, { filename: 'Code.js', lineOffset: -1 }), builtins, functions };
     scripts.set(codePath, s);
   }
@@ -55,7 +55,8 @@ function runInto(code: LoadedCode, ctx: vm.Context): void {
   // The values as the context sees them (the emulation's clocked Date, the realm-patched Array).
   const values = vm.runInContext(`[${code.builtins.join(', ')}]`, ctx) as unknown[];
   const fns = load(...values);
-  for (const f of code.functions) ctx[f] = fns[f];
+  // A line of embedded text that merely starts like a declaration names nothing: it is left out.
+  for (const f of code.functions) if (typeof fns[f] === 'function') ctx[f] = fns[f];
 }
 
 /** Where the built add-in lives: the bin sets it, so the CLI works from any folder. */

@@ -16,6 +16,9 @@ function hello(x) {
 function fails() {
   throw new Error('no');
 }
+var css = \`
+function notAFunction(
+\`;
 `;
 
 function codeFile(): string {
@@ -31,6 +34,7 @@ describe('startAddin', () => {
     const addin = startAddin({ emu, codePath: codeFile() });
     expect(addin.has('hello')).toBe(true);
     expect(addin.has('helper')).toBe(false);
+    expect(addin.has('notAFunction')).toBe(false);
     expect(addin.call('hello', 5)).toEqual([5, 2031, 'object', true, true]);
   });
 
