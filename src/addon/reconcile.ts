@@ -7,7 +7,7 @@ import {
   type ColumnMapping,
   type MappingForm,
 } from '../core/reports';
-import { planReconcile, RECONCILE_TABS, writeReconcile } from '../sheets/actions/reconcile';
+import { openReconcile, planReconcile, writeReconcile } from '../sheets/actions/reconcile';
 import {
   mappingKey,
   NeedsMapping,
@@ -15,7 +15,6 @@ import {
   type ReconcileRequest,
 } from '../sheets/actions/reconcileReport';
 import { UserError } from '../sheets/errors';
-import { LedgerTx } from '../sheets/ledgerTx';
 import type { CellValue } from '../sheets/port';
 import { TABS } from '../sheets/schema';
 import { reportCells } from '../sheets/tabs/ddReport';
@@ -60,7 +59,7 @@ function run(req: ReconcileRequest & Request, apply: boolean): ReconcileResult {
   try {
     const ctx = context(req);
     return withDocumentLock(() => {
-      const tx = new LedgerTx(ctx.port, RECONCILE_TABS);
+      const tx = openReconcile(ctx.port, apply);
       const plan = planReconcile(
         tx,
         req,

@@ -7,8 +7,8 @@ import { formatMoney } from '../../core/money';
 import { appliedKeys, keyRows, readResolutions, resolutionsFor } from '../../core/reconcile';
 import { errorsByRow, headerSignature, type MappingForm, type ReportRow } from '../../core/reports';
 import { assertLedgerSound } from '../integrity';
-import type { LedgerTx } from '../ledgerTx';
-import type { CellValue } from '../port';
+import { LedgerTx } from '../ledgerTx';
+import type { CellValue, WorkbookPort } from '../port';
 import type { Invoice, Payment } from '../records';
 import { readClients } from '../tabs/clients';
 import { readInvoices } from '../tabs/invoices';
@@ -23,7 +23,7 @@ import {
 import { readSettings } from '../tabs/settings';
 import { openDeclineLedger, writeDeclineLedger, type DeclineLedger } from './declineLedger';
 import { ByProviderRef, ledgerIndex } from './reconcileMatch';
-import { announcedFees, noteChangedFees } from './reconcilePreview';
+import { ANNOUNCED_COLUMNS, announcedFees, noteChangedFees } from './reconcilePreview';
 import { readReport, type ReconcileRequest } from './reconcileReport';
 import { decideRow, type DecideContext } from './reconcileDecide';
 import type { RowContext } from './reconcileRows';
@@ -38,6 +38,21 @@ export const RECONCILE_TABS = [
   'reconciled',
   'reconciliation',
 ] as const;
+
+/**
+ * The action's reads. Of the Reconciled tab only its keys and outcomes; of the Reconciliation tab, which
+ * a preview only rewrites, its head, and on apply the three columns that say which fee each row of the
+ * last preview announced (on the bench's main studio some 290k cells not decoded on apply, 350k on preview).
+ */
+export function openReconcile(port: WorkbookPort, apply: boolean): LedgerTx {
+  return new LedgerTx(port, apply ? RECONCILE_TABS : RECONCILE_TABS.filter((k) => k !== 'reconciliation'), {
+    appendOnly: apply ? [] : ['reconciliation'],
+    columns: {
+      reconciled: ['Key', 'Outcome'],
+      ...(apply ? { reconciliation: [...ANNOUNCED_COLUMNS] } : {}),
+    },
+  });
+}
 
 export interface ReconcilePlan {
   shape: string;

@@ -11,13 +11,15 @@ interface Announced {
   fee: string;
 }
 
+/** The columns announcedFees reads of the tab (besides its title row): all apply needs of it. */
+export const ANNOUNCED_COLUMNS = ['Report Row', 'Reference', 'Note'] as const;
+
 /** The fee each row of a preview of this report shape announced, by report row; empty after an apply. */
 export function announcedFees(tab: Table, shape: string): Map<number, Announced> {
   const out = new Map<number, Announced>();
   const [head = []] = tab.snapshot.values;
   if (head[1] !== shape || !/^Preview /.test(String(head[3] ?? ''))) return out;
-  const col = (h: string) => tab.columns.get(h);
-  const [rowCol, refCol, noteCol] = [col('Report Row'), col('Reference'), col('Note')];
+  const [rowCol, refCol, noteCol] = ANNOUNCED_COLUMNS.map((h) => tab.columns.get(h));
   if (rowCol === undefined || refCol === undefined || noteCol === undefined) return out;
   for (const r of tab.rows) {
     const fee = FEE.exec(String(r.cells[noteCol] ?? ''))?.[1];
