@@ -85,8 +85,11 @@ export class LedgerIndex {
   private readonly debitsOf = new Map<string, { batchId: string; date: IsoDate }[]>();
   private readonly daysOf = new Map<string, readonly DayOfBatch[]>();
   private readonly dayNumbers = new Map<string, number>();
-  /** Each batch's (day, batch) pairs, shared by every client: a cycle's batch is on every client's list. */
-  private readonly pairs = new Map<string, DayOfBatch[]>();
+  /**
+   * Each batch's record date and (day, batch) pairs, shared by every client (a cycle's batch is on every
+   * client's list): one look-up per invoice or debit of a client.
+   */
+  private readonly batches = new Map<string, { record: IsoDate | undefined; pairs: DayOfBatch[] }>();
   /** Stamps a pair with the client whose list took it last, so a list takes each pair once. */
   private stamp = 0;
 
@@ -169,7 +172,7 @@ export class LedgerIndex {
     const stamp = ++this.stamp;
     const add = (batchId: string, fallback: IsoDate) => {
       if (!batchId) return;
-      const pair = this.pair(batchId, this.ledger.batchDates.get(batchId) ?? fallback);
+      const pair = this.pair(batchId, fallback);
       if (pair.stamp === stamp) return;
       pair.stamp = stamp;
       days.push(pair);
@@ -182,13 +185,15 @@ export class LedgerIndex {
     return days;
   }
 
-  /** The one pair of this batch and billing date. */
-  private pair(batchId: string, date: IsoDate): DayOfBatch {
-    let list = this.pairs.get(batchId);
-    if (!list) this.pairs.set(batchId, (list = []));
-    for (const p of list) if (p.date === date) return p;
+  /** The one pair of this batch and its billing date: its record's, else `fallback`. */
+  private pair(batchId: string, fallback: IsoDate): DayOfBatch {
+    let batch = this.batches.get(batchId);
+    if (!batch)
+      this.batches.set(batchId, (batch = { record: this.ledger.batchDates.get(batchId), pairs: [] }));
+    const date = batch.record ?? fallback;
+    for (const p of batch.pairs) if (p.date === date) return p;
     const p: DayOfBatch = { day: this.dayOf(date), batchId, date, stamp: 0 };
-    list.push(p);
+    batch.pairs.push(p);
     return p;
   }
 
