@@ -98,13 +98,19 @@ export class LedgerTx {
     const t = this.tables.get(key);
     const idx = t?.columns.get(header);
     let max = 0;
-    if (t && holdsColumn(t, header) && idx !== undefined)
-      for (const r of t.rows) {
-        const v = r.cells[idx];
-        if (typeof v !== 'string') continue;
+    if (t && holdsColumn(t, header) && idx !== undefined) {
+      // An indexed loop, and a repeat of the row above skipped (a batch's ID fills a run of rows): this
+      // runs over 155k rows a kind, a few times an action, mostly before the compiler has optimised it.
+      const rows = t.rows;
+      let last = '';
+      for (let i = 0; i < rows.length; i++) {
+        const v = rows[i]!.cells[idx];
+        if (typeof v !== 'string' || v === last) continue;
+        last = v;
         const n = idNumber(kind, v);
         if (n > max) max = n;
       }
+    }
     this.highestRead.set(kind, max);
     return max;
   }

@@ -66,6 +66,13 @@ interface Known {
   values: CellValue[][];
   /** 0-based index of the Client ID column, or -1. */
   clientColumn: number;
+  /**
+   * 0-based columns that show a row cannot count toward the summary, or -1: Invoices' Amount and Paid
+   * (paid in full owes nothing), Payments' Invoice ID (only a row without one is credit).
+   */
+  amountColumn: number;
+  paidColumn: number;
+  invoiceColumn: number;
 }
 
 /** Invoices as an action that only appends to it knows them: its head and the rows it added below. */
@@ -133,17 +140,24 @@ export class OverdueSummaryPort implements WorkbookPort {
       this.known.delete(name);
       return;
     }
-    let clientColumn = -1;
+    let columns: ReadonlyMap<string, number> = new Map();
     try {
       const spec = name === INVOICES ? TABS.invoices : TABS.payments;
       // The header is in the first rows: no need to walk the whole tab for its columns.
       const head = { name: snap.name, values: snap.values.slice(0, HEAD_ROWS) };
-      clientColumn = readTable(spec, head).columns.get('Client ID') ?? -1;
+      columns = readTable(spec, head).columns;
     } catch {
       // A tab without its headers: the action refuses it, and the summary is not made from it.
     }
+    const at = (header: string): number => columns.get(header) ?? -1;
     // The rows are the snapshot's own (the action's tables share them): copied row by row when written.
-    this.known.set(name, { values: [...snap.values], clientColumn });
+    this.known.set(name, {
+      values: [...snap.values],
+      clientColumn: at('Client ID'),
+      amountColumn: name === INVOICES ? at('Amount') : -1,
+      paidColumn: name === INVOICES ? at('Paid') : -1,
+      invoiceColumn: name === PAYMENTS ? at('Invoice ID') : -1,
+    });
   }
 
   readFormulas(tab: string, row: number, column: number, numRows: number, numColumns: number): string[][] {
@@ -206,6 +220,33 @@ export class OverdueSummaryPort implements WorkbookPort {
     return k ? { name, values: k.values } : null;
   }
 
+  /**
+   * The rows that can count toward the summary, the others blank (so rows keep their numbers): an
+   * invoice whose Amount and Paid are numbers with nothing left to pay owes nothing, and a payment
+   * naming an invoice is no credit. Most of a ledger's rows are such history; anything else is kept
+   * for the readers to decide.
+   */
+  private counting(name: string): TabSnapshot | null {
+    const k = this.known.get(name);
+    if (!k) return null;
+    const none: CellValue[] = [];
+    const { amountColumn: a, paidColumn: p, invoiceColumn: i } = k;
+    const values = k.values.map((row, r) => {
+      if (r < HEAD_ROWS) return row;
+      if (a >= 0 && p >= 0) {
+        const amount = row[a];
+        const paid = row[p];
+        if (typeof amount === 'number' && typeof paid === 'number' && amount - paid <= 0) return none;
+      }
+      if (i >= 0) {
+        const invoice = row[i];
+        if (typeof invoice === 'string' && invoice.trim() !== '') return none;
+      }
+      return row;
+    });
+    return { name, values };
+  }
+
   /** Reads the tabs not known as they stand now (once, together). */
   private refresh(names: string[]): void {
     const wanted = names.filter((n) => this.stale.has(n) || !this.known.has(n));
@@ -265,7 +306,7 @@ export class OverdueSummaryPort implements WorkbookPort {
     // A tab written without a read: which clients changed is unknown, so everything is worked out again.
     const blind = [...this.written].some((n) => this.stale.has(n) || !this.known.has(n));
     this.refresh(this.stale.has(PAYMENTS) ? [INVOICES, PAYMENTS] : [INVOICES]);
-    const invoices = this.snapshot(INVOICES);
+    const invoices = this.counting(INVOICES);
     if (!invoices) throw new Error(`the ${INVOICES} tab is missing`);
     const inv = readInvoices(readTable(TABS.invoices, invoices));
     const payKnown = this.snapshot(PAYMENTS);
@@ -275,7 +316,7 @@ export class OverdueSummaryPort implements WorkbookPort {
         return updatedSummary(stored.summary, this.asOf, this.touched, duesByClient(inv, this.touched), null);
     }
     this.refresh([PAYMENTS]);
-    const payments = this.snapshot(PAYMENTS);
+    const payments = this.counting(PAYMENTS);
     const pay = payments ? readPayments(readTable(TABS.payments, payments)) : [];
     return summaryOf(this.asOf, duesByClient(inv), creditsByClient(pay));
   }
