@@ -200,7 +200,7 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     let r: Result = { ok: false };
     for (let k = 0; k < (action.repeat ?? 1); k++) {
       const prepared = action.prepare?.();
-      if (k === 0) collectGarbage();
+      if (!action.repeat) collectGarbage();
       calls.reset();
       const t0 = performance.now();
       const { value, gcMs } = gcDuring(() => action.run(prepared as never));
@@ -244,10 +244,10 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
 }
 
 /**
- * A full collection before each action (untimed; `npm run bench` passes --expose-gc): else the first
- * action pays for collecting what building the studio, or the action before, left behind. Only before
- * the first of a desk action's repeats: right after a full collection, the collector's own tidying
- * (sweeping) doubles the 10 ms a desk action takes.
+ * A full collection before each whole-ledger action (untimed; `npm run bench` passes --expose-gc): else
+ * the first action pays for collecting what building the studio, or the action before, left behind. Not
+ * before a desk action: for some runs after a full collection the collector's own tidying (sweeping)
+ * doubles the 10 ms a desk action takes.
  */
 function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
