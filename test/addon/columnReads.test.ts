@@ -3,9 +3,9 @@
 // those columns. What they write is what a whole read of the same workbook writes, and a cell in a column
 // they did not read (a hand-typed note) is never touched.
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { inProcess, workbook } from './columnDiff';
 import { recordPayment } from '../../src/addon/deskMoney';
 import { recordSessions } from '../../src/addon/sessions';
-import { SpreadsheetPort } from '../../src/addon/spreadsheetPort';
 import { SESSIONS_COLUMNS } from '../../src/sheets/actions/attendance';
 import { PAYMENT_COLUMNS } from '../../src/sheets/actions/recordPayment';
 import type { TxColumns } from '../../src/sheets/ledgerTx';
@@ -200,39 +200,6 @@ describe('what they write is what a whole read writes', () => {
     vi.unstubAllGlobals();
     vi.restoreAllMocks();
   });
-
-  function inProcess<T>(addin: Addin, whole: boolean, run: () => T): T {
-    for (const g of ['SpreadsheetApp', 'PropertiesService', 'LockService', 'Utilities', 'Logger', 'Session'])
-      vi.stubGlobal(g, (addin.emu.globals as unknown as Record<string, unknown>)[g]);
-    const spy = whole
-      ? vi.spyOn(SpreadsheetPort.prototype, 'readColumns').mockImplementation(function (
-          this: SpreadsheetPort,
-          name: string,
-        ) {
-          return this.readTabs([name])[name] ?? null;
-        })
-      : null;
-    try {
-      return run();
-    } finally {
-      spy?.mockRestore();
-      vi.unstubAllGlobals();
-    }
-  }
-
-  /** Every tab but the Log (its timestamps differ), with the report tabs' Refreshed times blanked. */
-  function workbook(addin: Addin): Record<string, unknown[][]> {
-    const out: Record<string, unknown[][]> = {};
-    for (const sheet of addin.emu.spreadsheet.getSheets()) {
-      const name = sheet.getName();
-      if (name === 'Log') continue;
-      const values = addin.tab(name).map((r) => r.map((v) => (v instanceof Date ? v.toISOString() : v)));
-      const at = values[0]?.indexOf('Refreshed') ?? -1;
-      if (at >= 0) values[0]![at + 1] = '';
-      out[name] = values;
-    }
-    return out;
-  }
 
   it('payments and sessions, with the reports current and after a sale, as a whole read', () => {
     const [cols, whole] = [studio(30), studio(30)];

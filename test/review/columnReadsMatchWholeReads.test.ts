@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { loadAddin, type Addin } from '../addon/harness';
 import { billingStudio } from '../addon/lifecycleStudio';
 import { ok, typeRows } from '../addon/studio';
-import { outcome, type Step } from './columnDiff';
+import { outcome, type Step } from '../addon/columnDiff';
 
 const TODAY = '2016-09-20';
 

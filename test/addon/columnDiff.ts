@@ -1,4 +1,4 @@
-// Review helper: runs the desk actions on two copies of one workbook, once as built (Record payment and
+// Runs the desk actions on two copies of one workbook, once as built (Record payment and
 // Record sessions read the history tabs by their columns) and once with every readColumns answered by a
 // whole read (as before the columns were chosen), and tells what differs: results, tabs, properties.
 import { vi } from 'vitest';
@@ -7,7 +7,7 @@ import { recordSessions } from '../../src/addon/sessions';
 import { SpreadsheetPort } from '../../src/addon/spreadsheetPort';
 import type { PaymentRequest } from '../../src/sheets/actions/recordPayment';
 import type { RefundRequest } from '../../src/sheets/actions/refund';
-import type { Addin } from '../addon/harness';
+import type { Addin } from './harness';
 
 const GLOBALS = ['SpreadsheetApp', 'PropertiesService', 'LockService', 'Utilities', 'Logger', 'Session'];
 
