@@ -102,13 +102,12 @@ export class LedgerTx {
       // An indexed loop, and a repeat of the row above skipped (a batch's ID fills a run of rows): this
       // runs over 155k rows a kind, a few times an action, mostly before the compiler has optimised it.
       const rows = t.rows;
-      const { prefix } = ID_KINDS[kind];
       let last = '';
       for (let i = 0; i < rows.length; i++) {
         const v = rows[i]!.cells[idx];
         if (typeof v !== 'string' || v === last) continue;
         last = v;
-        const n = plainIdNumber(prefix, v) ?? idNumber(kind, v);
+        const n = idNumber(kind, v);
         if (n > max) max = n;
       }
     }
@@ -327,19 +326,5 @@ function contentNeed(name: string, content: TabContent): GridNeed {
 export function widest(rows: readonly (readonly unknown[])[], min: number): number {
   let n = min;
   for (const r of rows) if (r.length > n) n = r.length;
-  return n;
-}
-
-/** The number of `prefix` and digits alone ("INV-000123" -> 123), else null (idNumber decides). */
-function plainIdNumber(prefix: string, id: string): number | null {
-  const p = prefix.length;
-  if (id.length <= p || id.length > p + 12) return null;
-  for (let k = 0; k < p; k++) if (id.charCodeAt(k) !== prefix.charCodeAt(k)) return null;
-  let n = 0;
-  for (let k = p; k < id.length; k++) {
-    const c = id.charCodeAt(k) - 48;
-    if (c < 0 || c > 9) return null;
-    n = n * 10 + c;
-  }
   return n;
 }
