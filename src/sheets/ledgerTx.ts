@@ -21,6 +21,16 @@ const ID_COLUMN: Record<IdKind, [TabKey, string]> = {
   receipt: ['payments', 'Receipt ID'],
 };
 
+/** The kinds of ID each tab holds. */
+const ID_KINDS_BY_TAB: ReadonlyMap<TabKey, IdKind[]> = (() => {
+  const out = new Map<TabKey, IdKind[]>();
+  for (const kind of Object.keys(ID_COLUMN) as IdKind[]) {
+    const key = ID_COLUMN[kind][0];
+    out.set(key, [...(out.get(key) ?? []), kind]);
+  }
+  return out;
+})();
+
 interface PendingTab {
   updates: { rowNumber: number; cells: RowCells }[];
   appends: RowCells[];
@@ -90,29 +100,40 @@ export class LedgerTx {
     return Math.max(this.highestInRows(kind), highestNumber(kind, this.idsInTab(kind, counted)));
   }
 
-  /** The highest number in the ID column of a tab read whole, found once per action. */
+  /**
+   * The highest number in the ID column of a tab read whole, found once per action: for every kind whose
+   * IDs live on that tab in one pass (Invoice ID and Batch ID, Payment ID and Receipt ID), as a pass over
+   * 155k rows costs mostly its reads of each row.
+   */
   private highestInRows(kind: IdKind): number {
     const known = this.highestRead.get(kind);
     if (known !== undefined) return known;
-    const [key, header] = ID_COLUMN[kind];
+    const key = ID_COLUMN[kind][0];
     const t = this.tables.get(key);
-    const idx = t?.columns.get(header);
-    let max = 0;
-    if (t && holdsColumn(t, header) && idx !== undefined) {
-      // An indexed loop, and a repeat of the row above skipped (a batch's ID fills a run of rows): this
-      // runs over 155k rows a kind, a few times an action, mostly before the compiler has optimised it.
-      const rows = t.rows;
-      let last = '';
-      for (let i = 0; i < rows.length; i++) {
-        const v = rows[i]!.cells[idx];
-        if (typeof v !== 'string' || v === last) continue;
-        last = v;
-        const n = idNumber(kind, v);
-        if (n > max) max = n;
+    const kinds = ID_KINDS_BY_TAB.get(key)!;
+    const columns = kinds.map((k) => {
+      const header = ID_COLUMN[k][1];
+      const idx = t?.columns.get(header);
+      return t && holdsColumn(t, header) && idx !== undefined ? idx : -1;
+    });
+    const max = kinds.map(() => 0);
+    // A repeat of the row above is skipped (a batch's ID fills a run of rows).
+    const last = kinds.map(() => '');
+    // A tab read by its head has no rows to give (holdsColumn says so): only then are they asked for.
+    const rows = t && columns.some((c) => c >= 0) ? t.rows : [];
+    for (let i = 0; i < rows.length; i++) {
+      const cells = rows[i]!.cells;
+      for (let j = 0; j < kinds.length; j++) {
+        const c = columns[j]!;
+        const v = c >= 0 ? cells[c] : undefined;
+        if (typeof v !== 'string' || v === last[j]) continue;
+        last[j] = v;
+        const n = idNumber(kinds[j]!, v);
+        if (n > max[j]!) max[j] = n;
       }
     }
-    this.highestRead.set(kind, max);
-    return max;
+    kinds.forEach((k, j) => this.highestRead.set(k, max[j]!));
+    return max[kinds.indexOf(kind)]!;
   }
 
   /**
