@@ -8,7 +8,7 @@
 import { startAddin, type AddinRuntime } from '../src/local/runtime';
 import { buildStudio, type Studio, type StudioSize } from './studio';
 import { ddReport } from './ddReport';
-import { blocksOf, timeFloor } from './floor';
+import { blocksOf, textBlock, timeFloor } from './floor';
 import { xlsxRoundTrip } from './xlsxRoundTrip';
 import { printTargets, type BenchRow } from './targets';
 import { gcDuring } from './gcMeter';
@@ -37,6 +37,8 @@ interface Action {
    * mostly the collector's and the machine's noise.
    */
   repeat?: number;
+  /** A report the action reads as pasted text: its cells count toward the floor too. */
+  text?: string;
 }
 
 const ZONE = 'Australia/Sydney';
@@ -96,12 +98,14 @@ function actionsFor(addin: AddinRuntime, studio: Studio, reportRows: number): Ac
     {
       name: 'Reconcile preview',
       run: call('previewReconcile', { text: report }),
+      text: report,
       note: (v: { rows: unknown[]; totals: { paid: { count: number } } }) =>
         `${v.rows.length} report rows, ${v.totals.paid.count} paid`,
     },
     {
       name: 'Reconcile apply',
       run: call('applyReconcile', { text: report }),
+      text: report,
       note: (v: { payments: number; fees: number }) => `${v.payments} payment rows, ${v.fees} fees`,
     },
     {
@@ -220,7 +224,7 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
     const deepReads = [...new Set(values.filter((x) => x.numRows > HEAD_ROWS).map((x) => x.sheet))].sort();
     if (!r.ok) throw new Error(r.error ?? 'ok: false');
     // After the action, not timed with it: the same cells again, then the decode loop alone is timed.
-    const blocks = blocksOf(addin.emu, values);
+    const blocks = [...blocksOf(addin.emu, values), ...(action.text ? [textBlock(action.text)] : [])];
     const floor = timeFloor(blocks, ZONE);
     const dataCells = dataCellsOf(addin, tabsRead);
     calls.reset();

@@ -152,7 +152,8 @@ export class OverdueSummaryPort implements WorkbookPort {
     const at = (header: string): number => columns.get(header) ?? -1;
     // The rows are the snapshot's own (the action's tables share them): copied row by row when written.
     this.known.set(name, {
-      values: [...snap.values],
+      // slice, not a spread: a spread of 155k rows steps an iterator object per row.
+      values: snap.values.slice(),
       clientColumn: at('Client ID'),
       amountColumn: name === INVOICES ? at('Amount') : -1,
       paidColumn: name === INVOICES ? at('Paid') : -1,

@@ -32,7 +32,9 @@ export interface DeclineLedger {
 
 function byClient<T extends { clientId: string }>(records: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
-  for (const r of records) {
+  // Indexed: run once per action over 155k rows, mostly unoptimised, where `for of` makes an object a step.
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k]!;
     const list = out.get(r.clientId);
     if (list) list.push(r);
     else out.set(r.clientId, [r]);
