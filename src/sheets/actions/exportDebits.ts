@@ -5,14 +5,13 @@
 // their invoices stay unsent and the tab lists them as not debited.
 import { isDue, oldestFirst } from '../../core/billing/dueInvoices';
 import { balanceOf, isRefusal, sendInvoice } from '../../core/ledger/invoiceState';
-import { IdIndex } from '../../core/ledger/idIndex';
 import { debitBlock, sendsDebitFile } from '../../core/ledger/billingMethods';
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
 import { AbaError, planAbaUpload, planCsvUpload, type AbaBatch, type UploadPlan } from '../../core/aba';
 import type { IsoDate } from '../../core/calendar';
 import { formatMoney, type Cents } from '../../core/money';
 import { readBatch, readRefusedUserId, writeBatch, type BatchRecord } from '../batches';
-import { assertLedgerSound } from '../integrity';
+import { soundLedger } from '../integrity';
 import { UserError, cellError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client, Invoice } from '../records';
@@ -265,9 +264,9 @@ export function planExport(
   const settings = readSettings(tx.table('settings'), today, tx.port.timeZone());
   const clientList = readClients(tx.table('clients'));
   const invoiceList = readInvoices(tx.table('invoices'));
-  assertLedgerSound({ clients: clientList, invoices: invoiceList });
+  // The check's index of the invoices (no ID repeats once it passed) serves the lookups below.
+  const invoices = soundLedger({ clients: clientList, invoices: invoiceList }).invoices!;
   const clients = new Map(clientList.map((c) => [c.id, c]));
-  const invoices = IdIndex.of(invoiceList, (i) => i.id);
   const refusedUserId = readRefusedUserId((k) => tx.port.getProperty(k));
   if (format === 'aba' && refusedUserId !== null && refusedUserId === settings.abaUserId.trim())
     throw new UserError(

@@ -1,7 +1,6 @@
 // Payments for a batch: "Mark batch processed" (the debits of a sent batch went through) and
 // "Mark list paid" (the Reconciliation method: the DD company debited on its own schedule).
 import { spreadOldestFirst } from '../../core/billing/spreadPayment';
-import { IdIndex } from '../../core/ledger/idIndex';
 import {
   balanceOf,
   isRefusal,
@@ -15,7 +14,7 @@ import { readBatch, writeBatch } from '../batches';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Invoice, Payment } from '../records';
-import { assertLedgerSound } from '../integrity';
+import { assertLedgerSound, soundLedger } from '../integrity';
 import { invoiceCells, readInvoices } from '../tabs/invoices';
 import { paymentCells, readPayments } from '../tabs/payments';
 import { readBillingSheet, renderBillingSheet } from '../tabs/processBilling';
@@ -127,8 +126,8 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
       'No DD Reconciliation client is ticked on the Process Billing tab; nothing to mark paid.',
     );
   const all = readInvoices(tx.table('invoices'));
-  assertLedgerSound({ invoices: all, payments: readPayments(tx.table('payments')) });
-  const byId = IdIndex.of(all, (i) => i.id);
+  // The check's index of the invoices (no ID repeats once it passed) serves the lookups below.
+  const byId = soundLedger({ invoices: all, payments: readPayments(tx.table('payments')) }).invoices!;
   const invoices: Invoice[] = [];
   const payments: Payment[] = [];
   for (const r of rows) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkLedger, problemLine, type Client } from '../../../src/core/ledger';
+import { checkLedger, checkLedgerIndexed, problemLine, type Client } from '../../../src/core/ledger';
 import { inv, pay } from './fixtures';
 
 const client = (id: string, row: number, ref: string): Client & { row: number } => ({
@@ -87,5 +87,46 @@ describe('repeated IDs among many', () => {
       [100_002, 'INV-000077 is also on row 78: an ID may appear once (a pasted copy?)'],
       [100_006, 'INV-99999999 is also on row 100005: an ID may appear once (a pasted copy?)'],
     ]);
+  });
+});
+
+describe('checkLedgerIndexed', () => {
+  it('gives each tab by ID (any spelling) when nothing is wrong, so a plan need not index it again', () => {
+    const invoices = [
+      { ...inv({ id: 'INV-000001', clientId: 'C-0001' }), row: 2 },
+      { ...inv({ id: 'INV-12', clientId: 'C-0002' }), row: 3 },
+      { ...inv({ id: 'inv-000001', clientId: 'C-0003' }), row: 4 },
+    ];
+    const payments = [{ ...pay({ id: 'P-000001', invoiceId: 'INV-12', clientId: 'C-0002' }), row: 2 }];
+    const { problems, byId } = checkLedgerIndexed({ invoices, payments });
+    expect(problems).toEqual([]);
+    expect(byId.invoices?.get('INV-000001')).toBe(invoices[0]);
+    expect(byId.invoices?.get('INV-12')).toBe(invoices[1]);
+    expect(byId.invoices?.get('inv-000001')).toBe(invoices[2]);
+    expect(byId.invoices?.get('INV-000012')).toBeUndefined();
+    expect(byId.payments?.get('P-000001')).toBe(payments[0]);
+  });
+
+  it('gives no index once a problem is found, and counts the problems checkLedger counts', () => {
+    // INV-000001 twice: the last row's client is the payment's, so only the repeat is a problem (the
+    // payment check goes by the last invoice of an ID, not the first the repeat check keeps).
+    const recs = {
+      invoices: [
+        { ...inv({ id: 'INV-000001', clientId: 'C-0001' }), row: 2 },
+        { ...inv({ id: 'INV-000001', clientId: 'C-0002' }), row: 9 },
+      ],
+      payments: [{ ...pay({ id: 'P-000001', invoiceId: 'INV-000001', clientId: 'C-0002' }), row: 2 }],
+    };
+    const { problems, byId } = checkLedgerIndexed(recs);
+    expect(byId).toEqual({});
+    expect(problems).toEqual(checkLedger(recs));
+    expect(problemLine(problems)).toBe(
+      'Invoices row 9, column Invoice ID: INV-000001 is also on row 2: an ID may appear once (a pasted copy?)',
+    );
+    // Without the repeat, the payment is checked against the one invoice of that ID.
+    const once = checkLedgerIndexed({ ...recs, invoices: [recs.invoices[0]!] });
+    expect(problemLine(once.problems)).toBe(
+      "Payments row 2, column Client ID: P-000001 pays INV-000001, which is C-0001's, but says C-0002 (was a column sorted on its own?)",
+    );
   });
 });
