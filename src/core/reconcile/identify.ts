@@ -209,10 +209,19 @@ export function identify(
   row: ReportRow,
   idx: LedgerIndex,
 ): Identified | { candidates: LedgerClient[] } | null {
-  const refs = row.references.map(norm).filter(Boolean);
+  // Per report row (20k a report): plain loops, and no list of invoices until one is named.
+  const refs: string[] = [];
+  for (const ref of row.references) {
+    const r = norm(ref);
+    if (r) refs.push(r);
+  }
   // Invoice IDs named in the report.
-  const invoices = refs.map((r) => idx.invoice(r)).filter((i): i is LedgerInvoice => !!i);
-  if (invoices.length) {
+  let invoices: LedgerInvoice[] | null = null;
+  for (const r of refs) {
+    const i = idx.invoice(r);
+    if (i) (invoices ??= []).push(i);
+  }
+  if (invoices) {
     const clientId = invoices[0]!.clientId;
     return {
       clientId,

@@ -89,7 +89,10 @@ function debitOf(
   } else if (r.batchId) {
     for (const i of clientInvoices) if (i.batchId === r.batchId) debit.push(i);
   }
-  return debit.sort(oldestFirst);
+  // A debit is mostly one invoice, or a few already in order: sorted only when they are not.
+  for (let k = 1; k < debit.length; k++)
+    if (oldestFirst(debit[k - 1]!, debit[k]!) > 0) return debit.sort(oldestFirst);
+  return debit;
 }
 
 /**

@@ -90,6 +90,35 @@ function reportStatus(row: ReportRow): string {
   );
 }
 
+/** The row shown for a report row, once per row (no copy): what it says, then what it came to. */
+function shownRow(
+  plan: ReconcilePlan,
+  row: ReportRow,
+  key: string,
+  kept: number,
+  shown: Partial<ReconciledRow>,
+  record: boolean,
+): ReconciledRow {
+  const r: ReconciledRow = {
+    reportRow: row.rowNumber,
+    key,
+    date: row.date,
+    reference: row.references.length === 1 ? row.references[0]! : row.references.join(' '),
+    name: row.clientName ?? '',
+    amount: row.amount,
+    reportStatus: reportStatus(row),
+    outcome: shown.outcome ?? 'Unmatched',
+    clientId: shown.clientId ?? '',
+    invoiceIds: shown.invoiceIds ?? [],
+    note: shown.note ?? '',
+  };
+  if (kept) r.kept = kept;
+  if (r.outcome === 'To check') r.choices = resolutionsFor(row);
+  plan.rows.push(r);
+  if (record) plan.recorded.push(r);
+  return r;
+}
+
 export function planReconcile(
   tx: LedgerTx,
   req: ReconcileRequest,
@@ -141,49 +170,26 @@ export function planReconcile(
   const seen = new Set<string>();
   const keyed = keyRows(shape, report.rows);
 
-  report.rows.forEach((row, n) => {
+  // Indexed, with no closure per row: 20k rows a report, most of them history already applied or paid.
+  const { rows } = report;
+  for (let n = 0; n < rows.length; n++) {
+    const row = rows[n]!;
     const { key, reference } = keyed[n]!;
-    const base: ReconciledRow = {
-      reportRow: row.rowNumber,
-      key,
-      date: row.date,
-      reference: row.references.join(' '),
-      name: row.clientName ?? '',
-      amount: row.amount,
-      reportStatus: reportStatus(row),
-      outcome: 'Unmatched',
-      clientId: '',
-      invoiceIds: [],
-      note: '',
-    };
+    const repeat = seen.has(key);
     // What the DD company kept, counted once per row of the report (a repeat of a row is not counted).
-    const kept = seen.has(key) ? 0 : (row.outcome === 'fee' ? row.amount : 0) + (row.providerKept ?? 0);
-    // Once per row: the row shown is `base` itself, completed (a copy per row was 20k to collect).
-    const out = (o: Partial<ReconciledRow>, record = false) => {
-      const r: ReconciledRow = Object.assign(base, o);
-      if (kept) r.kept = kept;
-      if (r.outcome === 'To check') r.choices = resolutionsFor(row);
-      plan.rows.push(r);
-      if (record) plan.recorded.push(r);
-      return r;
-    };
-    if (applied.has(key) || seen.has(key)) {
-      out({
-        outcome: 'Already applied',
-        note: seen.has(key) ? 'The same row appears twice in this report' : 'Applied from an earlier report',
-      });
-      return;
+    const kept = repeat ? 0 : (row.outcome === 'fee' ? row.amount : 0) + (row.providerKept ?? 0);
+    if (repeat || applied.has(key)) {
+      const note = repeat ? 'The same row appears twice in this report' : 'Applied from an earlier report';
+      shownRow(plan, row, key, kept, { outcome: 'Already applied', note }, false);
+      continue;
     }
     const done = decideRow(dc, row, reference, resolutions.get(row.rowNumber));
     seen.add(key);
-    const commission =
-      row.providerKept && row.outcome !== 'fee'
-        ? `; ${formatMoney(row.providerKept)} commission kept by the DD company`
-        : '';
-    const r = out(done.shown, done.record);
-    if (commission) r.note += commission;
+    const r = shownRow(plan, row, key, kept, done.shown, done.record);
+    if (row.providerKept && row.outcome !== 'fee')
+      r.note += `; ${formatMoney(row.providerKept)} commission kept by the DD company`;
     if (done.fee) plan.feeOfRow.set(row.rowNumber, done.fee);
-  });
+  }
 
   // One Error row per report row, however many of its cells are wrong.
   for (const e of errorsByRow(report.errors))
