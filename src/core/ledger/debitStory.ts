@@ -15,6 +15,8 @@ const NOT_RECEIVED = new Set(['Decline', 'Credit']);
 /** The batch a payment belongs to: its own column, or (rows written before it existed) Reference's first word. */
 export function batchOfPayment(p: Payment): string {
   if (p.batchId) return p.batchId;
+  // Most references name no batch: asked of every Payments row (155k), so no split for those.
+  if (!p.reference.startsWith('B-')) return '';
   const first = p.reference.split(' ')[0] ?? '';
   return /^B-\d+$/.test(first) ? first : '';
 }

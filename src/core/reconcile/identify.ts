@@ -73,6 +73,18 @@ interface DayOfBatch {
 /** Length and first character of a normalised ID: a reference of no invoice ID's shape names no invoice. */
 const shapeOf = (id: string) => id.length * 0x10000 + id.charCodeAt(0);
 
+/**
+ * shapeOf(norm(id)) without making the normalised text (155k IDs a ledger): an ASCII ID with no space at
+ * either end keeps its length, and only its first letter can change case. Anything else is normalised.
+ */
+function idShape(id: string): number {
+  const n = id.length;
+  const first = id.charCodeAt(0);
+  if (n === 0 || first <= 32 || id.charCodeAt(n - 1) <= 32) return shapeOf(norm(id));
+  for (let k = 0; k < n; k++) if (id.charCodeAt(k) >= 128) return shapeOf(norm(id));
+  return n * 0x10000 + (first >= 97 && first <= 122 ? first - 32 : first);
+}
+
 export class LedgerIndex {
   /** Invoices by normalised ID, made on the first reference of an invoice ID's shape (often never). */
   private invoiceMap: Map<string, LedgerInvoice> | null = null;
@@ -98,9 +110,12 @@ export class LedgerIndex {
     // Indexed loops: a loop run once per action is mostly not optimised, and there `for of` makes an
     // object per step (155k of them for the invoices).
     const { invoices } = ledger;
+    let lastShape = -1;
     for (let k = 0; k < invoices.length; k++) {
       const i = invoices[k]!;
-      this.invoiceShapes.add(shapeOf(norm(i.id)));
+      // The IDs of a ledger share a shape or two: the set is asked only when the shape changes.
+      const shape = idShape(i.id);
+      if (shape !== lastShape) this.invoiceShapes.add((lastShape = shape));
       // Invoices of one batch sit together: each run's Batch ID is normalised once.
       if (i.batchId && i.batchId !== lastBatch) this.batch.add(norm((lastBatch = i.batchId)));
       const list = this.byClient.get(i.clientId);
