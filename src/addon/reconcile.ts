@@ -18,7 +18,7 @@ import { UserError } from '../sheets/errors';
 import type { CellValue } from '../sheets/port';
 import { TABS } from '../sheets/schema';
 import { reportCells } from '../sheets/tabs/ddReport';
-import type { ReconciledRow, ReconcileTotals } from '../sheets/tabs/reconciliation';
+import type { ReconciledRow, ReconcileTotals, RowOutcome } from '../sheets/tabs/reconciliation';
 import { context, type Context, type Request } from './context';
 import { withDocumentLock } from './lock';
 import { plain, type Result } from './result';
@@ -27,7 +27,11 @@ import { studioDateOf } from './studioDate';
 export interface ReconcileView {
   shape: string;
   applied: boolean;
+  /** The rows a person acts on or that changed the ledger; the Reconciliation tab lists every row. */
   rows: ReconciledRow[];
+  /** How many report rows were left out of `rows` because they change nothing. */
+  quiet: number;
+  /** Of every report row, shown or quiet. */
   totals: ReconcileTotals;
   invoicesChanged: number;
   payments: number;
@@ -48,6 +52,18 @@ export interface MappingNeeded {
 }
 
 export type ReconcileResult = Result<ReconcileView> | MappingNeeded;
+
+/**
+ * Outcomes that change nothing and ask nothing of a person. A report repeating months of history is
+ * mostly these (18,500 of 20,000 rows): sending them to the sidebar costs copying and a table no one
+ * reads, so they stay on the Reconciliation tab only.
+ */
+const QUIET: ReadonlySet<RowOutcome> = new Set<RowOutcome>([
+  'Already applied',
+  'Already paid',
+  'Pending: no change',
+  'Ignored',
+]);
 
 /** The DD Report tab's cells (its instruction row blanked), when nothing was pasted. */
 function ddReportCells(ctx: Context, req: ReconcileRequest): CellValue[][] | null {
@@ -70,6 +86,8 @@ function run(req: ReconcileRequest & Request, apply: boolean): ReconcileResult {
       const when = ctx.timestamp();
       const notice = writeReconcile(tx, plan, apply, when, ctx.today);
       const t = plan.totals;
+      // Filtered before plain(), so the JSON round trip copies only the rows shown.
+      const shown = plan.rows.filter((r) => !QUIET.has(r.outcome));
       tx.commit(
         apply ? 'Reconcile DD report' : 'Reconcile preview',
         `${plan.shape} report, ${plan.rows.length} row(s): paid ${t.paid.count} (${formatMoney(t.paid.amount)}), declined ${t.declined.count} (${formatMoney(t.declined.amount)}), unmatched ${t.unmatched.count}, pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}${t.kept.amount ? `, fees kept by the DD company ${formatMoney(t.kept.amount)}` : ''}${apply ? `; ${plan.payments.length} payment row(s), ${plan.fees.length} fee(s)` : ''}${notice ? `. ${notice}` : ''}`,
@@ -80,7 +98,8 @@ function run(req: ReconcileRequest & Request, apply: boolean): ReconcileResult {
         value: plain({
           shape: plan.shape,
           applied: apply,
-          rows: plan.rows,
+          rows: shown,
+          quiet: plan.rows.length - shown.length,
           totals: plan.totals,
           invoicesChanged: plan.invoices.length,
           payments: plan.payments.length,

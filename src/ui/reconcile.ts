@@ -1,6 +1,7 @@
 // The Reconcile DD report sidebar: paste the report (or use the DD Report tab), preview what each row
 // does, confirm the rows matched only by name and amount, then apply. Unknown layouts get a column map,
 // which can be changed later. Rows that could not be read are shown as errors, never as a success.
+// Only the rows a person acts on or that changed the ledger are listed; the tab has the rest.
 import { clear, field, h } from './lib/dom';
 import { formatMoney } from './lib/format';
 import type { ServerCall, ServerValue } from './lib/server';
@@ -15,6 +16,11 @@ const SETTLE_TEXT: Record<Settle, string> = {
   ignore: 'Ignore it for good',
 };
 const isSettle = (v: string): v is Settle => Object.prototype.hasOwnProperty.call(SETTLE_TEXT, v);
+
+/** The rows the server left out (they change nothing): counted, and where to find them. */
+export function quietLine(quiet: number): string {
+  return `${quiet.toLocaleString('en-US')} row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.`;
+}
 
 export async function mountReconcile(root: HTMLElement, call: ServerCall): Promise<void> {
   clear(root);
@@ -55,7 +61,9 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
     const t = v.totals;
     const form = v.mapping;
     results.append(
-      h('h2', { text: `${v.applied ? 'Applied' : 'Preview'}: ${v.shape} report, ${v.rows.length} row(s)` }),
+      h('h2', {
+        text: `${v.applied ? 'Applied' : 'Preview'}: ${v.shape} report, ${v.rows.length + v.quiet} row(s)`,
+      }),
       h('p', {
         'data-testid': 'reconcile-totals',
         text:
@@ -63,6 +71,7 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
           (t.kept.amount ? ` Fees kept by the DD company: ${formatMoney(t.kept.amount)}.` : ''),
       }),
     );
+    if (v.quiet) results.append(h('p', { 'data-testid': 'reconcile-quiet', text: quietLine(v.quiet) }));
     if (form) {
       const change = h('button', { type: 'button', text: 'Change mapping' });
       change.addEventListener('click', () => showMapping(form, true));

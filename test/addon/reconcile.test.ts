@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadAddin, records } from './harness';
+import { allRows } from './reconciliationTab';
 import { fixture, invoice, studio, type View } from './reconcileStudio';
 import { ok, setSetting, setUpStudio } from './studio';
 
@@ -10,7 +11,8 @@ describe('Reconcile a DD report', () => {
     const text = fixture('ezidebit-payments-sample.csv');
     const before = addin.tab('Invoices');
     const preview = ok<View>(addin.run('previewReconcile', { text, today: '2016-09-20' }));
-    expect(preview.rows.map((r) => [r.reportRow, r.outcome, r.clientId, r.invoiceIds])).toEqual([
+    // The pending row is on the Reconciliation tab only: the view lists the rows that change something.
+    expect(allRows(addin, preview).map((r) => [r.reportRow, r.outcome, r.clientId, r.invoiceIds])).toEqual([
       [2, 'Paid', 'C-0004', ['INV-000001']],
       [3, 'Declined', 'C-0005', ['INV-000006']],
       [4, 'Pending: no change', '', []],
@@ -114,7 +116,7 @@ describe('Reconcile a DD report', () => {
     const invoicesAfter = addin.tab('Invoices');
     const paymentsAfter = addin.tab('Payments');
     const again = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-21' }));
-    expect(again.rows.map((r) => r.outcome)).toEqual([
+    expect(allRows(addin, again).map((r) => r.outcome)).toEqual([
       'Already applied',
       'Already applied',
       'Pending: no change',
@@ -165,7 +167,7 @@ describe('Reconcile a DD report', () => {
     const confirmed = ok<View>(
       addin.run('applyReconcile', { text, confirm: { '5': 'C-0007' }, today: '2016-09-20' }),
     );
-    expect(confirmed.rows.map((r) => r.outcome)).toEqual([
+    expect(allRows(addin, confirmed).map((r) => r.outcome)).toEqual([
       'Already applied',
       'Already applied',
       'Unmatched',
@@ -211,7 +213,12 @@ describe('Reconcile a DD report', () => {
     const sheet = addin.sheet('DD Report');
     sheet.getRange(1, 1, cells.length, cells[0]!.length).setValues(cells);
     const view = ok<View>(addin.run('previewReconcile', { today: '2016-09-20' }));
-    expect(view.rows.map((r) => r.outcome)).toEqual(['Paid', 'Declined', 'Pending: no change', 'Declined']);
+    expect(allRows(addin, view).map((r) => r.outcome)).toEqual([
+      'Paid',
+      'Declined',
+      'Pending: no change',
+      'Declined',
+    ]);
   });
 
   it('bad input names the problem and writes nothing', () => {
@@ -277,7 +284,7 @@ describe('reconcile after the batch was recorded, and declines with no batch', (
     const text =
       'PaymentID,PaymentReference,YourSystemReference,CustomerName,DebitDate,SettlementDate,PaymentAmount,ScheduledAmount,PaymentStatus,BankReturnCode,BankFailedReason\nX1,HPT-BEN,,"O\'Brien, Ben",16/09/2016,19/09/2016,100.00,100.00,S,,\n';
     const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-20' }));
-    expect(view.rows.map((r) => [r.outcome, r.clientId])).toEqual([['Already paid', 'C-0004']]);
+    expect(allRows(addin, view).map((r) => [r.outcome, r.clientId])).toEqual([['Already paid', 'C-0004']]);
     expect(addin.tab('Payments')).toEqual(payments);
     expect(invoice(addin, 'INV-000001')).toMatchObject({ Status: 'Part paid', Paid: 100 });
   });
@@ -342,7 +349,7 @@ describe('reports without payment IDs', () => {
     expect(view.rows.map((r) => r.outcome)).toEqual(['Part paid', 'Paid']);
     expect(invoice(addin, 'INV-000007')).toMatchObject({ Status: 'Paid', Paid: 99 });
     const again = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-21' }));
-    expect(again.rows.map((r) => r.outcome)).toEqual(['Already applied', 'Already applied']);
+    expect(allRows(addin, again).map((r) => r.outcome)).toEqual(['Already applied', 'Already applied']);
   });
 });
 
@@ -437,11 +444,12 @@ describe('one story per debit, and nothing read is trusted', () => {
 
     const text = fixture('ezidebit-payments-sample.csv').split('\n').slice(0, 3).join('\n');
     const view = ok<View>(addin.run('applyReconcile', { text, today: '2016-10-03' }));
-    expect(view.rows.map((r) => [r.outcome, r.clientId, r.invoiceIds])).toEqual([
+    const rows = allRows(addin, view);
+    expect(rows.map((r) => [r.outcome, r.clientId, r.invoiceIds])).toEqual([
       ['Already paid', 'C-0004', ['INV-000001']],
       ['Already applied', 'C-0005', ['INV-000006']],
     ]);
-    expect(view.rows[1]!.note).toBe(
+    expect(rows[1]!.note).toBe(
       "Matched by DD reference to B-000001; this debit was declined already (Refer to customer (code 6)): no money moves, no second fee; the bank's reason replaces the one entered by hand",
     );
     expect(invoice(addin, 'INV-000006')).toMatchObject({ Status: 'Sent', 'Batch ID': 'B-000002', Paid: 0 });
@@ -487,7 +495,7 @@ describe('one story per debit, and nothing read is trusted', () => {
     const invoices = addin.tab('Invoices');
     const payments = addin.tab('Payments');
     const again = ok<View>(addin.run('applyReconcile', { text, today: '2016-09-21' }));
-    expect(again.rows.map((r) => r.outcome)).toEqual([
+    expect(allRows(addin, again).map((r) => r.outcome)).toEqual([
       'Already applied',
       'Already applied',
       'Pending: no change',

@@ -3,6 +3,7 @@
 // settles it, and the provider's own money (Debitsuccess Revenue, Commission) shown as fees it kept.
 import { describe, expect, it } from 'vitest';
 import { loadAddin, records } from './harness';
+import { allRows } from './reconciliationTab';
 import { fixture, invoice, type View } from './reconcileStudio';
 import { ok, setSetting, setUpStudio } from './studio';
 
@@ -104,7 +105,7 @@ describe('Reconcile a Debitsuccess Transactions file', () => {
     const settled = ok<DsView>(
       addin.run('applyReconcile', { text, resolve: { '5': 'ignore' }, today: '2016-09-21' }),
     );
-    expect(settled.rows.map((r) => [r.outcome, r.note])).toEqual([
+    expect(allRows(addin, settled).map((r) => [r.outcome, r.note])).toEqual([
       ['Already applied', 'Applied from an earlier report'],
       ['Already applied', 'Applied from an earlier report'],
       ['Already applied', 'Applied from an earlier report'],
@@ -118,7 +119,7 @@ describe('Reconcile a Debitsuccess Transactions file', () => {
       [5, 'Ignored'],
     ]);
     const again = ok<DsView>(addin.run('previewReconcile', { text, today: '2016-09-22' }));
-    expect(again.rows.map((r) => r.outcome)).toEqual([
+    expect(allRows(addin, again).map((r) => r.outcome)).toEqual([
       'Already applied',
       'Already applied',
       'Already applied',
@@ -174,12 +175,18 @@ describe('Reconcile a Debitsuccess Transactions file', () => {
         today: '2016-09-24',
       }),
     );
-    expect(payout.rows.map((r) => [r.outcome, r.amount, r.kept, r.note])).toEqual([
-      ['Already applied', 22000, 440, 'Applied from an earlier report'],
-      ['Already applied', 16000, 320, 'Applied from an earlier report'],
-      ['Ignored', 990, 990, "The DD company's own money, kept by it: not a client payment"],
+    expect(allRows(addin, payout).map((r) => [r.outcome, r.amount, r.note])).toEqual([
+      ['Already applied', 22000, 'Applied from an earlier report'],
+      ['Already applied', 16000, 'Applied from an earlier report'],
+      ['Ignored', 990, "The DD company's own money, kept by it: not a client payment"],
     ]);
-    expect(payout.totals.kept).toEqual({ count: 3, amount: 1750 });
+    // No row is shown, yet the totals count what the DD company kept of every row: $4.40 and $3.20 of
+    // the commissions (as the first file's rows show) and the $9.90 of its own revenue.
+    expect(payout.rows).toEqual([]);
+    expect(payout.totals.kept).toEqual({ count: 3, amount: 440 + 320 + 990 });
+    expect(addin.tab('Reconciliation')[1]![9]).toBe(
+      'Pending 0, already applied 2, errors 0; fees kept by the DD company $17.50',
+    );
     expect(payments(addin)).toEqual(before);
     expect(addin.tab('Invoices')).toEqual(invoices);
   });

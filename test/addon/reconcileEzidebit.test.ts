@@ -3,6 +3,7 @@
 // date-times are the studio's dates (the add-in hands the reader the spreadsheet's zone).
 import { describe, expect, it } from 'vitest';
 import { records } from './harness';
+import { allRows } from './reconciliationTab';
 import { fixture, invoice, studio, type View } from './reconcileStudio';
 import { ok } from './studio';
 
@@ -45,7 +46,7 @@ describe('Reconcile an Ezidebit report with member-paid fees', () => {
     const settled = ok<View>(
       addin.run('applyReconcile', { text: memberFees(), resolve: { '5': 'paid' }, today: '2016-09-21' }),
     );
-    expect(settled.rows[3]).toMatchObject({
+    expect(allRows(addin, settled)[3]).toMatchObject({
       outcome: 'Paid',
       clientId: 'C-0007',
       invoiceIds: ['INV-000008'],

@@ -67,7 +67,10 @@ export const invoice = (addin: Addin, id: string) =>
   records(addin.tab('Invoices')).find((i) => i['Invoice ID'] === id)!;
 
 export interface View {
+  /** The rows a person acts on or that changed the ledger; the others are on the Reconciliation tab. */
   rows: { reportRow: number; outcome: string; clientId: string; invoiceIds: string[]; note: string }[];
+  /** How many rows the view left out (they change nothing). */
+  quiet: number;
   totals: {
     paid: { count: number; amount: number };
     declined: { count: number; amount: number };

@@ -6,6 +6,7 @@ import { TABS, TAB_ORDER } from '../../src/sheets/schema';
 import { DD_REPORT_INSTRUCTION } from '../../src/sheets/tabs/ddReport';
 import { columnWidth } from '../../src/sheets/tabs/widths';
 import { loadAddin, records, type Addin } from './harness';
+import { allRows } from './reconciliationTab';
 import { fixture, invoice, studio, type View } from './reconcileStudio';
 import { billingStudio, ok, setSetting } from './studio';
 
@@ -185,7 +186,7 @@ describe('Set up workbook: how the workbook looks', () => {
       .map((l) => l.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, '')));
     dd.getRange(2, 1, cells.length, cells[0]!.length).setValues(cells);
     const view = ok<View>(addin.run('applyReconcile', { today: '2016-09-20' }));
-    expect(view.rows.map((r) => [r.reportRow, r.outcome, r.clientId])).toEqual([
+    expect(allRows(addin, view).map((r) => [r.reportRow, r.outcome, r.clientId])).toEqual([
       [3, 'Paid', 'C-0004'],
       [4, 'Declined', 'C-0005'],
       [5, 'Pending: no change', ''],

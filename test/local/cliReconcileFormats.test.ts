@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cli, tab } from './cliRun';
+import { allRows } from './reconciliationTab';
 
 const dir = mkdtempSync(join(tmpdir(), 'studio-ledger-formats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -18,7 +19,9 @@ async function rows(W: string, name: string): Promise<Record<string, string>[]> 
 }
 
 interface View {
+  /** The rows a person acts on or that changed the ledger; the others are on the Reconciliation tab. */
   rows: { reportRow: number; outcome: string; clientId: string; invoiceIds: string[]; note: string }[];
+  quiet: number;
 }
 
 /** The demo studio: Jane (PT10-5F) and Priya (PT2W) in batch B-000001; Alex (PT2W) debited by his DD company. */
@@ -138,14 +141,25 @@ describe('reconcile: report files in and out', () => {
       ['C-0005', '$160.00', 'T-3'],
     ]);
     const again = await reconcile(report, '--apply');
-    expect(again.rows.map((r) => r.outcome)).toEqual([
+    expect((await allRows(W, again)).map((r) => r.outcome)).toEqual([
       'Already applied',
       'Already applied',
       'Already applied',
       'Unmatched',
     ]);
     expect((await rows(W, 'Payments')).length).toBe(3);
-    await run('reconcile', '--report', report, '--today', '2016-09-21');
+    // As text: the heading counts every row, the table lists only the one to act on, a line the rest.
+    const text = await run('reconcile', '--report', report, '--today', '2016-09-21');
+    expect(text.split('\n\n')).toEqual([
+      'Preview (nothing applied; see the Reconciliation tab): mapped report, 4 row(s)',
+      [
+        'Row  Outcome    Client  Amount  Invoices  Note',
+        `---  ---------  ------  ------  --------  ${'-'.repeat(78)}`,
+        '  5  Unmatched          $10.00            No invoice, client ID or DD reference matches, nor a client by name and amount',
+      ].join('\n'),
+      'Paid 0 ($0.00), declined 0 ($0.00), unmatched 1 ($10.00), pending 0, already applied 3, errors 0',
+      '3 row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.',
+    ]);
   });
 
   it('settles a To check row with --resolve; a negative amount is never settled as paid', async () => {
@@ -181,7 +195,7 @@ describe('reconcile: report files in and out', () => {
     expect(await rows(W, 'Payments')).toEqual([]);
 
     const settled = await reconcile(report, '--apply', '--resolve', '3=ignore');
-    expect(settled.rows.map((r) => [r.outcome, r.note])).toEqual([
+    expect((await allRows(W, settled)).map((r) => [r.outcome, r.note])).toEqual([
       ['Paid', 'Matched by client ID; the rest paid INV-000007; $3.20 commission kept by the DD company'],
       ['Ignored', 'Settled by hand: ignored, nothing applied'],
     ]);
@@ -190,7 +204,7 @@ describe('reconcile: report files in and out', () => {
       ['3', 'Ignored'],
     ]);
     const again = await reconcile(report, '--apply');
-    expect(again.rows.map((r) => r.outcome)).toEqual(['Already applied', 'Already applied']);
+    expect((await allRows(W, again)).map((r) => r.outcome)).toEqual(['Already applied', 'Already applied']);
   });
 
   it.each([

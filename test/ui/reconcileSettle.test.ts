@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 // The Reconcile sidebar: a To check row offers the ways a person may settle it (never "paid" for money
 // that went back), Apply sends what was chosen, rows left alone are not sent; the fees the DD company kept
-// are in the totals. Text from the report is shown as text.
+// are in the totals. Text from the report is shown as text. Rows the server left out (they change
+// nothing) are counted in the heading and in one line, with no table row.
 import { describe, expect, it } from 'vitest';
 import { mountReconcile } from '../../src/ui/reconcile';
 import type { ServerValue } from '../../src/ui/lib/server';
@@ -51,10 +52,11 @@ const rows: Row[] = [
   }),
 ];
 
-const view = (applied: boolean, list: Row[]): View => ({
+const view = (applied: boolean, list: Row[], quiet = 0): View => ({
   shape: 'debitsuccess',
   applied,
   rows: list,
+  quiet,
   totals: {
     paid: { count: 1, amount: 22000 },
     declined: { count: 0, amount: 0 },
@@ -75,10 +77,8 @@ describe('Reconcile sidebar: settling To check rows', () => {
   it('offers only the ways each row may be settled, and sends the chosen ones on Apply', async () => {
     const { call, calls } = fakeServer({
       previewReconcile: () => ({ ok: true, value: view(false, rows) }),
-      applyReconcile: () => ({
-        ok: true,
-        value: view(true, [rows[0]!, { ...rows[1]!, outcome: 'Ignored', choices: undefined }, rows[2]!]),
-      }),
+      // Row 5, settled as ignored, changes nothing: the server leaves it out and counts it.
+      applyReconcile: () => ({ ok: true, value: view(true, [rows[0]!, rows[2]!], 1) }),
     });
     document.body.innerHTML = '<main id="app"></main>';
     const app = document.getElementById('app')!;
@@ -100,6 +100,8 @@ describe('Reconcile sidebar: settling To check rows', () => {
     expect(Array.from(pick(6).options).map((o) => o.value)).toEqual(['', 'paid', 'reversal', 'ignore']);
     // The report's words are text, not markup.
     expect(app.querySelector('td b')).toBeNull();
+    // Every row is shown: no line about rows left out.
+    expect(app.querySelector('[data-testid="reconcile-quiet"]')).toBeNull();
 
     pick(5).value = 'ignore';
     app.querySelectorAll<HTMLButtonElement>('button')[1]!.click();
@@ -107,5 +109,15 @@ describe('Reconcile sidebar: settling To check rows', () => {
     expect(calls.map((c) => c.fn)).toEqual(['previewReconcile', 'applyReconcile']);
     expect(calls[1]!.arg).toEqual({ text: 'RunDate|…', confirm: {}, resolve: { '5': 'ignore' } });
     expect(app.querySelector('#settle-5')).toBeNull();
+    expect(app.querySelector('[data-testid="reconcile-results"] h2')!.textContent).toBe(
+      'Applied: debitsuccess report, 3 row(s)',
+    );
+    expect([...app.querySelectorAll('tbody tr')].map((tr) => tr.querySelector('td')!.textContent)).toEqual([
+      '2',
+      '6',
+    ]);
+    expect(app.querySelector('[data-testid="reconcile-quiet"]')!.textContent).toBe(
+      '1 row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.',
+    );
   });
 });

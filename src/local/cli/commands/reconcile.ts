@@ -83,7 +83,7 @@ export const reconcile: Command = {
       return (
         json(v, r) ??
         [
-          `${r.applied ? 'Applied' : 'Preview (nothing applied; see the Reconciliation tab)'}: ${r.shape} report, ${r.rows.length} row(s)`,
+          `${r.applied ? 'Applied' : 'Preview (nothing applied; see the Reconciliation tab)'}: ${r.shape} report, ${r.rows.length + r.quiet} row(s)`,
           table(
             ['Row', 'Outcome', 'Client', 'Amount', 'Invoices', 'Note'],
             r.rows.map((x) => [
@@ -100,7 +100,13 @@ export const reconcile: Command = {
           `Paid ${t.paid.count} (${money(t.paid.amount)}), declined ${t.declined.count} (${money(t.declined.amount)}), unmatched ${t.unmatched.count} (${money(t.unmatched.amount)}), pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}` +
             (t.kept.amount ? `, fees kept by the DD company ${money(t.kept.amount)}` : '') +
             (r.applied ? `; ${r.payments} payment row(s), ${r.fees} dishonour fee(s)` : ''),
-        ].join('\n\n')
+          // The sidebar's line: the rows that change nothing are on the tab only.
+          r.quiet
+            ? `${r.quiet.toLocaleString('en-US')} row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.`
+            : '',
+        ]
+          .filter(Boolean)
+          .join('\n\n')
       );
     });
   },
