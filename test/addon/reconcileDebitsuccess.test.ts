@@ -4,31 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { loadAddin, records } from './harness';
 import { allRows } from './reconciliationTab';
-import { fixture, invoice, type View } from './reconcileStudio';
-import { ok, setSetting, setUpStudio } from './studio';
+import { debitsuccessStudio, fixture, invoice, type View } from './reconcileStudio';
+import { ok } from './studio';
 
 interface DsView extends View {
   rows: (View['rows'][number] & { choices?: string[]; kept?: number; amount: number | null })[];
   totals: View['totals'] & { kept: { count: number; amount: number } };
-}
-
-/** Ben ($220 instalments) and Cara ($160), DD Reconciliation clients known to Debitsuccess by their DD References. */
-function debitsuccessStudio() {
-  const addin = loadAddin();
-  setUpStudio(addin, '2016-09-13');
-  setSetting(addin, 'Billing Day', '2016-09-16');
-  setSetting(addin, 'Dishonour Fee', 15);
-  const today = '2016-09-13';
-  const add = (name: string, ddReference: string) =>
-    ok<{ id: string }>(
-      addin.run('addClient', { name, billingMethod: 'DD Reconciliation', ddReference, today }),
-    ).id;
-  const ben = add("Ben O'Brien", 'C-BEN');
-  const cara = add('Cara Smith', 'C-CARA');
-  ok(addin.run('sellPackage', { clientId: ben, packageCode: 'PT10-5F', today })); // INV-000001..5
-  ok(addin.run('sellPackage', { clientId: cara, packageCode: 'PT2W', today })); // INV-000006
-  ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
-  return { addin, ben, cara };
 }
 
 const payments = (addin: ReturnType<typeof loadAddin>) =>

@@ -1,5 +1,6 @@
 // The studio the reconcile tests share: Ben, Cara, Dan and Eve (the report fixtures' clients) billed on
-// Fri 16 Sep 2016, and the View the reconcile server functions answer with.
+// Fri 16 Sep 2016 (or Ben and Cara known to Debitsuccess), and the View the reconcile server functions
+// answer with.
 import { readFileSync } from 'node:fs';
 import { expect } from 'vitest';
 import { loadAddin, records, type Addin } from './harness';
@@ -61,6 +62,25 @@ export function studio(opts: { send?: boolean } = {}): Addin {
   ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
   if (opts.send !== false) ok(addin.run('createDebitFile', { format: 'aba', today: '2016-09-16' }));
   return addin;
+}
+
+/** Ben ($220 instalments) and Cara ($160), DD Reconciliation clients known to Debitsuccess by their DD References. */
+export function debitsuccessStudio() {
+  const addin = loadAddin();
+  setUpStudio(addin, '2016-09-13');
+  setSetting(addin, 'Billing Day', '2016-09-16');
+  setSetting(addin, 'Dishonour Fee', 15);
+  const today = '2016-09-13';
+  const add = (name: string, ddReference: string) =>
+    ok<{ id: string }>(
+      addin.run('addClient', { name, billingMethod: 'DD Reconciliation', ddReference, today }),
+    ).id;
+  const ben = add("Ben O'Brien", 'C-BEN');
+  const cara = add('Cara Smith', 'C-CARA');
+  ok(addin.run('sellPackage', { clientId: ben, packageCode: 'PT10-5F', today })); // INV-000001..5
+  ok(addin.run('sellPackage', { clientId: cara, packageCode: 'PT2W', today })); // INV-000006
+  ok(addin.run('runBilling', { billingDate: '2016-09-16', today: '2016-09-16' }));
+  return { addin, ben, cara };
 }
 
 export const invoice = (addin: Addin, id: string) =>
