@@ -4,6 +4,7 @@
 // plain-text cells; grids grow only as far as the writes reach (Sheets caps a spreadsheet's cells).
 import { calendarFor, type ZoneCalendar } from './zonedDate';
 import { toCells } from './toCells';
+import { SheetValues } from './toSheet';
 import type {
   CellBlock,
   CellValue,
@@ -16,7 +17,7 @@ import type {
   TabSnapshot,
   WorkbookPort,
 } from '../sheets/port';
-import { columnSnapshot, HEAD_ROWS, isSheetDate, isSheetDateTime, isSheetFormula } from '../sheets/port';
+import { columnSnapshot, HEAD_ROWS, isSheetFormula } from '../sheets/port';
 import { widest } from '../sheets/ledgerTx';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -148,7 +149,7 @@ export class SpreadsheetPort implements WorkbookPort {
       for (const [start, count] of textRuns(b.textColumns)) {
         setPlainText(sheet.getRange(b.row, b.column + start, b.values.length, count), b.values, start, count);
       }
-      const values = b.values.map((row) => row.map((v) => toSheet(v, cal)));
+      const values = new SheetValues(cal).rows(b.values, width);
       sheet.getRange(b.row, b.column, values.length, width).setValues(values);
     }
   }
@@ -206,20 +207,22 @@ export class SpreadsheetPort implements WorkbookPort {
     sheet.getRange(1, 1, maxRows, maxCols).clearDataValidations().setFontWeight('normal');
     if (height > maxRows) sheet.insertRowsAfter(maxRows, height - maxRows);
     if (width > maxCols) sheet.insertColumnsAfter(maxCols, width - maxCols);
-    const cells = content.values.map((row) => {
-      const out: CellWrite[] = [...row];
-      while (out.length < width) out.push('');
-      return out;
-    });
     for (const f of content.formats) {
       if (f.numRows > 0) applyFormat(sheet.getRange(f.row, f.column, f.numRows, 1), f.format);
     }
-    if (cells.length) {
+    const rows = content.values;
+    if (rows.length) {
       // Every text cell is plain text before its text goes in, so Sheets parses none of it; the other
-      // cells keep the number format the content gives them.
-      const block = sheet.getRange(1, 1, cells.length, width);
-      block.setNumberFormats(cells.map((row, i) => row.map((v, j) => cellFormat(v, content, i + 1, j + 1))));
-      block.setValues(cells.map((row) => row.map((v) => toSheet(v, cal))));
+      // cells keep the number format the content gives them. Rows shorter than the widest get ''.
+      const formats = rows.map((row, i) => {
+        const out = new Array<string>(width);
+        for (let j = 0; j < width; j++)
+          out[j] = cellFormat(j < row.length ? row[j]! : '', content, i + 1, j + 1);
+        return out;
+      });
+      const block = sheet.getRange(1, 1, rows.length, width);
+      block.setNumberFormats(formats);
+      block.setValues(new SheetValues(cal).rows(rows, width));
     }
     for (const r of content.boldRows) sheet.getRange(r, 1, 1, width).setFontWeight('bold');
     sheet.setFrozenRows(content.frozenRows);
@@ -337,14 +340,6 @@ function applyFormat(range: GoogleAppsScript.Spreadsheet.Range, format: ColumnFo
       range.setDataValidation(SpreadsheetApp.newDataValidation().requireCheckbox().build());
       return;
   }
-}
-
-/** What a cell written by the add-in becomes: dates as the Date Sheets hands out, formulas as text. */
-function toSheet(v: CellWrite, cal: ZoneCalendar): unknown {
-  if (isSheetDate(v)) return cal.midnight(v.date);
-  if (isSheetDateTime(v)) return cal.dateTime(v.dateTime);
-  if (isSheetFormula(v)) return v.formula;
-  return v;
 }
 
 /** The number format a regenerated cell gets before it is written: text as plain text. */
