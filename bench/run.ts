@@ -99,8 +99,8 @@ function actionsFor(addin: AddinRuntime, studio: Studio, reportRows: number): Ac
       name: 'Reconcile preview',
       run: call('previewReconcile', { text: report }),
       text: report,
-      note: (v: { rows: unknown[]; totals: { paid: { count: number } } }) =>
-        `${v.rows.length} report rows, ${v.totals.paid.count} paid`,
+      note: (v: { rows: unknown[]; quiet: number; totals: { paid: { count: number } } }) =>
+        `${v.rows.length + v.quiet} report rows (${v.rows.length} shown), ${v.totals.paid.count} paid`,
     },
     {
       name: 'Reconcile apply',
