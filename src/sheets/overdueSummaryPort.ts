@@ -43,7 +43,7 @@ import {
 } from './port';
 import { TABS } from './schema';
 import { HEAD_ROWS } from './port';
-import { readTable } from './table';
+import { readTable, type Table } from './table';
 import { readInvoices } from './tabs/invoices';
 import { readPayments } from './tabs/payments';
 
@@ -222,30 +222,28 @@ export class OverdueSummaryPort implements WorkbookPort {
   }
 
   /**
-   * The rows that can count toward the summary, the others blank (so rows keep their numbers): an
-   * invoice whose Amount and Paid are numbers with nothing left to pay owes nothing, and a payment
-   * naming an invoice is no credit. Most of a ledger's rows are such history; anything else is kept
-   * for the readers to decide.
+   * The tab's rows that can count toward the summary, as a table: an invoice whose Amount and Paid are
+   * numbers with nothing left to pay owes nothing, and a payment naming an invoice is no credit. Most of
+   * a ledger's rows are such history, left out in the pass that finds the table's rows; anything else is
+   * kept for the readers to decide. Rows keep their numbers.
    */
-  private counting(name: string): TabSnapshot | null {
+  private counting(name: string): Table | null {
     const k = this.known.get(name);
     if (!k) return null;
-    const none: CellValue[] = [];
     const { amountColumn: a, paidColumn: p, invoiceColumn: i } = k;
-    const values = k.values.map((row, r) => {
-      if (r < HEAD_ROWS) return row;
+    const counts = (row: readonly CellValue[]): boolean => {
       if (a >= 0 && p >= 0) {
         const amount = row[a];
         const paid = row[p];
-        if (typeof amount === 'number' && typeof paid === 'number' && amount - paid <= 0) return none;
+        if (typeof amount === 'number' && typeof paid === 'number' && amount - paid <= 0) return false;
       }
       if (i >= 0) {
         const invoice = row[i];
-        if (typeof invoice === 'string' && invoice.trim() !== '') return none;
+        if (typeof invoice === 'string' && invoice.trim() !== '') return false;
       }
-      return row;
-    });
-    return { name, values };
+      return true;
+    };
+    return readTable(name === INVOICES ? TABS.invoices : TABS.payments, { name, values: k.values }, counts);
   }
 
   /** Reads the tabs not known as they stand now (once, together). */
@@ -309,7 +307,7 @@ export class OverdueSummaryPort implements WorkbookPort {
     this.refresh(this.stale.has(PAYMENTS) ? [INVOICES, PAYMENTS] : [INVOICES]);
     const invoices = this.counting(INVOICES);
     if (!invoices) throw new Error(`the ${INVOICES} tab is missing`);
-    const inv = readInvoices(readTable(TABS.invoices, invoices));
+    const inv = readInvoices(invoices);
     const payKnown = this.snapshot(PAYMENTS);
     if (!payKnown && !blind) {
       const stored = readStoredSummary(get);
@@ -318,7 +316,7 @@ export class OverdueSummaryPort implements WorkbookPort {
     }
     this.refresh([PAYMENTS]);
     const payments = this.counting(PAYMENTS);
-    const pay = payments ? readPayments(readTable(TABS.payments, payments)) : [];
+    const pay = payments ? readPayments(payments) : [];
     return summaryOf(this.asOf, duesByClient(inv), creditsByClient(pay));
   }
 }

@@ -55,7 +55,16 @@ function isFilled(v: CellValue | undefined): boolean {
 }
 
 /** Maps a tab's headers onto its spec. A missing required header is an error naming tab and header. */
-export function readTable(spec: TabSpec, snapshot: TabSnapshot | null): Table {
+/**
+ * `keep`, when given, is asked of every row below the header first: a row it refuses is not in the table
+ * (the overdue summary reads only the rows that can count, in the same pass). Such a table's lastRow is
+ * that of the rows kept: it is never appended to.
+ */
+export function readTable(
+  spec: TabSpec,
+  snapshot: TabSnapshot | null,
+  keep?: (cells: readonly CellValue[]) => boolean,
+): Table {
   if (!snapshot) throw new UserError(`The ${spec.name} tab is missing. Run Studio Ledger > Set up workbook.`);
   const required = spec.columns.filter((c) => c.required).map((c) => normaliseHeader(c.header));
   let headerIndex = -1;
@@ -84,6 +93,7 @@ export function readTable(spec: TabSpec, snapshot: TabSnapshot | null): Table {
   let lastRow = headerIndex + 1;
   for (let r = headerIndex + 1; r < snapshot.values.length; r++) {
     const cells = snapshot.values[r] ?? [];
+    if (keep && !keep(cells)) continue;
     if (isFilled(cells[0])) {
       lastRow = r + 1;
       rows.push({ rowNumber: r + 1, cells });
