@@ -18,7 +18,7 @@ const SETTLE_TEXT: Record<Settle, string> = {
 const isSettle = (v: string): v is Settle => Object.prototype.hasOwnProperty.call(SETTLE_TEXT, v);
 
 /** The rows the server left out (they change nothing): counted, and where to find them. */
-export function quietLine(quiet: number): string {
+function quietLine(quiet: number): string {
   return `${quiet.toLocaleString('en-US')} row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.`;
 }
 
@@ -62,7 +62,7 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
     const form = v.mapping;
     results.append(
       h('h2', {
-        text: `${v.applied ? 'Applied' : 'Preview'}: ${v.shape} report, ${v.rows.length + v.quiet} row(s)`,
+        text: `${v.applied ? 'Applied' : 'Preview'}: ${v.shape} report, ${(v.rows.length + v.quiet).toLocaleString('en-US')} row(s)`,
       }),
       h('p', {
         'data-testid': 'reconcile-totals',
@@ -127,25 +127,27 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
         ),
       );
     }
-    results.append(
-      h(
-        'table',
-        { class: 'preview' },
+    // No table when every row changes nothing: the quiet line says so.
+    if (v.rows.length)
+      results.append(
         h(
-          'thead',
-          {},
+          'table',
+          { class: 'preview' },
           h(
-            'tr',
+            'thead',
             {},
-            h('th', { text: 'Row' }),
-            h('th', { text: 'Outcome' }),
-            h('th', { class: 'num', text: 'Amount' }),
-            h('th', { text: 'Note' }),
+            h(
+              'tr',
+              {},
+              h('th', { text: 'Row' }),
+              h('th', { text: 'Outcome' }),
+              h('th', { class: 'num', text: 'Amount' }),
+              h('th', { text: 'Note' }),
+            ),
           ),
+          body,
         ),
-        body,
-      ),
-    );
+      );
   }
 
   /** What the status line says after a preview or apply: errors and changed IDs are not a plain success. */

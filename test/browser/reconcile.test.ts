@@ -1,5 +1,6 @@
 // Reconcile DD report in Chromium: paste the DD company's report for a sent batch, preview what each row
-// does, apply it, and read the invoices, payments and dishonour fee back from the workbook.
+// does, apply it, and read the invoices, payments and dishonour fee back from the workbook. A row that
+// changes nothing (pending) is counted in one line, not listed: the Reconciliation tab has it.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
@@ -31,12 +32,16 @@ const SENT_BATCH: Step[] = [
   ['createDebitFile', { format: 'aba', today: '2016-09-16' }],
 ];
 
-// Ezidebit's payments export: Jane's debit succeeded, Priya's was dishonoured.
+// Ezidebit's payments export: Jane's debit succeeded, Priya's was dishonoured, Jane's next one is pending.
 const REPORT = [
   'PaymentID,PaymentReference,YourSystemReference,YourGeneralReference,EzidebitCustomerID,CustomerName,DebitDate,SettlementDate,ScheduledAmount,PaymentAmount,TransactionFeeClient,TransactionFeeCustomer,PaymentMethod,PaymentSource,PaymentStatus,BankReturnCode,BankFailedReason,BankReceiptID,InvoiceID',
   'SCHEDULED-200001-20160916,HPT-JANE,C-0001,,200001,"Citizen, Jane",16/09/2016,19/09/2016,220.00,220.00,0.99,0.00,DR,SCHEDULED,S,,,88300001,0',
   'SCHEDULED-200005-20160916,HPT-PRIYA,C-0005,,200005,"Shah, Priya",16/09/2016,,220.00,220.00,0.99,0.00,DR,SCHEDULED,D,06,Refer to customer,,0',
+  'SCHEDULED-200001-20160930,HPT-JANE,C-0001,,200001,"Citizen, Jane",30/09/2016,,220.00,220.00,0.99,0.00,DR,SCHEDULED,P,,,,0',
 ].join('\n');
+
+const QUIET_LINE =
+  '1 row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.';
 
 async function resultRows(page: Page): Promise<string[][]> {
   return page
@@ -73,10 +78,15 @@ describeInBrowser('Reconcile DD report sidebar in Chromium', () => {
       'Preview written to the Reconciliation tab. Nothing is applied yet.',
     );
     const preview = await resultRows(page);
+    // The pending row 4 has no table row: the heading counts it, and one line says where it is.
     expect(preview.map((r) => r.slice(0, 3))).toEqual([
       ['2', 'PaidC-0001', '$220.00'],
       ['3', 'DeclinedC-0005', '$220.00'],
     ]);
+    const results = page.locator('[data-testid="reconcile-results"]');
+    expect(await results.locator('h2').textContent()).toBe('Preview: ezidebit report, 3 row(s)');
+    expect(await results.locator('[data-testid="reconcile-quiet"]').textContent()).toBe(QUIET_LINE);
+    expect(await results.locator('tr[data-outcome="Pending: no change"]').count()).toBe(0);
     let invoices = (await readBack(studio.workbook))('Invoices');
     expect(invoices.filter((i) => i.Status === 'Sent').map((i) => i['Client ID'])).toEqual([
       'C-0001',
@@ -89,10 +99,20 @@ describeInBrowser('Reconcile DD report sidebar in Chromium', () => {
     await eventually(() => status.textContent()).toMatch(
       /^Applied: 2 payment row\(s\), 1 dishonour fee\(s\)\./,
     );
-    expect(await page.locator('[data-testid="reconcile-results"] h2').textContent()).toMatch(/^Applied: /);
+    expect(await results.locator('h2').textContent()).toBe('Applied: ezidebit report, 3 row(s)');
+    expect((await resultRows(page)).map((r) => r[0])).toEqual(['2', '3']);
+    expect(await results.locator('[data-testid="reconcile-quiet"]').textContent()).toBe(QUIET_LINE);
     await screenshot(page, 'Reconcile-applied');
 
     const tab = await readBack(studio.workbook);
+    // The Reconciliation tab (its header on row 3) lists every row, the pending one too.
+    expect(tab('Reconciliation', 3).map((r) => [r['Report Row'], r.Outcome, r['Client ID'], r.Note])).toEqual(
+      [
+        [2, 'Paid', 'C-0001', expect.stringMatching(/^Matched by /)],
+        [3, 'Declined', 'C-0005', expect.stringMatching(/^Matched by /)],
+        [4, 'Pending: no change', '', 'Waiting on the bank; reconcile a later report'],
+      ],
+    );
     invoices = tab('Invoices');
     const due16 = (client: string) =>
       invoices

@@ -205,6 +205,16 @@ describe('reconcile: report files in and out', () => {
     ]);
     const again = await reconcile(report, '--apply');
     expect((await allRows(W, again)).map((r) => r.outcome)).toEqual(['Already applied', 'Already applied']);
+    // As text, a report that changes nothing: no table, the line says where its rows are.
+    expect(
+      (await cli('reconcile', '--workbook', W, '--report', report, '--today', '2016-09-22')).out.split(
+        '\n\n',
+      ),
+    ).toEqual([
+      'Preview (nothing applied; see the Reconciliation tab): debitsuccess report, 2 row(s)',
+      'Paid 0 ($0.00), declined 0 ($0.00), unmatched 0 ($0.00), pending 0, already applied 2, errors 0, fees kept by the DD company $3.20',
+      '2 row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.',
+    ]);
   });
 
   it.each([

@@ -121,3 +121,39 @@ describe('Reconcile sidebar: settling To check rows', () => {
     );
   });
 });
+
+describe('Reconcile sidebar: rows that change nothing', () => {
+  it('counts them in the heading and in one line, with thousands separated', async () => {
+    const { call } = fakeServer({
+      previewReconcile: () => ({ ok: true, value: view(false, rows, 18562) }),
+    });
+    document.body.innerHTML = '<main id="app"></main>';
+    const app = document.getElementById('app')!;
+    await mountReconcile(app, call);
+    app.querySelector<HTMLButtonElement>('button.action')!.click();
+    await settle();
+    expect(app.querySelector('[data-testid="reconcile-results"] h2')!.textContent).toBe(
+      'Preview: debitsuccess report, 18,565 row(s)',
+    );
+    expect(app.querySelectorAll('tbody tr').length).toBe(3);
+    expect(app.querySelector('[data-testid="reconcile-quiet"]')!.textContent).toBe(
+      '18,562 row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.',
+    );
+  });
+
+  it('shows no table when every row changes nothing', async () => {
+    const { call } = fakeServer({ previewReconcile: () => ({ ok: true, value: view(false, [], 4) }) });
+    document.body.innerHTML = '<main id="app"></main>';
+    const app = document.getElementById('app')!;
+    await mountReconcile(app, call);
+    app.querySelector<HTMLButtonElement>('button.action')!.click();
+    await settle();
+    expect(app.querySelector('[data-testid="reconcile-results"] h2')!.textContent).toBe(
+      'Preview: debitsuccess report, 4 row(s)',
+    );
+    expect(app.querySelector('table')).toBeNull();
+    expect(app.querySelector('[data-testid="reconcile-quiet"]')!.textContent).toMatch(
+      /^4 row\(s\) that change nothing/,
+    );
+  });
+});

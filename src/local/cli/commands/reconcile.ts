@@ -83,20 +83,25 @@ export const reconcile: Command = {
       return (
         json(v, r) ??
         [
-          `${r.applied ? 'Applied' : 'Preview (nothing applied; see the Reconciliation tab)'}: ${r.shape} report, ${r.rows.length + r.quiet} row(s)`,
-          table(
-            ['Row', 'Outcome', 'Client', 'Amount', 'Invoices', 'Note'],
-            r.rows.map((x) => [
-              x.reportRow,
-              x.outcome,
-              x.clientId,
-              x.amount === null ? '' : money(x.amount),
-              x.invoiceIds.join(' '),
-              x.note +
-                (x.choices?.length ? ` (settle with --resolve ${x.reportRow}=${x.choices.join('|')})` : ''),
-            ]),
-            [0, 3],
-          ),
+          `${r.applied ? 'Applied' : 'Preview (nothing applied; see the Reconciliation tab)'}: ${r.shape} report, ${(r.rows.length + r.quiet).toLocaleString('en-US')} row(s)`,
+          // No table when every row changes nothing: the line below says so.
+          r.rows.length
+            ? table(
+                ['Row', 'Outcome', 'Client', 'Amount', 'Invoices', 'Note'],
+                r.rows.map((x) => [
+                  x.reportRow,
+                  x.outcome,
+                  x.clientId,
+                  x.amount === null ? '' : money(x.amount),
+                  x.invoiceIds.join(' '),
+                  x.note +
+                    (x.choices?.length
+                      ? ` (settle with --resolve ${x.reportRow}=${x.choices.join('|')})`
+                      : ''),
+                ]),
+                [0, 3],
+              )
+            : '',
           `Paid ${t.paid.count} (${money(t.paid.amount)}), declined ${t.declined.count} (${money(t.declined.amount)}), unmatched ${t.unmatched.count} (${money(t.unmatched.amount)}), pending ${t.pending.count}, already applied ${t.already}, errors ${t.errors}` +
             (t.kept.amount ? `, fees kept by the DD company ${money(t.kept.amount)}` : '') +
             (r.applied ? `; ${r.payments} payment row(s), ${r.fees} dishonour fee(s)` : ''),
