@@ -177,21 +177,27 @@ export class OverdueSummaryPort implements WorkbookPort {
     if (tab === LOG) this.store();
   }
 
+  /** The block's cells as the tab will hand them back; each row written is a copy (the action's own stay). */
   private apply(k: Known, b: CellBlock): void {
-    b.values.forEach((cells, i) => {
+    const width = b.values[0]?.length ?? 0;
+    const text = Array.from({ length: width }, (_, j) => b.textColumns.includes(j));
+    const touch = (id: CellValue | undefined): void => {
+      if (typeof id === 'string' && id.trim()) this.touched.add(id.trim());
+    };
+    for (let i = 0; i < b.values.length; i++) {
+      const cells = b.values[i]!;
       const r = b.row - 1 + i;
       while (k.values.length <= r) k.values.push([]);
-      const row = [...(k.values[r] ?? [])];
-      const before = k.clientColumn >= 0 ? row[k.clientColumn] : undefined;
-      cells.forEach((v, j) => {
+      const row = (k.values[r] ?? []).slice();
+      if (k.clientColumn >= 0) touch(row[k.clientColumn]);
+      for (let j = 0; j < cells.length; j++) {
         const c = b.column - 1 + j;
         while (row.length < c) row.push('');
-        row[c] = readBack(v, b.textColumns.includes(j), row[c]);
-      });
+        row[c] = readBack(cells[j]!, text[j] ?? b.textColumns.includes(j), row[c]);
+      }
       k.values[r] = row;
-      for (const id of [before, k.clientColumn >= 0 ? row[k.clientColumn] : undefined])
-        if (typeof id === 'string' && id.trim()) this.touched.add(id.trim());
-    });
+      if (k.clientColumn >= 0) touch(row[k.clientColumn]);
+    }
   }
 
   applyLayout(layout: TabLayout): void {
