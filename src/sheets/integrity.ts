@@ -8,6 +8,7 @@ import {
   type LedgerRecords,
 } from '../core/ledger/integrity';
 import { UserError } from './errors';
+import type { LedgerTx } from './ledgerTx';
 
 export function assertLedgerSound(records: LedgerRecords): void {
   soundLedger(records);
@@ -21,5 +22,20 @@ export function soundLedger(records: LedgerRecords): LedgerById {
   const { problems, byId } = checkLedgerIndexed(records);
   const line = problemLine(problems);
   if (line) throw new UserError(line);
+  return byId;
+}
+
+/**
+ * soundLedger over records read (every row) from the action's tabs, also handing the indexes to the
+ * action's IDs: the highest Invoice, Payment, Receipt, Client and Sale ID then need no pass of their own.
+ */
+export function soundLedgerFor(tx: LedgerTx, records: LedgerRecords): LedgerById {
+  const byId = soundLedger(records);
+  const { clients, sales, invoices, payments } = records;
+  if (byId.clients && clients) tx.knowIds('client', byId.clients, clients.length);
+  if (byId.sales && sales) tx.knowIds('sale', byId.sales, sales.length);
+  if (byId.invoices && invoices) tx.knowIds('invoice', byId.invoices, invoices.length);
+  if (byId.payments && payments) tx.knowIds('payment', byId.payments, payments.length);
+  if (byId.receipts && payments) tx.knowIds('receipt', byId.receipts, payments.length);
   return byId;
 }

@@ -53,12 +53,22 @@ export interface TxOptions {
 /** Per tab, the columns (by header) an action reads of it. */
 export type TxColumns = Partial<Readonly<Record<TabKey, readonly string[]>>>;
 
+/**
+ * IDs of one kind indexed from the records an action read of their tab (core's IdIndex is one): the IDs
+ * of its learned spelling by number, the highest of them with its record, and every other by its text.
+ */
+export interface KnownIds {
+  numbered(): { prefix: string; width: number; highest: number; value: { readonly row?: number } } | null;
+  texts(): Iterable<[string, { readonly row?: number }]>;
+}
+
 /** Document property: the stamp of the last commit (see LedgerTx.ledgerStamp). */
 export const LEDGER_STAMP_KEY = 'studioLedger.ledgerStamp';
 
 export class LedgerTx {
   private readonly tables = new Map<TabKey, Table>();
   private readonly highestRead = new Map<IdKind, number>();
+  private readonly known = new Map<IdKind, KnownIds>();
   private readonly pending = new Map<TabKey, PendingTab>();
   private readonly rewrites = new Map<TabKey, TabContent>();
   private readonly properties: Record<string, string> = {};
@@ -95,6 +105,16 @@ export class LedgerTx {
     return t;
   }
 
+  /**
+   * The IDs of `kind` as indexed from `records` records read of their tab (the integrity check's index):
+   * when those are every row of the tab as read, its highest ID is taken from the index (checked against
+   * the row's cell) instead of another pass over 155k rows. Given before the first need of that kind.
+   */
+  knowIds(kind: IdKind, ids: KnownIds, records: number): void {
+    const t = this.tables.get(ID_COLUMN[kind][0]);
+    if (t && !t.appendOnly && t.rows.length === records) this.known.set(kind, ids);
+  }
+
   /** The highest number of `kind` this action knows of: its tab's rows (read whole) and the rest. */
   private highest(kind: IdKind, counted: boolean): number {
     return Math.max(this.highestInRows(kind), highestNumber(kind, this.idsInTab(kind, counted)));
@@ -116,7 +136,13 @@ export class LedgerTx {
       const idx = t?.columns.get(header);
       return t && holdsColumn(t, header) && idx !== undefined ? idx : -1;
     });
-    const max = kinds.map(() => 0);
+    const max = kinds.map((k, j) => {
+      const ids = this.known.get(k);
+      const n = ids && columns[j]! >= 0 ? highestKnown(t!, k, columns[j]!, ids) : null;
+      // Taken from the index: the rows need not be read for it.
+      if (n !== null) columns[j] = -1;
+      return n ?? 0;
+    });
     // A repeat of the row above is skipped (a batch's ID fills a run of rows).
     const last = kinds.map(() => '');
     // A tab read by its head has no rows to give (holdsColumn says so): only then are they asked for.
@@ -314,6 +340,52 @@ function readColumns(port: WorkbookPort, spec: TabSpec, headers: readonly string
   const t = readTable(spec, snapshot);
   const lastRow = snapshot?.lastRow ?? 0;
   return lastRow > t.lastRow ? { ...t, lastRow } : t;
+}
+
+/**
+ * The highest number of `kind` in column `column` of the table's rows, from an index of every record read
+ * of them: what a pass over the cells with idNumber gives, or null when the index cannot tell. A record's
+ * ID is its cell trimmed, and a cell's number is never above its trimmed text's (a leading space makes it
+ * 0 as every prefix starts with a letter, a trailing one changes nothing, a number or date cell is 0 both
+ * ways), so the highest of the index is the cells' once one row holding it is found with no space to
+ * trim. Past 2^53 digit strings round, and the IDs of another learned spelling are not looked at one by
+ * one though idNumber may read them as numbers ('INV- 12', 'INV-0x1F'): those go back to the pass.
+ */
+function highestKnown(t: Table, kind: IdKind, column: number, ids: KnownIds): number | null {
+  const { prefix } = ID_KINDS[kind];
+  const top = ids.numbered();
+  let best = 0;
+  const holders: { text: string; row?: number }[] = [];
+  if (top) {
+    if (top.prefix !== prefix) return null;
+    best = top.highest;
+    holders.push({ text: prefix + String(top.highest).padStart(top.width, '0'), row: top.value.row });
+  }
+  for (const [text, v] of ids.texts()) {
+    const n = idNumber(kind, text);
+    if (n < best || n === 0) continue;
+    if (n > best) holders.length = 0;
+    best = n;
+    holders.push({ text, row: v.row });
+  }
+  if (best === 0) return 0;
+  if (!(best < 2 ** 53)) return null;
+  return holders.some((h) => h.row !== undefined && cellAt(t, h.row, column) === h.text) ? best : null;
+}
+
+/** The cell in `column` of the table's row at sheet row `rowNumber` (rows are in sheet order). */
+function cellAt(t: Table, rowNumber: number, column: number): unknown {
+  const rows = t.rows;
+  let lo = 0;
+  let hi = rows.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const n = rows[mid]!.rowNumber;
+    if (n === rowNumber) return rows[mid]!.cells[column];
+    if (n < rowNumber) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /** True when the table's rows hold the column's cells as the sheet does (read whole, or that column read). */

@@ -12,6 +12,11 @@ class IdSpelling {
   /** `limit`: a few times the number of IDs; a number far past it (a typed 99999999) counts as text. */
   constructor(private readonly limit: number) {}
 
+  /** The prefix and count of digits learned from the first such ID, null before one is seen. */
+  learned(): { prefix: string; width: number } | null {
+    return this.prefix === null ? null : { prefix: this.prefix, width: this.width };
+  }
+
   /** The ID's number when it is spelled as the first such ID was, else -1. */
   number(id: string): number {
     let j = id.length;
@@ -40,6 +45,8 @@ export class IdIndex<V> {
   private slots = new Int32Array(1024);
   private readonly values: V[] = [];
   private readonly other = new Map<string, V>();
+  /** The highest number kept in `slots` (-1: none). */
+  private top = -1;
 
   constructor(size: number) {
     this.spelling = new IdSpelling(size * 4 + 1024);
@@ -57,6 +64,21 @@ export class IdIndex<V> {
     if (n < 0) return this.other.get(id);
     const slot = n < this.slots.length ? this.slots[n]! : 0;
     return slot ? this.values[slot - 1] : undefined;
+  }
+
+  /**
+   * The spelling learned (prefix and count of digits) and the highest number kept under it, with its
+   * value: with texts(), every ID kept, so the highest ID needs no other pass over the records.
+   */
+  numbered(): { prefix: string; width: number; highest: number; value: V } | null {
+    const learned = this.spelling.learned();
+    if (this.top < 0 || !learned) return null;
+    return { ...learned, highest: this.top, value: this.values[this.slots[this.top]! - 1]! };
+  }
+
+  /** The IDs kept by their text (any other spelling), with their values. */
+  texts(): IterableIterator<[string, V]> {
+    return this.other.entries();
   }
 
   has(id: string): boolean {
@@ -89,6 +111,7 @@ export class IdIndex<V> {
     const slot = this.slots[n]!;
     if (!slot) {
       this.slots[n] = this.values.push(value);
+      if (n > this.top) this.top = n;
       return undefined;
     }
     const before = this.values[slot - 1];

@@ -50,6 +50,8 @@ export interface LedgerById {
   sales?: IdIndex<Rowed<Sale>>;
   invoices?: IdIndex<Rowed<Invoice>>;
   payments?: IdIndex<Rowed<Payment>>;
+  /** Payments by Receipt ID: the first payment of each receipt. */
+  receipts?: IdIndex<Rowed<Payment>>;
 }
 
 /** Every problem found, in tab order; the caller shows the first. */
@@ -114,7 +116,9 @@ export function checkLedgerIndexed(recs: LedgerRecords): { problems: Problem[]; 
     const d = duplicates(recs.payments, 'Payments', 'Payment ID');
     problems.push(...d.problems);
     byId.payments = d.byId;
-    problems.push(...paymentClients(recs.payments, recs.invoices, invoicesOnce));
+    const paid = paymentClients(recs.payments, recs.invoices, invoicesOnce);
+    problems.push(...paid.problems);
+    byId.receipts = paid.receipts;
   }
   return { problems, byId: problems.length ? {} : byId };
 }
@@ -135,7 +139,7 @@ function paymentClients(
   payments: readonly Rowed<Payment>[],
   invoices?: readonly Rowed<Invoice>[],
   invoicesOnce?: IdIndex<Rowed<Invoice>>,
-): Problem[] {
+): { problems: Problem[]; receipts: IdIndex<Rowed<Payment>> } {
   const out: Problem[] = [];
   // The duplicate check's index when no invoice ID repeats; else the last invoice of an ID decides, as
   // before, so the problems counted stay the same.
@@ -168,5 +172,5 @@ function paymentClients(
         message: `${p.id} is part of receipt ${p.receiptId}, which is ${first.clientId}'s (row ${first.row ?? 0}), but says ${p.clientId || 'no client'}`,
       });
   }
-  return out;
+  return { problems: out, receipts: receiptClient };
 }

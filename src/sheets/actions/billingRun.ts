@@ -24,7 +24,7 @@ import {
   type SkippedLine,
 } from '../tabs/processBilling';
 import { debitBlock } from '../../core/ledger/billingMethods';
-import { assertLedgerSound } from '../integrity';
+import { soundLedgerFor } from '../integrity';
 import { readSales, saleTerms } from '../tabs/sales';
 import { lifeOf, readSaleLives, rollsForward } from '../tabs/saleLifecycle';
 import { billingCycle, readSettings } from '../tabs/settings';
@@ -146,7 +146,7 @@ export function planBillingRun(
   const invoices = readInvoices(tx.table('invoices'));
   const payments = readPayments(tx.table('payments'));
   const read = readClients(tx.table('clients'));
-  assertLedgerSound({ clients: read, sales: readSales(tx.table('sales')), invoices, payments });
+  soundLedgerFor(tx, { clients: read, sales: readSales(tx.table('sales')), invoices, payments });
   const released = releaseFixedClients(read);
   const clientList = read.map((c) => released.find((r) => r.id === c.id) ?? c);
   const clients = new Map<string, Client>(clientList.map((c) => [c.id, c]));

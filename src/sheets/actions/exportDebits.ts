@@ -11,7 +11,7 @@ import { AbaError, planAbaUpload, planCsvUpload, type AbaBatch, type UploadPlan 
 import type { IsoDate } from '../../core/calendar';
 import { formatMoney, type Cents } from '../../core/money';
 import { readBatch, readRefusedUserId, writeBatch, type BatchRecord } from '../batches';
-import { soundLedger } from '../integrity';
+import { soundLedgerFor } from '../integrity';
 import { UserError, cellError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client, Invoice } from '../records';
@@ -265,7 +265,7 @@ export function planExport(
   const clientList = readClients(tx.table('clients'));
   const invoiceList = readInvoices(tx.table('invoices'));
   // The check's index of the invoices (no ID repeats once it passed) serves the lookups below.
-  const invoices = soundLedger({ clients: clientList, invoices: invoiceList }).invoices!;
+  const invoices = soundLedgerFor(tx, { clients: clientList, invoices: invoiceList }).invoices!;
   const clients = new Map(clientList.map((c) => [c.id, c]));
   const refusedUserId = readRefusedUserId((k) => tx.port.getProperty(k));
   if (format === 'aba' && refusedUserId !== null && refusedUserId === settings.abaUserId.trim())

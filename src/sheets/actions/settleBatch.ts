@@ -14,7 +14,7 @@ import { readBatch, writeBatch } from '../batches';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Invoice, Payment } from '../records';
-import { assertLedgerSound, soundLedger } from '../integrity';
+import { soundLedgerFor } from '../integrity';
 import { invoiceCells, readInvoices } from '../tabs/invoices';
 import { paymentCells, readPayments } from '../tabs/payments';
 import { readBillingSheet, renderBillingSheet } from '../tabs/processBilling';
@@ -66,7 +66,7 @@ export function waitingBatch(
 export function planMarkProcessed(tx: LedgerTx, batchIdIn: string | undefined): Settlement {
   const sheet = readBillingSheet(tx.table('processBilling'));
   const all = readInvoices(tx.table('invoices'));
-  assertLedgerSound({ invoices: all, payments: readPayments(tx.table('payments')) });
+  soundLedgerFor(tx, { invoices: all, payments: readPayments(tx.table('payments')) });
   const getProperty = (k: string) => tx.port.getProperty(k);
   const batchId = (batchIdIn ?? '').trim() || waitingBatch(all, getProperty, sheet.batchId);
   const batch = readBatch(getProperty, batchId);
@@ -127,7 +127,7 @@ export function planMarkListPaid(tx: LedgerTx): Settlement {
     );
   const all = readInvoices(tx.table('invoices'));
   // The check's index of the invoices (no ID repeats once it passed) serves the lookups below.
-  const byId = soundLedger({ invoices: all, payments: readPayments(tx.table('payments')) }).invoices!;
+  const byId = soundLedgerFor(tx, { invoices: all, payments: readPayments(tx.table('payments')) }).invoices!;
   const invoices: Invoice[] = [];
   const payments: Payment[] = [];
   for (const r of rows) {

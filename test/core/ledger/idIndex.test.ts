@@ -52,3 +52,27 @@ describe('IdIndex.claim', () => {
     expect(index.get('typed')).toBe(3);
   });
 });
+
+describe('IdIndex.numbered and texts', () => {
+  it('give the highest number of the learned spelling with its value, and every other ID by its text', () => {
+    const index = new IdIndex<string>(10);
+    expect(index.numbered()).toBeNull();
+    index.claim('INV-000040', 'a');
+    index.claim('INV-000900', 'b');
+    index.claim('INV-000007', 'c');
+    index.claim('INV-000900', 'repeat'); // kept as it was
+    index.set('INV-12', 'd');
+    index.set('INV-99999999', 'e'); // far past the limit: by its text
+    expect(index.numbered()).toEqual({ prefix: 'INV-', width: 6, highest: 900, value: 'b' });
+    expect([...index.texts()]).toEqual([
+      ['INV-12', 'd'],
+      ['INV-99999999', 'e'],
+    ]);
+  });
+
+  it('has no highest number when no ID was kept by number', () => {
+    const index = IdIndex.of(['INV-99999999', 'typed'], (id) => id);
+    expect(index.numbered()).toBeNull();
+    expect([...index.texts()].map(([id]) => id)).toEqual(['INV-99999999', 'typed']);
+  });
+});
