@@ -143,8 +143,10 @@ export class LedgerTx {
       if (n !== null) columns[j] = -1;
       return n ?? 0;
     });
-    // A repeat of the row above is skipped (a batch's ID fills a run of rows).
+    // A repeat of the row above is skipped; and a Batch ID seen on any row above (a few hundred batches
+    // over 155k invoices, their rows interleaved: reading each again costs more than the look-up).
     const last = kinds.map(() => '');
+    const seen = kinds.map((k) => (k === 'batch' ? new Set<string>() : null));
     // A tab read by its head has no rows to give (holdsColumn says so): only then are they asked for.
     const rows = t && columns.some((c) => c >= 0) ? t.rows : [];
     for (let i = 0; i < rows.length; i++) {
@@ -154,6 +156,11 @@ export class LedgerTx {
         const v = c >= 0 ? cells[c] : undefined;
         if (typeof v !== 'string' || v === last[j]) continue;
         last[j] = v;
+        const s = seen[j];
+        if (s) {
+          if (s.has(v)) continue;
+          s.add(v);
+        }
         const n = idNumber(kinds[j]!, v);
         if (n > max[j]!) max[j] = n;
       }
