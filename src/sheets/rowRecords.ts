@@ -16,15 +16,20 @@ export function rowRecords<T>(prepare: (t: Table) => (r: TableRow) => T): (t: Ta
   let records: (T | undefined)[] = [];
   return (t) => {
     let read: ((r: TableRow) => T) | null = null;
-    const nextCells: (readonly unknown[] | undefined)[] = [];
-    const nextRecords: (T | undefined)[] = [];
-    const out = t.rows.map((r) => {
+    // Sized once (rows come in sheet order, the last is the highest): filled by row number, they would
+    // otherwise grow a step at a time, copying themselves over 155k rows.
+    const size = (t.rows[t.rows.length - 1]?.rowNumber ?? 0) + 1;
+    const nextCells = new Array<readonly unknown[] | undefined>(size);
+    const nextRecords = new Array<T | undefined>(size);
+    const out = new Array<T>(t.rows.length);
+    for (let k = 0; k < t.rows.length; k++) {
+      const r = t.rows[k]!;
       const n = r.rowNumber;
       const record = cells[n] === r.cells ? records[n]! : (read ??= prepare(t))(r);
       nextCells[n] = r.cells;
       nextRecords[n] = record;
-      return record;
-    });
+      out[k] = record;
+    }
     cells = nextCells;
     records = nextRecords;
     return out;
