@@ -57,7 +57,7 @@ const UNPAYABLE = new Set(['Paid', 'Cancelled', 'Written off']);
 function recordedByBatch(
   payments: readonly Payment[],
   batchId: string,
-  invoiceIds: ReadonlySet<string>,
+  invoiceIds: readonly string[],
 ): Cents {
   let sum = 0;
   // The batch first: a cheap test that fails for nearly every row of a client's history.
@@ -66,7 +66,7 @@ function recordedByBatch(
       p.invoiceId &&
       batchOfPayment(p) === batchId &&
       p.method !== REPORT_METHOD &&
-      invoiceIds.has(p.invoiceId)
+      invoiceIds.includes(p.invoiceId)
     )
       sum += p.amount;
   return sum;
@@ -77,22 +77,31 @@ function debitOf(
   r: ReportReceipt,
   clientInvoices: readonly Invoice[],
   batches: ClientBatches | undefined,
-): Invoice[] {
-  const debit: Invoice[] = [];
+): readonly Invoice[] {
+  let debit: readonly Invoice[];
   if (r.named.length) {
+    const named: Invoice[] = [];
     for (const id of r.named) {
       const inv = clientInvoices.find((i) => i.id === id);
-      if (inv) debit.push(inv);
+      if (inv) named.push(inv);
     }
+    debit = named;
   } else if (r.batchId && batches) {
-    debit.push(...batches.invoicesOf(r.batchId));
+    debit = batches.invoicesOf(r.batchId);
   } else if (r.batchId) {
-    for (const i of clientInvoices) if (i.batchId === r.batchId) debit.push(i);
-  }
-  // A debit is mostly one invoice, or a few already in order: sorted only when they are not.
+    debit = clientInvoices.filter((i) => i.batchId === r.batchId);
+  } else debit = [];
+  // A debit is mostly one invoice, or a few already in order: sorted (a copy) only when they are not.
   for (let k = 1; k < debit.length; k++)
-    if (oldestFirst(debit[k - 1]!, debit[k]!) > 0) return debit.sort(oldestFirst);
+    if (oldestFirst(debit[k - 1]!, debit[k]!) > 0) return [...debit].sort(oldestFirst);
   return debit;
+}
+
+/** The IDs of a debit's invoices, each once (a debit has a few: a list, not a set, per report row). */
+function idsOf(debit: readonly Invoice[]): string[] {
+  const ids: string[] = [];
+  for (const i of debit) if (!ids.includes(i.id)) ids.push(i.id);
+  return ids;
 }
 
 /**
@@ -107,16 +116,16 @@ export function planReportReceipt(
 ): ReceiptPlan {
   // Per report row: no map of the client's whole history until an invoice is paid.
   const debit = debitOf(r, clientInvoices, batches);
-  const debitIds = new Set(debit.map((i) => i.id));
+  const debitIds = idsOf(debit);
   const recorded = r.batchId
     ? recordedByBatch(batches ? batches.paymentsOf(r.batchId) : clientPayments, r.batchId, debitIds)
     : 0;
-  if (r.batchId && recorded >= r.amount) return { already: true, invoiceIds: [...debitIds], recorded };
+  if (r.batchId && recorded >= r.amount) return { already: true, invoiceIds: debitIds, recorded };
   const owing = debit.filter((i) => !UNPAYABLE.has(i.status) && balanceOf(i) > 0);
   // A debit of a written-off invoice that the bank paid after all is money received: recovered credit.
   const writtenOff = debit.find((i) => i.status === 'Written off');
   if (debit.length && !owing.length && !writtenOff)
-    return { already: true, invoiceIds: [...debitIds], recorded: 0 };
+    return { already: true, invoiceIds: debitIds, recorded: 0 };
 
   let left = r.amount - Math.max(0, recorded);
   const parts: ReceiptPart[] = [];
@@ -129,7 +138,7 @@ export function planReportReceipt(
   let credit = 0;
   if (left > 0) {
     const rest = planReceipt(
-      clientInvoices.filter((i) => !debitIds.has(i.id)),
+      clientInvoices.filter((i) => !debitIds.includes(i.id)),
       left,
       r.date,
     );
@@ -159,7 +168,7 @@ export function planReportReceipt(
   if (credit > 0)
     rows.push(writtenOff ? { ...row('', credit), reason: recoveredReason(writtenOff.id) } : row('', credit));
   const paidIds = parts.map((p) => p.invoiceId);
-  const mine = paidIds.filter((id) => debitIds.has(id));
+  const mine = paidIds.filter((id) => debitIds.includes(id));
   const settled = new Map(invoices.map((i) => [i.id, i]));
   const judged = debit.length ? debit.map((i) => settled.get(i.id) ?? i) : invoices;
   return {
@@ -167,7 +176,7 @@ export function planReportReceipt(
     invoices,
     rows,
     debitInvoices: mine,
-    ahead: paidIds.filter((id) => !debitIds.has(id)),
+    ahead: paidIds.filter((id) => !debitIds.includes(id)),
     credit,
     debitPaid: judged.length > 0 && judged.every((i) => i.status === 'Paid'),
   };
