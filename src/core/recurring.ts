@@ -16,6 +16,12 @@ export function recurringCycle(
   terms: SaleTerms,
   cycle: number,
 ): { invoice: InvoiceDraft; allocation: AllocationDraft } {
+  assertRecurringCycle(terms, cycle);
+  return recurringCycleDrafts(terms, cycle, dueDateOf(terms, cycle));
+}
+
+/** Throws SaleError unless the terms are valid Recurring terms and `cycle` is one of their cycles. */
+export function assertRecurringCycle(terms: SaleTerms, cycle: number): void {
   assertRecurring(terms);
   const { pkg } = terms;
   if (!Number.isSafeInteger(cycle) || cycle < 1) {
@@ -24,8 +30,18 @@ export function recurringCycle(
   if (pkg.instalments !== null && cycle > pkg.instalments) {
     throw new SaleError([`Package ${pkg.code} has ${pkg.instalments} cycles; there is no cycle ${cycle}`]);
   }
-  const dueDate = dueDateOf(terms, cycle);
-  const { saleId, clientId } = terms;
+}
+
+/**
+ * Cycle `cycle`'s invoice and allocation, due on `dueDate`. Checks nothing: a roll checks the terms once
+ * (assertRecurringCycle), not once per cycle.
+ */
+export function recurringCycleDrafts(
+  terms: SaleTerms,
+  cycle: number,
+  dueDate: IsoDate,
+): { invoice: InvoiceDraft; allocation: AllocationDraft } {
+  const { pkg, saleId, clientId } = terms;
   return {
     invoice: {
       saleId,
@@ -46,6 +62,29 @@ export function recurringCycle(
 }
 
 /**
+ * The first cycle from 2 on that is not in `existing`; above `last` when 2..last all are. Cycles are
+ * chronological, so a roll starts there: every earlier cycle exists (or is cycle 1) and is skipped anyway.
+ */
+export function firstNewCycle(existing: ReadonlySet<number>, last: number): number {
+  // One pass over the set costs less than a look-up per cycle: when it holds exactly the cycles 1..max
+  // (whole numbers from 1, as many as the largest), the first new one is max + 1.
+  let max = 0;
+  let whole = true;
+  for (const c of existing) {
+    if (!Number.isInteger(c) || c < 1) {
+      whole = false;
+      break;
+    }
+    if (c > max) max = c;
+  }
+  if (whole && max === existing.size) return Math.max(2, max + 1);
+  // A gap, or a stray number: looked for cycle by cycle.
+  let cycle = 2;
+  while (cycle <= last && existing.has(cycle)) cycle++;
+  return cycle;
+}
+
+/**
  * The cycles (2 and later) due on or before `through` that don't exist yet. Cycle 1 is the sale's own.
  * Depends only on the terms, so rolling in steps or at once gives the same rows, and never twice.
  */
@@ -58,9 +97,12 @@ export function rollRecurring(
   const until = parseIsoDate(through);
   const last = Math.min(terms.pkg.instalments ?? MAX_ROLL_CYCLES, MAX_ROLL_CYCLES);
   const plan: SalePlan = { invoices: [], allocations: [] };
-  for (let k = 2; k <= last && compareDates(dueDateOf(terms, k), until) <= 0; k++) {
+  // Due dates grow with the cycle, so starting at the first new cycle skips only existing ones.
+  for (let k = firstNewCycle(existingCycles, last); k <= last; k++) {
+    const dueDate = dueDateOf(terms, k);
+    if (compareDates(dueDate, until) > 0) break;
     if (existingCycles.has(k)) continue;
-    const { invoice, allocation } = recurringCycle(terms, k);
+    const { invoice, allocation } = recurringCycleDrafts(terms, k, dueDate);
     plan.invoices.push(invoice);
     plan.allocations.push(allocation);
   }

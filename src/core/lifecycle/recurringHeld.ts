@@ -2,10 +2,10 @@
 // schedule, so no cycle is invoiced or allocated inside a hold; a cancelled sale rolls no cycle on or
 // after its cancellation date. Rolling in steps or at once gives the same rows, never twice.
 import { compareDates, parseIsoDate, type IsoDate } from '../calendar';
-import { MAX_ROLL_CYCLES, recurringCycle } from '../recurring';
+import { assertRecurringCycle, firstNewCycle, MAX_ROLL_CYCLES, recurringCycleDrafts } from '../recurring';
 import type { SalePlan, SaleTerms } from '../packageTypes';
 import { SaleError } from '../saleTerms';
-import { heldDueDates } from './schedule';
+import { heldDueDatesFrom } from './scheduleFrom';
 import type { Hold } from './holds';
 
 export interface SaleLife {
@@ -18,11 +18,8 @@ export const NO_LIFE: SaleLife = { holds: [], endsOn: null };
 
 /** Cycle `cycle` of a recurring sale with its holds: the invoice and allocation, on the held dates. */
 export function heldRecurringCycle(terms: SaleTerms, cycle: number, dueDate: IsoDate) {
-  const { invoice, allocation } = recurringCycle(terms, cycle);
-  return {
-    invoice: { ...invoice, dueDate },
-    allocation: { ...allocation, date: cycle === 1 ? allocation.date : dueDate },
-  };
+  assertRecurringCycle(terms, cycle);
+  return recurringCycleDrafts(terms, cycle, dueDate);
 }
 
 /**
@@ -41,17 +38,25 @@ export function rollRecurringHeld(
   const until = parseIsoDate(through);
   const last = Math.min(terms.pkg.instalments ?? MAX_ROLL_CYCLES, MAX_ROLL_CYCLES);
   const plan: SalePlan = { invoices: [], allocations: [] };
-  let cycle = 0;
-  for (const due of heldDueDates({
-    anchor: terms.startDate,
-    frequency: terms.pkg.frequency,
-    holds: life.holds,
-  })) {
+  // Held due dates grow with the cycle, so the walk starts at the first cycle that does not exist: the
+  // ones before it would all be skipped, and a stop (end, `through`, last cycle) before it stops it too.
+  const start = firstNewCycle(existingCycles, last);
+  let cycle = start - 1;
+  let checked = false;
+  for (const due of heldDueDatesFrom(
+    { anchor: terms.startDate, frequency: terms.pkg.frequency, holds: life.holds },
+    start,
+  )) {
     cycle += 1;
     if (cycle > last || compareDates(due, until) > 0) break;
     if (life.endsOn && compareDates(due, life.endsOn) >= 0) break;
-    if (cycle === 1 || existingCycles.has(cycle)) continue;
-    const { invoice, allocation } = heldRecurringCycle(terms, cycle, due);
+    if (existingCycles.has(cycle)) continue;
+    if (!checked) {
+      // The terms are checked once, on the first cycle made (as every cycle made used to check them).
+      assertRecurringCycle(terms, cycle);
+      checked = true;
+    }
+    const { invoice, allocation } = recurringCycleDrafts(terms, cycle, due);
     plan.invoices.push(invoice);
     plan.allocations.push(allocation);
   }
