@@ -27,7 +27,7 @@ export function soundLedger(records: LedgerRecords): LedgerById {
 
 /**
  * soundLedger over records read (every row) from the action's tabs, also handing the indexes to the
- * action's IDs: the highest Invoice, Payment, Receipt, Client and Sale ID then need no pass of their own.
+ * action's IDs: the highest Invoice, Batch, Payment, Receipt, Client and Sale ID then need no pass of their own.
  */
 export function soundLedgerFor(tx: LedgerTx, records: LedgerRecords): LedgerById {
   const byId = soundLedger(records);
@@ -35,6 +35,9 @@ export function soundLedgerFor(tx: LedgerTx, records: LedgerRecords): LedgerById
   if (byId.clients && clients) tx.knowIds('client', byId.clients, clients.length);
   if (byId.sales && sales) tx.knowIds('sale', byId.sales, sales.length);
   if (byId.invoices && invoices) tx.knowIds('invoice', byId.invoices, invoices.length);
+  const batches = byId.batches;
+  if (batches && invoices)
+    tx.knowIds('batch', { numbered: () => null, texts: () => batches }, invoices.length);
   if (byId.payments && payments) tx.knowIds('payment', byId.payments, payments.length);
   if (byId.receipts && payments) tx.knowIds('receipt', byId.receipts, payments.length);
   return byId;

@@ -227,12 +227,14 @@ describe('highest Invoice ID from the integrity index', () => {
     );
   });
 
-  it('takes the highest from the index, reading no Invoice ID cell but the one holding it', () => {
-    const reads = { on: false, n: 0 };
+  it('takes the highest from the index, reading no Invoice ID or Batch ID cell but the one holding it', () => {
+    const batch = String(header('invoices').indexOf('Batch ID'));
+    const reads = { on: false, ids: 0, batches: 0 };
     const counted = (cells: CellValue[]) =>
       new Proxy(cells, {
         get(target, key, receiver) {
-          if (reads.on && key === '0') reads.n++;
+          if (reads.on && key === '0') reads.ids++;
+          if (reads.on && key === batch) reads.batches++;
           return Reflect.get(target, key, receiver) as unknown;
         },
       });
@@ -242,12 +244,14 @@ describe('highest Invoice ID from the integrity index', () => {
       const tx = new LedgerTx(port, ['invoices']);
       const invoices = readInvoices(tx.table('invoices'));
       if (known) soundLedgerFor(tx, { invoices });
-      reads.on = true;
-      reads.n = 0;
+      Object.assign(reads, { on: true, ids: 0, batches: 0 });
       tx.commit('Test', '', '2016-09-16 09:00');
       reads.on = false;
-      expect(written['studioLedger.lastId.invoice']).toBe('30');
-      expect(reads.n).toBe(known ? 1 : 30);
+      expect(written).toMatchObject({
+        'studioLedger.lastId.invoice': '30',
+        'studioLedger.lastId.batch': '3',
+      });
+      expect([reads.ids, reads.batches]).toEqual(known ? [1, 1] : [30, 30]);
     }
   });
 });

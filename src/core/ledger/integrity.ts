@@ -19,15 +19,28 @@ export interface LedgerRecords {
   payments?: readonly Rowed<Payment>[];
 }
 
-/** The repeated IDs of a tab, and its records by ID (the first of a repeated ID). */
+/**
+ * The repeated IDs of a tab, and its records by ID (the first of a repeated ID); and by `also` (another
+ * ID column whose IDs repeat, as a batch's), the first record of each, found in the same pass.
+ */
 function duplicates<T extends { id: string; row?: number }>(
   records: readonly T[],
   tab: Problem['tab'],
   column: string,
-): { problems: Problem[]; byId: IdIndex<T> } {
+  also?: (r: T) => string,
+): { problems: Problem[]; byId: IdIndex<T>; byAlso: Map<string, T> } {
   const byId = new IdIndex<T>(records.length);
+  const byAlso = new Map<string, T>();
+  let lastAlso = '';
   const problems: Problem[] = [];
   for (const r of records) {
+    if (also) {
+      const a = also(r);
+      if (a && a !== lastAlso) {
+        lastAlso = a;
+        if (!byAlso.has(a)) byAlso.set(a, r);
+      }
+    }
     if (!r.id) continue;
     const seen = byId.claim(r.id, r);
     if (seen !== undefined)
@@ -38,7 +51,7 @@ function duplicates<T extends { id: string; row?: number }>(
         message: `${r.id} is also on row ${seen.row ?? 0}: an ID may appear once (a pasted copy?)`,
       });
   }
-  return { problems, byId };
+  return { problems, byId, byAlso };
 }
 
 /**
@@ -52,6 +65,8 @@ export interface LedgerById {
   payments?: IdIndex<Rowed<Payment>>;
   /** Payments by Receipt ID: the first payment of each receipt. */
   receipts?: IdIndex<Rowed<Payment>>;
+  /** Invoices by Batch ID: the first invoice of each batch (found by the pass over the invoices). */
+  batches?: ReadonlyMap<string, Rowed<Invoice>>;
 }
 
 /** Every problem found, in tab order; the caller shows the first. */
@@ -94,9 +109,10 @@ export function checkLedgerIndexed(recs: LedgerRecords): { problems: Problem[]; 
   // Invoices by ID with no ID repeated: the same lookups as an index where the last record wins.
   let invoicesOnce: IdIndex<Rowed<Invoice>> | undefined;
   if (recs.invoices) {
-    const d = duplicates(recs.invoices, 'Invoices', 'Invoice ID');
+    const d = duplicates(recs.invoices, 'Invoices', 'Invoice ID', (i) => i.batchId);
     problems.push(...d.problems);
     byId.invoices = d.byId;
+    byId.batches = d.byAlso;
     if (!d.problems.length) invoicesOnce = d.byId;
     if (recs.sales) {
       const sales = new Map(recs.sales.map((s) => [s.id, s]));

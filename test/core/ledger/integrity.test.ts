@@ -107,6 +107,24 @@ describe('checkLedgerIndexed', () => {
     expect(byId.payments?.get('P-000001')).toBe(payments[0]);
   });
 
+  it('gives the first invoice of each Batch ID and of each Receipt ID, found in the same passes', () => {
+    const invoices = ['B-000002', '', 'B-000001', 'B-000002', 'B-000002', 'B-000001'].map((batchId, k) => ({
+      ...inv({ id: `INV-00000${k + 1}`, batchId }),
+      row: k + 2,
+    }));
+    const payments = ['R-000001', '', 'R-000001', 'R-000002'].map((receiptId, k) => ({
+      ...pay({ id: `P-00000${k + 1}`, invoiceId: '', receiptId }),
+      row: k + 2,
+    }));
+    const { byId } = checkLedgerIndexed({ invoices, payments });
+    expect([...byId.batches!].map(([b, i]) => [b, i.row])).toEqual([
+      ['B-000002', 2],
+      ['B-000001', 4],
+    ]);
+    expect(byId.receipts?.get('R-000001')).toBe(payments[0]);
+    expect(byId.receipts?.get('R-000002')).toBe(payments[3]);
+  });
+
   it('gives no index once a problem is found, and counts the problems checkLedger counts', () => {
     // INV-000001 twice: the last row's client is the payment's, so only the repeat is a problem (the
     // payment check goes by the last invoice of an ID, not the first the repeat check keeps).
