@@ -51,10 +51,15 @@ export function planReceipt(clientInvoices: readonly Invoice[], amount: Cents, d
   return { parts, credit: left, skipped: inFlight.map((i) => ({ invoiceId: i.id, batchId: i.batchId })) };
 }
 
+/** A Payments row that moves credit (money kept, spent or refunded): it has no invoice. */
+export function isCreditRow(p: Payment): boolean {
+  return !p.invoiceId;
+}
+
 /** A client's unspent credit: their Payments rows with no invoice (kept money, less what was spent or refunded). */
 export function creditOf(clientPayments: readonly Payment[]): Cents {
   let c = 0;
-  for (const p of clientPayments) if (!p.invoiceId) c += p.amount;
+  for (const p of clientPayments) if (isCreditRow(p)) c += p.amount;
   return c;
 }
 

@@ -52,20 +52,24 @@ export interface CreditSpend {
 export function planCreditSpend(tx: LedgerTx, input: CreditSpendInput): CreditSpend {
   const { date } = input;
   const credit = creditByClient(input.payments, date);
+  // Only the invoices of clients with credit to spend are gathered (most clients have none).
   const invoicesOf = new Map<string, Invoice[]>();
+  for (const clientId of credit.keys())
+    if (!input.clients || input.clients.has(clientId)) invoicesOf.set(clientId, []);
+  const plan: CreditSpend = { date, clients: [], invoices: [], payments: [], spent: 0 };
+  if (invoicesOf.size === 0) return plan;
   for (const inv of input.invoices) {
     const list = invoicesOf.get(inv.clientId);
     if (list) list.push(inv);
-    else invoicesOf.set(inv.clientId, [inv]);
   }
-  const plan: CreditSpend = { date, clients: [], invoices: [], payments: [], spent: 0 };
   const nextId = () => (input.preview ? '' : tx.ids.next('payment'));
   for (const clientId of [...credit.keys()].sort()) {
-    if (input.clients && !input.clients.has(clientId)) continue;
+    const own = invoicesOf.get(clientId);
+    if (!own) continue;
     const kept = credit.get(clientId)!;
-    const parts = spendParts(invoicesOf.get(clientId) ?? [], kept, date);
+    const parts = spendParts(own, kept, date);
     if (!parts.length) continue;
-    const byId = new Map((invoicesOf.get(clientId) ?? []).map((i) => [i.id, i]));
+    const byId = new Map(own.map((i) => [i.id, i]));
     let spent = 0;
     for (const part of parts) {
       const inv = byId.get(part.invoiceId)!;
