@@ -18,8 +18,8 @@ export function assertLedgerSound(records: LedgerRecords): void {
  * assertLedgerSound, giving each tab's records by ID as the check indexed them: with no ID repeated, a
  * plan looks invoices up there instead of indexing the same 155k rows again.
  */
-export function soundLedger(records: LedgerRecords): LedgerById {
-  const { problems, byId } = checkLedgerIndexed(records);
+export function soundLedger(records: LedgerRecords, opts: { batches?: boolean } = {}): LedgerById {
+  const { problems, byId } = checkLedgerIndexed(records, opts);
   const line = problemLine(problems);
   if (line) throw new UserError(line);
   return byId;
@@ -30,7 +30,7 @@ export function soundLedger(records: LedgerRecords): LedgerById {
  * action's IDs: the highest Invoice, Batch, Payment, Receipt, Client and Sale ID then need no pass of their own.
  */
 export function soundLedgerFor(tx: LedgerTx, records: LedgerRecords): LedgerById {
-  const byId = soundLedger(records);
+  const byId = soundLedger(records, { batches: true });
   const { clients, sales, invoices, payments } = records;
   if (byId.clients && clients) tx.knowIds('client', byId.clients, clients.length);
   if (byId.sales && sales) tx.knowIds('sale', byId.sales, sales.length);

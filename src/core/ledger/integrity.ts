@@ -65,7 +65,7 @@ export interface LedgerById {
   payments?: IdIndex<Rowed<Payment>>;
   /** Payments by Receipt ID: the first payment of each receipt. */
   receipts?: IdIndex<Rowed<Payment>>;
-  /** Invoices by Batch ID: the first invoice of each batch (found by the pass over the invoices). */
+  /** Invoices by Batch ID, when asked for: the first invoice of each batch (same pass over the invoices). */
   batches?: ReadonlyMap<string, Rowed<Invoice>>;
 }
 
@@ -79,7 +79,10 @@ export function checkLedger(recs: LedgerRecords): Problem[] {
  * index of the same tab (a pass over 155k invoices costs tens of ms); `byId` is empty when any problem
  * was found, as a repeated ID would make the first record stand for the others.
  */
-export function checkLedgerIndexed(recs: LedgerRecords): { problems: Problem[]; byId: LedgerById } {
+export function checkLedgerIndexed(
+  recs: LedgerRecords,
+  opts: { batches?: boolean } = {},
+): { problems: Problem[]; byId: LedgerById } {
   const problems: Problem[] = [];
   const byId: LedgerById = {};
   if (recs.clients) {
@@ -109,10 +112,15 @@ export function checkLedgerIndexed(recs: LedgerRecords): { problems: Problem[]; 
   // Invoices by ID with no ID repeated: the same lookups as an index where the last record wins.
   let invoicesOnce: IdIndex<Rowed<Invoice>> | undefined;
   if (recs.invoices) {
-    const d = duplicates(recs.invoices, 'Invoices', 'Invoice ID', (i) => i.batchId);
+    const d = duplicates(
+      recs.invoices,
+      'Invoices',
+      'Invoice ID',
+      opts.batches ? (i) => i.batchId : undefined,
+    );
     problems.push(...d.problems);
     byId.invoices = d.byId;
-    byId.batches = d.byAlso;
+    if (opts.batches) byId.batches = d.byAlso;
     if (!d.problems.length) invoicesOnce = d.byId;
     if (recs.sales) {
       const sales = new Map(recs.sales.map((s) => [s.id, s]));

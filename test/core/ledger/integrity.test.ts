@@ -116,7 +116,8 @@ describe('checkLedgerIndexed', () => {
       ...pay({ id: `P-00000${k + 1}`, invoiceId: '', receiptId }),
       row: k + 2,
     }));
-    const { byId } = checkLedgerIndexed({ invoices, payments });
+    expect(checkLedgerIndexed({ invoices, payments }).byId.batches).toBeUndefined();
+    const { byId } = checkLedgerIndexed({ invoices, payments }, { batches: true });
     expect([...byId.batches!].map(([b, i]) => [b, i.row])).toEqual([
       ['B-000002', 2],
       ['B-000001', 4],
