@@ -55,7 +55,10 @@ export class IdIndex<V> {
   /** Every item by its key (the last item of a repeated key wins, as `new Map(...)` would). */
   static of<T, V = T>(items: readonly T[], key: (t: T) => string, value?: (t: T) => V): IdIndex<V> {
     const index = new IdIndex<V>(items.length);
-    for (const t of items) index.set(key(t), value ? value(t) : (t as unknown as V));
+    for (let k = 0; k < items.length; k++) {
+      const t = items[k]!;
+      index.set(key(t), value ? value(t) : (t as unknown as V));
+    }
     return index;
   }
 

@@ -33,7 +33,10 @@ function duplicates<T extends { id: string; row?: number }>(
   const byAlso = new Map<string, T>();
   let lastAlso = '';
   const problems: Problem[] = [];
-  for (const r of records) {
+  // Indexed loops over 155k rows: run once per action, mostly unoptimised, where `for of` makes an
+  // iterator object per step (12 MB a reconcile).
+  for (let k = 0; k < records.length; k++) {
+    const r = records[k]!;
     if (also) {
       const a = also(r);
       if (a && a !== lastAlso) {
@@ -124,7 +127,8 @@ export function checkLedgerIndexed(
     if (!d.problems.length) invoicesOnce = d.byId;
     if (recs.sales) {
       const sales = new Map(recs.sales.map((s) => [s.id, s]));
-      for (const inv of recs.invoices) {
+      for (let k = 0; k < recs.invoices.length; k++) {
+        const inv = recs.invoices[k]!;
         const sale = inv.saleId ? sales.get(inv.saleId) : undefined;
         if (sale && sale.clientId !== inv.clientId)
           problems.push({
@@ -175,7 +179,8 @@ function paymentClients(
         (i) => i.clientId,
       );
   const receiptClient = new IdIndex<Rowed<Payment>>(payments.length);
-  for (const p of payments) {
+  for (let k = 0; k < payments.length; k++) {
+    const p = payments[k]!;
     const owner = p.invoiceId ? clientOf.get(p.invoiceId) : undefined;
     if (owner !== undefined && owner !== p.clientId) {
       out.push({
