@@ -5,6 +5,7 @@
 import type { RangeRead } from '../src/local/gas';
 import type { AppsScriptEmulation } from '../src/local/gas';
 import { TABS, type TabSpec } from '../src/sheets/schema';
+import { settledCollection } from './gcMeter';
 
 type Kind = 'money' | 'date' | 'integer' | 'text';
 
@@ -63,8 +64,6 @@ export function blocksOf(emu: AppsScriptEmulation, reads: readonly RangeRead[]):
   });
 }
 
-const collect = (globalThis as { gc?: () => void }).gc;
-
 /**
  * A report pasted as text (Reconcile reads it as cells, not through a sheet): its lines are split into
  * cells inside the timed loop, the least any reader must do, and each cell decodes by its header's kind
@@ -101,16 +100,14 @@ function decodeText(b: Block, dates: Map<string, string>): number {
 }
 
 /**
- * Times the decoding of every cell of `blocks`: the median of three runs, each after a full collection
- * (with --expose-gc, as `npm run bench` runs). Without it the floor swung 2x between runs: the blocks were
- * just fetched, and a scavenge that fell inside a timed run copied them. A lower floor is the stricter one.
- * The checksum keeps the loop from being optimised away.
+ * Times the decoding of every cell of `blocks`: the median of three runs, after one settled full
+ * collection. Without it the floor swung 2x between runs (a scavenge inside a timed run copied the
+ * just-fetched blocks); a collection straight before each run made every run slower instead (its
+ * sweeping). The checksum keeps the loop from being optimised away.
  */
 export function timeFloor(blocks: readonly Block[], zone: string): { ms: number; checksum: number } {
-  const runs = [0, 1, 2].map(() => {
-    collect?.();
-    return decodeOnce(blocks, zone);
-  });
+  settledCollection();
+  const runs = [0, 1, 2].map(() => decodeOnce(blocks, zone));
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[1]!;
   return { ms, checksum: runs[0]!.checksum };
 }

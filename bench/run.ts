@@ -11,7 +11,7 @@ import { ddReport } from './ddReport';
 import { blocksOf, textBlock, timeFloor } from './floor';
 import { xlsxRoundTrip } from './xlsxRoundTrip';
 import { printTargets, type BenchRow } from './targets';
-import { gcDuring } from './gcMeter';
+import { gcDuring, settledCollection } from './gcMeter';
 
 const quick = process.argv.includes('--quick');
 const json = process.argv.includes('--json');
@@ -254,7 +254,7 @@ function measure(addin: AddinRuntime, info: StudioInfo, action: Action): BenchRo
  * doubles the 10 ms a desk action takes.
  */
 function collectGarbage(): void {
-  (globalThis as { gc?: () => void }).gc?.();
+  settledCollection();
 }
 
 const fmt = (n: number | null, digits = 0): string => (n === null ? '-' : n.toFixed(digits));
