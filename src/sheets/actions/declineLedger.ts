@@ -28,6 +28,11 @@ export interface DeclineLedger {
   };
   /** Set when a code-8 decline is recorded: the ABA User ID debit files now wait on. */
   refusedUserId: string | null;
+  /**
+   * The clients whose invoice or payment list changed, in order (repeats kept): whoever keeps something
+   * made from a client's lists (Reconcile's books by batch) drops it when the client shows up here.
+   */
+  readonly listsChanged: string[];
 }
 
 function byClient<T extends { clientId: string }>(records: readonly T[]): Map<string, T[]> {
@@ -61,6 +66,7 @@ export function openDeclineLedger(
     paymentsOf: byClient(payments),
     changed: { invoices: new Map(), payments: new Map(), clients: new Map() },
     refusedUserId: null,
+    listsChanged: [],
   };
   for (const c of releaseFixedClients(clients)) putClient(ledger, c);
   return ledger;
@@ -81,10 +87,12 @@ function put<T extends { id: string; clientId: string }>(
 
 export function putInvoice(ledger: DeclineLedger, inv: Invoice): void {
   put(ledger.invoicesOf, ledger.changed.invoices, inv);
+  ledger.listsChanged.push(inv.clientId);
 }
 
 export function putPayment(ledger: DeclineLedger, p: Payment): void {
   put(ledger.paymentsOf, ledger.changed.payments, p);
+  ledger.listsChanged.push(p.clientId);
 }
 
 export function putClient(ledger: DeclineLedger, c: Client): void {

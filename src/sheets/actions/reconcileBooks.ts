@@ -1,6 +1,7 @@
 // Each client's invoices and payments by batch, for the rows of one reconcile: made from the working
-// ledger's lists on a client's first row and kept while those lists stand. A row that changes a client's
-// records drops theirs; a decline (which may change any client's) drops them all.
+// ledger's lists on a client's first row and kept while those lists stand. Every change to a client's
+// lists goes through the ledger's put functions, which note the client (listsChanged): a book is
+// dropped when its client is noted, so a decline for one client keeps every other client's book.
 import { ClientBatches, KeyNumbers } from '../../core/reconcile';
 import type { DeclineLedger } from './declineLedger';
 
@@ -8,10 +9,15 @@ export class ReconcileBooks {
   private readonly books = new Map<string, ClientBatches>();
   /** One numbering of Batch IDs for every client's books. */
   private readonly keys = new KeyNumbers();
+  /** How much of the ledger's listsChanged has been seen. */
+  private seen: number;
 
-  constructor(private readonly ledger: DeclineLedger) {}
+  constructor(private readonly ledger: DeclineLedger) {
+    this.seen = ledger.listsChanged.length;
+  }
 
   of(clientId: string): ClientBatches {
+    this.drop();
     let b = this.books.get(clientId);
     if (!b) {
       b = new ClientBatches(
@@ -24,13 +30,9 @@ export class ReconcileBooks {
     return b;
   }
 
-  /** This client's lists changed. */
-  changed(clientId: string): void {
-    this.books.delete(clientId);
-  }
-
-  /** Any client's lists may have changed. */
-  changedAll(): void {
-    this.books.clear();
+  /** Drops the books of the clients whose lists changed since the last look. */
+  private drop(): void {
+    const noted = this.ledger.listsChanged;
+    for (; this.seen < noted.length; this.seen++) this.books.delete(noted[this.seen]!);
   }
 }

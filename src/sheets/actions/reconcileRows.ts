@@ -85,8 +85,6 @@ export function paidRow(c: RowContext, f: RowFacts): RowDone {
       record: false,
     };
   const before = new Map((ledger.invoicesOf.get(clientId) ?? []).map((i) => [i.id, i]));
-  // Only this client's lists change: a receipt's invoices and rows are all theirs.
-  c.books.changed(clientId);
   for (const inv of receipt.invoices) putInvoice(ledger, { ...inv, row: before.get(inv.id)?.row });
   const rows = receipt.rows.map((d) => ({ ...d, id: c.tx.ids.next('payment') }));
   for (const p of rows) putPayment(ledger, p);
@@ -112,8 +110,6 @@ export function paidRow(c: RowContext, f: RowFacts): RowDone {
 export function declinedRow(c: RowContext, f: RowFacts, reversal: boolean): RowDone {
   const { row, sure, batchId } = f;
   const { ledger } = c;
-  // What follows may change any client's lists, and reads none of them by batch.
-  c.books.changedAll();
   const paymentsOf = (id: string) => ledger.paymentsOf.get(id) ?? [];
   const providerRef = providerRefOf(c.shape, row, batchId);
   const clientId = sure?.clientId ?? null;
