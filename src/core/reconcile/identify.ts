@@ -185,19 +185,29 @@ export class LedgerIndex {
     if (known) return known;
     const days: DayOfBatch[] = [];
     const stamp = ++this.stamp;
-    const add = (batchId: string, fallback: IsoDate) => {
-      if (!batchId) return;
-      const pair = this.pair(batchId, fallback);
-      if (pair.stamp === stamp) return;
-      pair.stamp = stamp;
-      days.push(pair);
-    };
-    for (const i of this.byClient.get(clientId) ?? []) add(i.batchId, i.dueDate);
-    for (const d of this.debitsOf.get(clientId) ?? []) add(d.batchId, d.date);
+    // Once per client (a report holds each a dozen times); plain loops over its history.
+    const invoices = this.byClient.get(clientId) ?? [];
+    for (let k = 0; k < invoices.length; k++) {
+      const i = invoices[k]!;
+      if (i.batchId) this.take(days, stamp, i.batchId, i.dueDate);
+    }
+    const debits = this.debitsOf.get(clientId) ?? [];
+    for (let k = 0; k < debits.length; k++) {
+      const d = debits[k]!;
+      if (d.batchId) this.take(days, stamp, d.batchId, d.date);
+    }
     // By day, then batch (a history comes nearly in order, so this is close to one pass).
     days.sort((a, b) => a.day - b.day || (a.batchId < b.batchId ? -1 : a.batchId > b.batchId ? 1 : 0));
     this.daysOf.set(clientId, days);
     return days;
+  }
+
+  /** Adds the pair of this batch and date to `days`, unless this list (its stamp) took it already. */
+  private take(days: DayOfBatch[], stamp: number, batchId: string, fallback: IsoDate): void {
+    const pair = this.pair(batchId, fallback);
+    if (pair.stamp === stamp) return;
+    pair.stamp = stamp;
+    days.push(pair);
   }
 
   /** The one pair of this batch and its billing date: its record's, else `fallback`. */
