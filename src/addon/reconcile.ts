@@ -31,6 +31,8 @@ export interface ReconcileView {
   rows: ReconciledRow[];
   /** How many report rows were left out of `rows` because they change nothing. */
   quiet: number;
+  /** The sentence the sidebar and the CLI show for them ('' when none): where they are listed. */
+  quietNote: string;
   /** Of every report row, shown or quiet. */
   totals: ReconcileTotals;
   invoicesChanged: number;
@@ -64,6 +66,12 @@ const QUIET: ReadonlySet<RowOutcome> = new Set<RowOutcome>([
   'Pending: no change',
   'Ignored',
 ]);
+
+function quietNote(quiet: number): string {
+  return quiet
+    ? `${quiet.toLocaleString('en-US')} row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.`
+    : '';
+}
 
 /** The DD Report tab's cells (its instruction row blanked), when nothing was pasted. */
 function ddReportCells(ctx: Context, req: ReconcileRequest): CellValue[][] | null {
@@ -100,6 +108,7 @@ function run(req: ReconcileRequest & Request, apply: boolean): ReconcileResult {
           applied: apply,
           rows: shown,
           quiet: plan.rows.length - shown.length,
+          quietNote: quietNote(plan.rows.length - shown.length),
           totals: plan.totals,
           invoicesChanged: plan.invoices.length,
           payments: plan.payments.length,

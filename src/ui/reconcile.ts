@@ -17,11 +17,6 @@ const SETTLE_TEXT: Record<Settle, string> = {
 };
 const isSettle = (v: string): v is Settle => Object.prototype.hasOwnProperty.call(SETTLE_TEXT, v);
 
-/** The rows the server left out (they change nothing): counted, and where to find them. */
-function quietLine(quiet: number): string {
-  return `${quiet.toLocaleString('en-US')} row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.`;
-}
-
 export async function mountReconcile(root: HTMLElement, call: ServerCall): Promise<void> {
   clear(root);
   const status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
@@ -71,7 +66,7 @@ export async function mountReconcile(root: HTMLElement, call: ServerCall): Promi
           (t.kept.amount ? ` Fees kept by the DD company: ${formatMoney(t.kept.amount)}.` : ''),
       }),
     );
-    if (v.quiet) results.append(h('p', { 'data-testid': 'reconcile-quiet', text: quietLine(v.quiet) }));
+    if (v.quietNote) results.append(h('p', { 'data-testid': 'reconcile-quiet', text: v.quietNote }));
     if (form) {
       const change = h('button', { type: 'button', text: 'Change mapping' });
       change.addEventListener('click', () => showMapping(form, true));

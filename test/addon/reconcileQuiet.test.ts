@@ -82,6 +82,9 @@ describe('the Reconcile view leaves out the rows that change nothing', () => {
     const applied = ok<FullView>(addin.run('applyReconcile', { text, today: '2016-09-21' }));
     expect(rowsOf(applied)).toEqual(shown);
     expect(applied).toMatchObject({ quiet: 2, totals: EZIDEBIT_TOTALS, payments: 2, fees: 1 });
+    expect(applied.quietNote).toBe(
+      '2 row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.',
+    );
 
     // Applied again: Cara and Dan change nothing now, so they too are only counted.
     const again = ok<FullView>(addin.run('applyReconcile', { text, today: '2016-09-22' }));

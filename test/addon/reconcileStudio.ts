@@ -91,6 +91,7 @@ export interface View {
   rows: { reportRow: number; outcome: string; clientId: string; invoiceIds: string[]; note: string }[];
   /** How many rows the view left out (they change nothing). */
   quiet: number;
+  quietNote: string;
   totals: {
     paid: { count: number; amount: number };
     declined: { count: number; amount: number };

@@ -1,6 +1,7 @@
 // The Reconciliation tab of a saved workbook, read back as the CLI view's rows. The view leaves out the
 // rows that change nothing; the tab keeps every report row, so the tests assert those rows here.
 import { expect } from 'vitest';
+import { QUIET } from '../addon/reconciliationTab';
 import { tab } from './cliRun';
 
 export interface TabRow {
@@ -10,9 +11,6 @@ export interface TabRow {
   invoiceIds: string[];
   note: string;
 }
-
-/** Outcomes the view leaves out: they change nothing and ask nothing of a person. */
-export const QUIET = ['Already applied', 'Already paid', 'Pending: no change', 'Ignored'];
 
 /** Every report row on the tab (its rows after the two of totals and the header), as displayed. */
 export async function tabRows(W: string): Promise<TabRow[]> {

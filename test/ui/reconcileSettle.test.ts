@@ -57,6 +57,9 @@ const view = (applied: boolean, list: Row[], quiet = 0): View => ({
   applied,
   rows: list,
   quiet,
+  quietNote: quiet
+    ? `${quiet.toLocaleString('en-US')} row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.`
+    : '',
   totals: {
     paid: { count: 1, amount: 22000 },
     declined: { count: 0, amount: 0 },

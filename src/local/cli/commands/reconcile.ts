@@ -106,9 +106,7 @@ export const reconcile: Command = {
             (t.kept.amount ? `, fees kept by the DD company ${money(t.kept.amount)}` : '') +
             (r.applied ? `; ${r.payments} payment row(s), ${r.fees} dishonour fee(s)` : ''),
           // The sidebar's line: the rows that change nothing are on the tab only.
-          r.quiet
-            ? `${r.quiet.toLocaleString('en-US')} row(s) that change nothing (already applied or paid, pending, not a payment) are listed on the Reconciliation tab only.`
-            : '',
+          r.quietNote,
         ]
           .filter(Boolean)
           .join('\n\n')
