@@ -18,7 +18,7 @@ export function assertLedgerSound(records: LedgerRecords): void {
  * assertLedgerSound, giving each tab's records by ID as the check indexed them: with no ID repeated, a
  * plan looks invoices up there instead of indexing the same 155k rows again.
  */
-export function soundLedger(records: LedgerRecords, opts: { batches?: boolean } = {}): LedgerById {
+function soundLedger(records: LedgerRecords, opts: { batches?: boolean } = {}): LedgerById {
   const { problems, byId } = checkLedgerIndexed(records, opts);
   const line = problemLine(problems);
   if (line) throw new UserError(line);
