@@ -3,11 +3,10 @@
 // over random invoices, credit rows, dates, a client filter and previews.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, compareDates, type IsoDate } from '../../src/core/calendar';
+import { addDays } from '../../src/core/calendar';
 import { must, settleInvoice } from '../../src/core/ledger/invoiceState';
-import { creditOf, creditPair, planCreditSpend as spendParts } from '../../src/core/ledger/receipts';
+import { creditPair, planCreditSpend as spendParts } from '../../src/core/ledger/receipts';
 import { INVOICE_STATUSES } from '../../src/core/ledger/records';
-import type { Cents } from '../../src/core/money';
 import type { LedgerTx } from '../../src/sheets/ledgerTx';
 import type { Invoice, Payment } from '../../src/sheets/records';
 import {
@@ -15,27 +14,12 @@ import {
   type CreditSpend,
   type CreditSpendInput,
 } from '../../src/sheets/actions/spendCredit';
-
-function referenceCredit(payments: readonly Payment[], asOf: IsoDate): Map<string, Cents> {
-  const byClient = new Map<string, Payment[]>();
-  for (const p of payments) {
-    if (compareDates(p.date, asOf) > 0) continue;
-    const list = byClient.get(p.clientId);
-    if (list) list.push(p);
-    else byClient.set(p.clientId, [p]);
-  }
-  const out = new Map<string, Cents>();
-  for (const [clientId, rows] of byClient) {
-    const c = creditOf(rows);
-    if (c !== 0) out.set(clientId, c);
-  }
-  return out;
-}
+import { referenceCreditByClient } from '../core/lifecycle/creditReference';
 
 /** planCreditSpend as it was: every invoice grouped by client first. */
 function reference(tx: LedgerTx, input: CreditSpendInput): CreditSpend {
   const { date } = input;
-  const credit = referenceCredit(input.payments, date);
+  const credit = referenceCreditByClient(input.payments, date);
   const invoicesOf = new Map<string, Invoice[]>();
   for (const inv of input.invoices) {
     const list = invoicesOf.get(inv.clientId);

@@ -2,28 +2,12 @@
 // in the same order (their first row dated by then), as the old way kept here as the reference.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addDays, compareDates, type IsoDate } from '../../../src/core/calendar';
+import { addDays } from '../../../src/core/calendar';
 import { creditByClient } from '../../../src/core/lifecycle/credit';
-import { creditOf } from '../../../src/core/ledger/receipts';
+import { referenceCreditByClient } from './creditReference';
 import type { Payment } from '../../../src/core/ledger/records';
-import type { Cents } from '../../../src/core/money';
 
-/** creditByClient as it was: every row dated by then grouped by client, then creditOf per client. */
-function reference(payments: readonly Payment[], asOf: IsoDate): Map<string, Cents> {
-  const byClient = new Map<string, Payment[]>();
-  for (const p of payments) {
-    if (compareDates(p.date, asOf) > 0) continue;
-    const list = byClient.get(p.clientId);
-    if (list) list.push(p);
-    else byClient.set(p.clientId, [p]);
-  }
-  const out = new Map<string, Cents>();
-  for (const [clientId, rows] of byClient) {
-    const c = creditOf(rows);
-    if (c !== 0) out.set(clientId, c);
-  }
-  return out;
-}
+const reference = referenceCreditByClient;
 
 const payment = fc
   .record({
