@@ -2,7 +2,7 @@
 // wrote (money for invoices, and the rest as credit), less what was taken back since (rows whose Refund Of
 // names them, or a decline of the debit they paid).
 import type { IsoDate } from '../calendar';
-import { batchOfPayment, declineRowsOf, isDeclineRow } from '../ledger/debitStory';
+import { batchOfPayment, isDeclineRow } from '../ledger/debitStory';
 import type { Payment } from '../ledger/records';
 import type { Cents } from '../money';
 import type { PaymentDraft } from './receipt';
@@ -22,11 +22,28 @@ export interface StandingReceipt {
 /** Money received on a report's row: not a reversal, not spent credit. */
 const received = (p: Payment) => p.amount > 0 && !isDeclineRow(p) && p.method !== 'Credit';
 
-/** What is left of each row once the rows refunding it are counted. */
-function unrefunded(rows: readonly Payment[], all: readonly Payment[]): Payment[] {
+/** What the rows refunding each row took back: Payment ID -> cents (negative). */
+function refundedOf(all: readonly Payment[]): Map<string, Cents> {
   const back = new Map<string, Cents>();
   for (const p of all) if (p.refundOf) back.set(p.refundOf, (back.get(p.refundOf) ?? 0) + p.amount);
+  return back;
+}
+
+/** What is left of each row once the rows refunding it are counted. */
+function unrefunded(rows: readonly Payment[], back: ReadonlyMap<string, Cents>): Payment[] {
   return rows.map((p) => ({ ...p, amount: p.amount + (back.get(p.id) ?? 0) })).filter((p) => p.amount > 0);
+}
+
+/** A client's rows as a receipt needs them: the batches declined already, and what each row lost to refunds. */
+interface ClientTakeBacks {
+  declined: Set<string>;
+  back: Map<string, Cents>;
+}
+
+function takeBacksOf(clientId: string, all: readonly Payment[]): ClientTakeBacks {
+  const declined = new Set<string>();
+  for (const p of all) if (isDeclineRow(p) && p.clientId === clientId) declined.add(batchOfPayment(p));
+  return { declined, back: refundedOf(all) };
 }
 
 export interface Receipts {
@@ -52,12 +69,16 @@ export function standingReceipts(
     else groups.set(k, [p]);
   }
   const standing: StandingReceipt[] = [];
+  // Once per client, not per receipt: a client's receipts over four years are some 50 debits.
+  const byClient = new Map<string, ClientTakeBacks>();
   for (const rows of groups.values()) {
     const first = rows[0]!;
-    const all = paymentsOf(first.clientId);
+    let taken = byClient.get(first.clientId);
+    if (!taken)
+      byClient.set(first.clientId, (taken = takeBacksOf(first.clientId, paymentsOf(first.clientId))));
     const batchId = batchOfPayment(first);
-    if (batchId && declineRowsOf(all, batchId, first.clientId).length) continue;
-    const left = unrefunded(rows, all);
+    if (batchId && taken.declined.has(batchId)) continue;
+    const left = unrefunded(rows, taken.back);
     if (!left.length) continue;
     standing.push({
       clientId: first.clientId,
@@ -83,7 +104,7 @@ export function creditReversals(
 ): PaymentDraft[] {
   return unrefunded(
     creditRows.filter((p) => !p.invoiceId && received(p)),
-    all,
+    refundedOf(all),
   ).map((p) => ({
     date: at.date,
     clientId: p.clientId,
