@@ -214,10 +214,11 @@ export class SpreadsheetPort implements WorkbookPort {
     if (rows.length) {
       // Every text cell is plain text before its text goes in, so Sheets parses none of it; the other
       // cells keep the number format the content gives them. Rows shorter than the widest get ''.
+      const byColumn = formatsByColumn(content, width);
       const formats = rows.map((row, i) => {
         const out = new Array<string>(width);
         for (let j = 0; j < width; j++)
-          out[j] = cellFormat(j < row.length ? row[j]! : '', content, i + 1, j + 1);
+          out[j] = cellFormat(j < row.length ? row[j]! : '', byColumn[j]!, i + 1);
         return out;
       });
       const block = sheet.getRange(1, 1, rows.length, width);
@@ -342,16 +343,35 @@ function applyFormat(range: GoogleAppsScript.Spreadsheet.Range, format: ColumnFo
   }
 }
 
+/** A number format the content gives some rows of a column. */
+interface RowsFormat {
+  row: number;
+  numRows: number;
+  numberFormat: string;
+}
+
+/**
+ * Each column's number formats of the content, the last given first (the one that wins), without the
+ * lists and checkboxes (validations, not number formats): a cell looks at its own column's only.
+ */
+function formatsByColumn(content: TabContent, width: number): RowsFormat[][] {
+  const out: RowsFormat[][] = Array.from({ length: width }, () => []);
+  for (let k = content.formats.length - 1; k >= 0; k--) {
+    const { row, column, numRows, format } = content.formats[k]!;
+    const kind = format.kind;
+    if (kind === 'list' || kind === 'checkbox' || column < 1 || column > width) continue;
+    out[column - 1]!.push({ row, numRows, numberFormat: NUMBER_FORMATS[kind] });
+  }
+  return out;
+}
+
 /** The number format a regenerated cell gets before it is written: text as plain text. */
-function cellFormat(v: CellWrite, content: TabContent, row: number, column: number): string {
+function cellFormat(v: CellWrite, formats: readonly RowsFormat[], row: number): string {
   if (isSheetFormula(v)) return AUTOMATIC_FORMAT;
   if (typeof v === 'string' && v !== '') return NUMBER_FORMATS.text;
-  for (let k = content.formats.length - 1; k >= 0; k--) {
-    const f = content.formats[k]!;
-    if (f.column !== column || row < f.row || row >= f.row + f.numRows) continue;
-    const kind = f.format.kind;
-    if (kind === 'list' || kind === 'checkbox') continue;
-    return NUMBER_FORMATS[kind];
+  for (let k = 0; k < formats.length; k++) {
+    const f = formats[k]!;
+    if (row >= f.row && row < f.row + f.numRows) return f.numberFormat;
   }
   return AUTOMATIC_FORMAT;
 }

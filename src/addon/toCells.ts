@@ -6,13 +6,15 @@ import type { ZoneCalendar } from './zonedDate';
 
 /**
  * The values as cells, converted in place (the array getValues handed out is this read's own): no second
- * grid of a big tab is made. Dates come from the calendar's memo, one object per distinct moment; the
- * last moment seen is checked first, as a column's dates repeat row after row (one billing day's debits).
+ * grid of a big tab is made. Dates come from the calendar's memo, one object per distinct moment; each
+ * column's last moment is checked first, as a column's dates repeat row after row (one billing day's
+ * debits), while the next date column of the same row holds another (Due Date, then Created).
  */
 export function toCells(raw: unknown[][], cal: ZoneCalendar): CellValue[][] {
   const dates = new DateTest();
-  let lastTime = NaN;
-  let lastCell: SheetDate | null = null;
+  // By column: the last moment seen there and its cell (NaN and null before the first date).
+  const lastTimes: number[] = [];
+  const lastCells: (SheetDate | null)[] = [];
   for (let i = 0; i < raw.length; i++) {
     const row = raw[i]!;
     for (let j = 0; j < row.length; j++) {
@@ -21,11 +23,16 @@ export function toCells(raw: unknown[][], cal: ZoneCalendar): CellValue[][] {
       if (type === 'string' || type === 'number' || type === 'boolean') continue;
       if (dates.is(v)) {
         const t = v.getTime();
-        if (t !== lastTime || !lastCell) {
-          lastCell = cal.sheetDate(v);
-          lastTime = t;
+        while (lastTimes.length <= j) {
+          lastTimes.push(NaN);
+          lastCells.push(null);
         }
-        row[j] = lastCell;
+        let cell = lastCells[j]!;
+        if (t !== lastTimes[j] || cell === null) {
+          lastCells[j] = cell = cal.sheetDate(v);
+          lastTimes[j] = t;
+        }
+        row[j] = cell;
       } else row[j] = v === null || v === undefined ? '' : String(v);
     }
   }

@@ -27,4 +27,24 @@ describe('toCells', () => {
     expect(cells).toBe(raw);
     expect(cells[2]![1]).toBe(cells[0]![1]);
   });
+
+  it('keeps each date column apart: rows whose date columns swap dates read each cell as its own date', () => {
+    const cal = calendar();
+    const [a, b] = [cal.midnight('2026-04-05'), cal.midnight('2026-10-04')];
+    const raw: unknown[][] = [
+      [a, b, 'x'],
+      [a, b],
+      [b, a, b],
+      [b, 'text', a],
+      [a, a, a],
+    ];
+    const date = (d: string) => ({ date: d });
+    expect(toCells(raw, cal)).toEqual([
+      [date('2026-04-05'), date('2026-10-04'), 'x'],
+      [date('2026-04-05'), date('2026-10-04')],
+      [date('2026-10-04'), date('2026-04-05'), date('2026-10-04')],
+      [date('2026-10-04'), 'text', date('2026-04-05')],
+      [date('2026-04-05'), date('2026-04-05'), date('2026-04-05')],
+    ]);
+  });
 });
