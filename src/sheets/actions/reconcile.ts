@@ -22,7 +22,7 @@ import {
 } from '../tabs/reconciliation';
 import { readSettings } from '../tabs/settings';
 import { openDeclineLedger, writeDeclineLedger, type DeclineLedger } from './declineLedger';
-import { ByProviderRef, ledgerIndex } from './reconcileMatch';
+import { ByProviderRef, ledgerIndex, refsLookedUp } from './reconcileMatch';
 import { ANNOUNCED_COLUMNS, announcedFees, noteChangedFees } from './reconcilePreview';
 import { readReport, type ReconcileRequest } from './reconcileReport';
 import { decideRow, type DecideContext } from './reconcileDecide';
@@ -140,7 +140,7 @@ export function planReconcile(
   const ctx: RowContext = {
     tx,
     ledger,
-    byRef: new ByProviderRef(payments),
+    byRef: new ByProviderRef(payments, refsLookedUp(report.shape, report.rows, resolutions)),
     books: new ReconcileBooks(ledger),
     shape: report.shape,
     today,

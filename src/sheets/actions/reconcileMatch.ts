@@ -3,31 +3,62 @@
 import type { IsoDate } from '../../core/calendar';
 import { batchOfPayment } from '../../core/ledger/debitStory';
 import { identify, LedgerIndex, type Identified } from '../../core/reconcile';
-import type { ReportRow } from '../../core/reports';
+import type { ReportRow, ReportShape } from '../../core/reports';
 import { readBatch } from '../batches';
 import { UserError } from '../errors';
 import type { LedgerTx } from '../ledgerTx';
 import type { Client, Invoice, Payment } from '../records';
 
-/** Payments by Provider Ref, kept current as rows are planned (a later row may take back an earlier one). */
+/**
+ * Payments by Provider Ref, kept current as rows are planned (a later row may take back an earlier one).
+ * `only`: the refs the report's rows can look up (its declines and reversals): every other payment is left
+ * out, as a 4-year ledger has 155k refs of debits long settled; null indexes every ref.
+ */
 export class ByProviderRef {
   private readonly map = new Map<string, Payment[]>();
-  constructor(payments: readonly Payment[]) {
+  constructor(
+    payments: readonly Payment[],
+    private readonly only: ReadonlySet<string> | null = null,
+  ) {
     this.add(payments);
   }
   add(payments: readonly Payment[]): void {
+    const { only } = this;
     // Indexed: made once from every Payments row, mostly unoptimised, where `for of` makes an object a step.
     for (let k = 0; k < payments.length; k++) {
       const p = payments[k]!;
-      if (!p.providerRef) continue;
+      if (!p.providerRef || (only !== null && !only.has(p.providerRef))) continue;
       const list = this.map.get(p.providerRef);
       if (list) list.push(p);
       else this.map.set(p.providerRef, [p]);
     }
   }
   get(ref: string): readonly Payment[] {
+    // A ref left out would read as no payment at all: a row that looks one up must be in `only`.
+    if (this.only !== null && !this.only.has(ref))
+      throw new Error(`Provider Ref ${ref} was not indexed for this report's rows`);
     return this.map.get(ref) ?? [];
   }
+}
+
+/**
+ * The Provider Refs a row of this report can look up: a decline's, a reversal's (a negative amount),
+ * and any row settled by hand (as a reversal). Null for an ABA return, whose refs are made with the
+ * batch a row is matched to.
+ */
+export function refsLookedUp(
+  shape: ReportShape,
+  rows: readonly ReportRow[],
+  settled: ReadonlyMap<number, unknown>,
+): Set<string> | null {
+  if (shape === 'aba-return') return null;
+  const out = new Set<string>();
+  for (let k = 0; k < rows.length; k++) {
+    const row = rows[k]!;
+    if (!row.providerRef) continue;
+    if (row.outcome !== 'paid' || row.negative || settled.has(row.rowNumber)) out.add(row.providerRef);
+  }
+  return out;
 }
 
 const hasBatchId = (p: Payment): p is Payment & { batchId: string } => !!p.batchId;
