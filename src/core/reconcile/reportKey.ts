@@ -12,6 +12,8 @@ export function rowKind(row: Pick<ReportRow, 'outcome' | 'negative'>): RowKind {
 }
 
 const KINDS: readonly RowKind[] = ['paid', 'declined', 'reversal', 'pending', 'fee', 'ignored'];
+/** ':paid', ':declined', …: how a key that says what its row meant ends. */
+const KIND_SUFFIXES: readonly string[] = KINDS.map((k) => `:${k}`);
 
 /** FNV-1a, 53-bit: stable across runs and runtimes (no crypto in Apps Script's pure code). */
 function fnv(text: string): string {
@@ -44,9 +46,11 @@ export function reportReference(shape: ReportShape, row: ReportRow): string {
 }
 
 export function reportRowKey(shape: ReportShape, row: ReportRow): string {
-  const ref = reportReference(shape, row);
-  return row.paymentId ? `${ref}:${rowKind(row)}` : ref;
+  return keyOf(row, reportReference(shape, row));
 }
+
+/** The key of a row whose reference this is. */
+const keyOf = (row: ReportRow, ref: string): string => (row.paymentId ? `${ref}:${rowKind(row)}` : ref);
 
 export interface KeyedRow {
   /** The already-applied key (kept on the Reconciled tab). */
@@ -59,8 +63,9 @@ export interface KeyedRow {
 export function keyRows(shape: ReportShape, rows: readonly ReportRow[]): KeyedRow[] {
   const repeats = new Map<string, number>();
   return rows.map((row) => {
-    const key = reportRowKey(shape, row);
-    if (row.paymentId) return { key, reference: reportReference(shape, row) };
+    const reference = reportReference(shape, row);
+    const key = keyOf(row, reference);
+    if (row.paymentId) return { key, reference };
     const n = (repeats.get(key) ?? 0) + 1;
     repeats.set(key, n);
     const numbered = n > 1 ? `${key}#${n}` : key;
@@ -82,12 +87,15 @@ const KIND_OF_OUTCOME: Readonly<Record<string, RowKind>> = {
  */
 export function appliedKeys(recorded: readonly { key: string; outcome: string }[]): Set<string> {
   const out = new Set<string>();
-  for (const { key, outcome } of recorded) {
+  for (let n = 0; n < recorded.length; n++) {
+    const { key, outcome } = recorded[n]!;
     if (!key) continue;
     out.add(key);
+    // Only a Paid or Declined key can be an older one (25k rows a 4-year ledger keeps).
     const kind = KIND_OF_OUTCOME[outcome];
-    const hashed = /^[a-z-]+:#/.test(key);
-    if (kind && !hashed && !KINDS.some((k) => key.endsWith(`:${k}`))) out.add(`${key}:${kind}`);
+    if (kind && !/^[a-z-]+:#/.test(key) && !KIND_SUFFIXES.some((k) => key.endsWith(k)))
+      out.add(`${key}:${kind}`);
   }
   return out;
 }
+

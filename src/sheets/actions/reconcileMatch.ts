@@ -78,13 +78,15 @@ export function ledgerIndex(
     const { batchId } = invoices[k]!;
     if (batchId && batchId !== last) batchIds.add((last = batchId));
   }
+  last = '';
   for (let k = 0; k < payments.length; k++) {
     const p = payments[k]!;
     const batchId = batchOfPayment(p);
     if (!batchId) continue;
     // A row with its own Batch ID is its debit as it stands; only an older row's is made.
     debits.push(hasBatchId(p) ? p : { clientId: p.clientId, batchId, date: p.date });
-    batchIds.add(batchId);
+    // A cycle's payments are written together: a run of one batch adds it once.
+    if (batchId !== last) batchIds.add((last = batchId));
   }
   const batchDates = new Map<string, IsoDate>();
   const props = batchIds.size ? tx.port.getProperties() : {};
