@@ -41,7 +41,8 @@ class Sorted<T> {
       const key = keyOf(records[i]!);
       if (key) codes.push(keys.of(key) * this.span + i);
     }
-    this.codes = Float64Array.from(codes).sort();
+    // From the array as it is (Float64Array.from takes the iterator path: an object per element).
+    this.codes = new Float64Array(codes).sort();
   }
 
   of(key: string): readonly T[] {
