@@ -98,4 +98,3 @@ export function appliedKeys(recorded: readonly { key: string; outcome: string }[
   }
   return out;
 }
-
