@@ -45,11 +45,7 @@ export function reportReference(shape: ReportShape, row: ReportRow): string {
   return `${shape}:#${fnv(row.negative ? `${norm}~-` : norm)}`;
 }
 
-export function reportRowKey(shape: ReportShape, row: ReportRow): string {
-  return keyOf(row, reportReference(shape, row));
-}
-
-/** The key of a row whose reference this is. */
+/** The key of a row whose reference this is: with a payment ID, also what the row says. */
 const keyOf = (row: ReportRow, ref: string): string => (row.paymentId ? `${ref}:${rowKind(row)}` : ref);
 
 export interface KeyedRow {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { appliedKeys, keyRows, reportRowKey, rowKind } from '../../../src/core/reconcile';
+import { appliedKeys, keyRows, rowKind } from '../../../src/core/reconcile';
 import { row } from './rows';
 
 describe('report row keys', () => {
@@ -7,7 +7,7 @@ describe('report row keys', () => {
     const paid = row();
     const dishonoured = row({ outcome: 'declined', reason: 'Refer to customer', returnCode: '06' });
     const late = row({ negative: true });
-    expect([paid, dishonoured, late].map((r) => reportRowKey('ezidebit', r))).toEqual([
+    expect(keyRows('ezidebit', [paid, dishonoured, late]).map((k) => k.key)).toEqual([
       'ezidebit:P1:paid',
       'ezidebit:P1:declined',
       'ezidebit:P1:reversal',
@@ -22,7 +22,7 @@ describe('report row keys', () => {
     expect(keyed[2]!.key).toBe(`${keyed[1]!.key}#2`);
     expect(keyed[1]!.key).toMatch(/^mapped:#[0-9A-Z]+$/);
     // A negative row hashes differently; a positive one as it always did.
-    expect(reportRowKey('mapped', row({ paymentId: null, negative: true }))).not.toBe(keyed[1]!.key);
+    expect(keyRows('mapped', [row({ paymentId: null, negative: true })])[0]!.key).not.toBe(keyed[1]!.key);
   });
 
   it('an older workbook’s key (no status) still counts for the rows its Outcome says', () => {
